@@ -1,0 +1,13 @@
+/** Exit codes everywhere: 0 all passed, 1 the API (or recording) failed or a check errored, 2 could not start. */
+export type ExitCode = 0 | 1 | 2;
+
+/** One `tap-contract` subcommand. Each lives in commands/<name>.ts and is registered in commands/index.ts. */
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The full `--help` text. */
+  help: string;
+  /** Runs with the arguments after the subcommand name. Throws UsageError/UserError for bad input. */
+  run(argv: string[]): Promise<ExitCode>;
+}

@@ -1,0 +1,146 @@
+/**
+ * Schema validation against the spec's components, with Ajv (JSON Schema 2020-12, which is
+ * what OpenAPI 3.1 uses) and full formats. One Ajv instance; validators compile on first use.
+ */
+import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
+import addFormatsPkg from "ajv-formats";
+import { spec } from "../spec/index.js";
+import type { TapOperation } from "../spec/operations.js";
+import type { Finding } from "./violation.js";
+
+const addFormats = addFormatsPkg.default;
+const ROOT = "urn:graph-tap-contract:components";
+
+/** The names of the spec's schemas, for `schemaValidator`. */
+export type SchemaName =
+  | "TemporaryAccessPassAuthenticationMethod"
+  | "CreatedTemporaryAccessPassAuthenticationMethod"
+  | "TemporaryAccessPassAuthenticationMethodCollection"
+  | "TemporaryAccessPassCreateRequest"
+  | "ODataError"
+  | (string & {});
+
+let ajv: Ajv2020 | undefined;
+
+function instance(): Ajv2020 {
+  if (ajv) return ajv;
+  ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
+  addFormats(ajv);
+  // Components live at #/components/schemas in the spec; Ajv wants them under one root id.
+  const schemas = JSON.parse(
+    JSON.stringify(spec.components.schemas).replaceAll('"#/components/schemas/', `"${ROOT}#/$defs/`),
+  ) as Record<string, unknown>;
+  ajv.addSchema({ $id: ROOT, $defs: schemas });
+  return ajv;
+}
+
+const compiled = new Map<string, ValidateFunction>();
+
+/** A compiled validator for one named component schema. */
+export function schemaValidator(name: SchemaName): ValidateFunction {
+  let fn = compiled.get(name);
+  if (!fn) {
+    fn = instance().getSchema(`${ROOT}#/$defs/${name}`);
+    if (!fn) throw new Error(`schemaValidator: no schema "${name}" in the spec`);
+    compiled.set(name, fn);
+  }
+  return fn;
+}
+
+/** A validator for the same schema where only `selected` properties are required ($select). */
+function selectedValidator(name: string, selected: readonly string[]): ValidateFunction {
+  const root = `${ROOT}:select:${[...selected].sort().join(",")}`;
+  let fn = compiled.get(`${root}#${name}`);
+  if (!fn) {
+    const a = instance();
+    if (!a.getSchema(root)) {
+      // A full copy of the components whose base entity requires only what was selected.
+      const want = new Set(selected);
+      const schemas = JSON.parse(
+        JSON.stringify(spec.components.schemas).replaceAll('"#/components/schemas/', '"#/$defs/'),
+      ) as Record<string, { required?: string[] }>;
+      const base = schemas.TemporaryAccessPassAuthenticationMethodBase!;
+      base.required = (base.required ?? []).filter((p) => want.has(p));
+      a.addSchema({ $id: root, $defs: schemas });
+    }
+    fn = a.getSchema(`${root}#/$defs/${name}`)!;
+    compiled.set(`${root}#${name}`, fn);
+  }
+  return fn;
+}
+
+/** Ajv errors as findings with the Received / Expected message shape. */
+export function toFindings(errors: readonly ErrorObject[] | null | undefined, body: unknown): Finding[] {
+  return (errors ?? []).map((e) => ({
+    message: `Received: ${describeAt(body, e.instancePath)}\nExpected: ${e.message ?? e.keyword}${paramsText(e)}`,
+    instancePath: e.instancePath,
+    schemaPath: e.schemaPath,
+    keyword: e.keyword,
+  }));
+}
+
+function paramsText(e: ErrorObject): string {
+  const p = e.params as Record<string, unknown>;
+  if (e.keyword === "enum") return ` (${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(", ")})`;
+  if (e.keyword === "additionalProperties") return ` (${String(p.additionalProperty)})`;
+  if (e.keyword === "unevaluatedProperties") return ` (${String(p.unevaluatedProperty)})`;
+  return "";
+}
+
+/** A short rendering of the value at a JSON pointer, never a secret: strings are shown by length. */
+function describeAt(body: unknown, pointer: string): string {
+  let node: unknown = body;
+  for (const raw of pointer.split("/").slice(1)) {
+    const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
+  }
+  const where = pointer === "" ? "body" : pointer;
+  if (typeof node === "string") return `${where} = a string of ${node.length} chars`;
+  if (node === undefined) return `${where} = (absent)`;
+  if (node !== null && typeof node === "object") return `${where} = ${Array.isArray(node) ? `an array of ${node.length}` : "an object"}`;
+  return `${where} = ${JSON.stringify(node)}`;
+}
+
+/** Resolve `#/components/...` references of the bundled spec. */
+export function deref<T = Record<string, unknown>>(node: unknown): T {
+  let cur = node as Record<string, unknown>;
+  for (let i = 0; i < 16 && cur && typeof cur.$ref === "string"; i++) {
+    const path = (cur.$ref as string).replace(/^#\//, "").split("/");
+    let target: unknown = spec;
+    for (const part of path) target = (target as Record<string, unknown>)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
+    cur = target as Record<string, unknown>;
+  }
+  return cur as T;
+}
+
+/** The schema name of an operation's JSON response for a status, or undefined (204, undocumented). */
+export function responseSchemaName(op: TapOperation, status: number): string | undefined {
+  const response = op.spec.responses[String(status)];
+  if (!response) return undefined;
+  const content = deref<{ content?: Record<string, { schema?: { $ref?: string } }> }>(response).content;
+  const ref = content?.["application/json"]?.schema?.$ref;
+  return ref?.split("/").pop();
+}
+
+/**
+ * Validate a response body against the schema the spec documents for this operation and
+ * status. `selected` are the properties a `$select` asked for, when it did.
+ */
+export function validateResponseBody(
+  op: TapOperation,
+  status: number,
+  body: unknown,
+  selected?: readonly string[],
+): Finding[] {
+  const name = responseSchemaName(op, status);
+  if (!name) return [];
+  const partial = selected && selected.length > 0 && name !== "ODataError";
+  const validate = partial ? selectedValidator(name, selected) : schemaValidator(name);
+  return validate(body) ? [] : toFindings(validate.errors, body);
+}
+
+/** Validate a Create request body (what the mock receives and the client sends). */
+export function validateCreateRequest(body: unknown): Finding[] {
+  const validate = schemaValidator("TemporaryAccessPassCreateRequest");
+  return validate(body) ? [] : toFindings(validate.errors, body);
+}

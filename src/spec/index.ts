@@ -1,0 +1,20 @@
+/** The contract as data: everything code needs to know about the API comes from here. */
+import { bundledSpec } from "../../generated/spec.js";
+import type { GraphErrorEntry, GraphErrorKind } from "./document.js";
+
+export { bundledSpec as spec };
+export * from "./document.js";
+export * from "./operations.js";
+
+export const graphErrors = bundledSpec["x-graph-errors"];
+export const directoryRoles = bundledSpec["x-directory-roles"];
+export const policyDefaults = bundledSpec["x-policy-defaults"];
+
+/** An error catalog entry with its {placeholders} filled in. */
+export function graphError(kind: GraphErrorKind, values: Record<string, string | number> = {}): GraphErrorEntry {
+  const entry = graphErrors[kind];
+  const message = entry.message.replace(/\{(\w+)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+  return { status: entry.status, code: entry.code, message };
+}

@@ -1,0 +1,93 @@
+import { bundledSpec } from "../../generated/spec.js";
+import type { HttpMethod, OpenApiOperation, OperationKind, PermissionTable } from "./document.js";
+
+/** One operation of the contract, flattened for the mock, the runner and the client. */
+export interface TapOperation {
+  operationId: string;
+  method: Uppercase<HttpMethod>;
+  /** The path template as in the spec, e.g. `/users/{user-id}/authentication/temporaryAccessPassMethods`. */
+  path: string;
+  /** `me` paths always act on the signed-in user; `users` paths on whoever `{user-id}` names. */
+  subject: "me" | "users";
+  kind: OperationKind;
+  /** Documented status codes, as numbers. */
+  statuses: number[];
+  permissions: PermissionTable;
+  spec: OpenApiOperation;
+}
+
+const methods: HttpMethod[] = ["get", "post", "delete"];
+
+function flatten(): TapOperation[] {
+  const out: TapOperation[] = [];
+  for (const [path, item] of Object.entries(bundledSpec.paths)) {
+    for (const method of methods) {
+      const op = item[method];
+      if (!op) continue;
+      out.push({
+        operationId: op.operationId,
+        method: method.toUpperCase() as Uppercase<HttpMethod>,
+        path,
+        subject: path.startsWith("/me/") ? "me" : "users",
+        kind: op["x-permissions"].operation,
+        statuses: Object.keys(op.responses).map(Number),
+        permissions: op["x-permissions"],
+        spec: op,
+      });
+    }
+  }
+  return out;
+}
+
+/** Every operation of the contract, in spec order. */
+export const operations: readonly TapOperation[] = flatten();
+
+const byId = new Map(operations.map((op) => [op.operationId, op]));
+
+/** The operation with this operationId; a misspelt id is a bug in the caller, so it throws. */
+export function operationById(operationId: string): TapOperation {
+  const op = byId.get(operationId);
+  if (!op) throw new Error(`operationById: no operation "${operationId}" in the spec`);
+  return op;
+}
+
+/**
+ * Find the operation a concrete request path and method belong to. `path` is relative to the
+ * version root (`/users/abc/authentication/temporaryAccessPassMethods`), already split from
+ * its query. Returns the operation and its decoded path parameters, or undefined.
+ */
+export function matchOperation(
+  method: string,
+  path: string,
+): { operation: TapOperation; params: Record<string, string> } | undefined {
+  const segments = path.split("/");
+  for (const op of operations) {
+    if (op.method !== method.toUpperCase()) continue;
+    const params = matchTemplate(op.path, segments);
+    if (params) return { operation: op, params };
+  }
+  return undefined;
+}
+
+/** Match `/a/{b}/c` against already split raw segments; path parameters are percent-decoded. */
+export function matchTemplate(template: string, segments: string[]): Record<string, string> | undefined {
+  const parts = template.split("/");
+  if (parts.length !== segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i]!;
+    const seg = segments[i]!;
+    if (part.startsWith("{") && part.endsWith("}")) {
+      if (seg === "") return undefined;
+      try {
+        params[part.slice(1, -1)] = decodeURIComponent(seg);
+      } catch {
+        return undefined;
+      }
+    } else if (part.toLowerCase() !== seg.toLowerCase()) {
+      // Graph matches path segments case-insensitively.
+      return undefined;
+    }
+  }
+  return params;
+}
