@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 /** `tap-contract`: the one binary. Dispatches to a subcommand and maps errors to exit codes. */
 import { UserError } from "../../src/errors.js";
 import type { ExitCode } from "./command.js";
@@ -54,12 +53,4 @@ export async function main(argv: string[]): Promise<ExitCode> {
     console.error(err instanceof Error ? err.stack : err);
     return 1;
   }
-}
-
-// Run only as the binary, not when imported by tests.
-const invoked = process.argv[1] ?? "";
-if (/(?:conformance[\\/]cli[\\/]index\.[jt]s|tap-contract)$/.test(invoked)) {
-  main(process.argv.slice(2)).then((code) => {
-    process.exitCode = code;
-  });
 }
