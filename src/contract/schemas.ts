@@ -144,3 +144,16 @@ export function validateCreateRequest(body: unknown): Finding[] {
   const validate = schemaValidator("TemporaryAccessPassCreateRequest");
   return validate(body) ? [] : toFindings(validate.errors, body);
 }
+
+/** A compiled validator for the schema of a header component (`#/components/headers/<name>`). */
+export function headerValidator(name: string): ValidateFunction {
+  const key = `header:${name}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    const header = (spec.components.headers as Record<string, { schema?: object } | undefined> | undefined)?.[name];
+    if (!header?.schema) throw new Error(`headerValidator: no header "${name}" in the spec`);
+    fn = instance().compile(header.schema);
+    compiled.set(key, fn);
+  }
+  return fn;
+}

@@ -1,0 +1,44 @@
+/** What the spec documents for an operation's status: memoised, because rules ask per exchange. */
+import { deref, responseSchemaName } from "../schemas.js";
+import type { TapOperation } from "../../spec/operations.js";
+
+export interface DocumentedResponse {
+  documented: boolean;
+  /** The media types the response's `content` lists (empty for 204). */
+  mediaTypes: string[];
+  /** Schema component name of the JSON body, if any. */
+  schemaName: string | undefined;
+  /** Header names (lower case) the spec marks `required: true`. */
+  requiredHeaders: string[];
+}
+
+const memo = new Map<string, DocumentedResponse>();
+
+export function documentedResponse(op: TapOperation, status: number): DocumentedResponse {
+  const key = `${op.operationId} ${status}`;
+  let hit = memo.get(key);
+  if (hit) return hit;
+  const raw = op.spec.responses[String(status)];
+  if (!raw) {
+    hit = { documented: false, mediaTypes: [], schemaName: undefined, requiredHeaders: [] };
+  } else {
+    const response = deref<{ content?: Record<string, unknown>; headers?: Record<string, unknown> }>(raw);
+    const requiredHeaders = Object.entries(response.headers ?? {})
+      .filter(([, header]) => deref<{ required?: boolean }>(header).required === true)
+      .map(([name]) => name.toLowerCase());
+    hit = {
+      documented: true,
+      mediaTypes: Object.keys(response.content ?? {}),
+      schemaName: responseSchemaName(op, status),
+      requiredHeaders,
+    };
+  }
+  memo.set(key, hit);
+  return hit;
+}
+
+/** The name of the path parameter that identifies a pass (the last `{...}` of the template). */
+export function methodIdParam(op: TapOperation): string | undefined {
+  const match = /\{([^}]+)\}$/.exec(op.path);
+  return match?.[1];
+}

@@ -1,0 +1,24 @@
+import { receivedExpected } from "../violation.js";
+import { methodIdParam } from "./documented-response.js";
+import { isObject, isSuccess, show } from "./exchange.js";
+import { defineRule } from "./rule.js";
+
+export const getIdMatchesRequest = defineRule({
+  id: "get-id-matches-request",
+  title: "Get returned another pass than requested",
+  severity: "high",
+  description:
+    "Get returns the pass whose `id` is the one in the request path (GUIDs compare case-insensitively). The seed " +
+    "page's own example breaks this; a real service that does returns somebody's pass for the wrong question.",
+  appliesTo: (ctx) => ctx.operation.kind === "get" && isSuccess(ctx.status),
+  run(ctx) {
+    if (ctx.operation.kind !== "get" || !isSuccess(ctx.status) || !isObject(ctx.body)) return [];
+    const param = methodIdParam(ctx.operation);
+    const requested = param ? ctx.exchange.params[param] : undefined;
+    const id = ctx.body.id;
+    // With a $select that leaves out id there is nothing to compare.
+    if (requested === undefined || id === undefined) return [];
+    if (typeof id === "string" && id.toLowerCase() === requested.toLowerCase()) return [];
+    return [{ message: receivedExpected(`id ${show(id)}`, `${JSON.stringify(requested)}, the id requested`), instancePath: "/id" }];
+  },
+});

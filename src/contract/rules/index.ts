@@ -1,0 +1,74 @@
+/**
+ * The pure single-exchange contract rules, shared by the client's contract middleware, the
+ * mock's own tests and the conformance runner. This file is their only registration point.
+ */
+import type { Violation } from "../violation.js";
+import { contentType } from "./content-type.js";
+import { errorEnvelope } from "./error-envelope.js";
+import { exchangeContext, operationLabel, type CheckExchangeOptions, type Exchange, type ExchangeContext } from "./exchange.js";
+import { getIdMatchesRequest } from "./get-id-matches-request.js";
+import { lifetimeInRange } from "./lifetime-in-range.js";
+import { notAServerError } from "./not-a-server-error.js";
+import { odataContext } from "./odata-context.js";
+import { oneMethodPerUser } from "./one-method-per-user.js";
+import { oneTimeUsedOnlyForOneTime } from "./one-time-used-only-for-one-time.js";
+import { requestIdHeaders } from "./request-id-headers.js";
+import { responseSchema } from "./response-schema.js";
+import { retryAfterOn429 } from "./retry-after-on-429.js";
+import type { ExchangeRule } from "./rule.js";
+import { secretNullOnRead } from "./secret-null-on-read.js";
+import { secretOnCreate } from "./secret-on-create.js";
+import { statusCodeDocumented } from "./status-code-documented.js";
+import { undocumentedProperties } from "./undocumented-properties.js";
+import { usabilityMatchesClock } from "./usability-matches-clock.js";
+import { usableMatchesReason } from "./usable-matches-reason.js";
+
+/** Every rule, in report order: transport and envelope, schema, semantics. */
+export const exchangeRules = {
+  "not-a-server-error": notAServerError,
+  "status-code-documented": statusCodeDocumented,
+  "content-type": contentType,
+  "request-id-headers": requestIdHeaders,
+  "error-envelope": errorEnvelope,
+  "retry-after-on-429": retryAfterOn429,
+  "odata-context": odataContext,
+  "response-schema": responseSchema,
+  "undocumented-properties": undocumentedProperties,
+  "secret-null-on-read": secretNullOnRead,
+  "secret-on-create": secretOnCreate,
+  "one-method-per-user": oneMethodPerUser,
+  "get-id-matches-request": getIdMatchesRequest,
+  "usable-matches-reason": usableMatchesReason,
+  "usability-matches-clock": usabilityMatchesClock,
+  "one-time-used-only-for-one-time": oneTimeUsedOnlyForOneTime,
+  "lifetime-in-range": lifetimeInRange,
+} as const satisfies { [Id in string]: ExchangeRule<Id> };
+
+export type ExchangeRuleId = keyof typeof exchangeRules;
+
+export const exchangeRuleIds = Object.keys(exchangeRules) as ExchangeRuleId[];
+
+const allRules: ReadonlyArray<ExchangeRule> = Object.values(exchangeRules);
+
+/**
+ * Every rule that needs only this one request/response pair, as violations (empty = the
+ * exchange honours the contract). Pure: no I/O, never throws for a contract problem.
+ */
+export function checkExchange(exchange: Exchange, options: CheckExchangeOptions = {}): Violation[] {
+  const ctx = exchangeContext(exchange, options);
+  const rules = options.rules ? allRules.filter((r) => options.rules!.includes(r.id)) : allRules;
+  const label = operationLabel(exchange.operation);
+  const out: Violation[] = [];
+  for (const rule of rules) {
+    const findings = rule.run(ctx);
+    for (const finding of findings) {
+      out.push({ check: rule.id, title: rule.title, severity: rule.severity, operation: label, ...finding });
+    }
+  }
+  return out;
+}
+
+export { exchangeContext, operationLabel };
+export type { CheckExchangeOptions, Exchange, ExchangeContext, ExchangeRule };
+export { redactedPass } from "./redact.js";
+export { defaultClockToleranceMs } from "./usability-matches-clock.js";

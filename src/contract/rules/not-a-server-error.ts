@@ -1,0 +1,19 @@
+import { receivedExpected } from "../violation.js";
+import { isObject } from "./exchange.js";
+import { defineRule } from "./rule.js";
+
+export const notAServerError = defineRule({
+  id: "not-a-server-error",
+  title: "Server error",
+  severity: "high",
+  description:
+    "The response status is below 500. A 5xx means the service failed to handle a request the contract " +
+    "allows; it is reported whatever the operation documents, because a client cannot act on it except by retrying.",
+  appliesTo: () => true,
+  run(ctx) {
+    if (ctx.status < 500) return [];
+    const error = isObject(ctx.body) && isObject(ctx.body.error) ? ctx.body.error : undefined;
+    const code = typeof error?.code === "string" ? ` (error.code ${JSON.stringify(error.code)})` : "";
+    return [{ message: receivedExpected(`${ctx.status}${code}`, "a status below 500") }];
+  },
+});

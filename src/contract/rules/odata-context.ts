@@ -1,0 +1,105 @@
+import { decodeJwt } from "jose";
+import { receivedExpected } from "../violation.js";
+import { isObject, isSuccess, type ExchangeContext } from "./exchange.js";
+import { splitRequestUrl } from "./request-url.js";
+import { defineRule } from "./rule.js";
+
+const METADATA = "/$metadata#";
+
+/** The `oid` of the request's bearer token, read without verification (it only names the user). */
+function tokenObjectId(authorization: string | undefined): string | undefined {
+  if (!authorization?.toLowerCase().startsWith("bearer ")) return undefined;
+  try {
+    const oid = decodeJwt(authorization.slice(7).trim()).oid;
+    return typeof oid === "string" ? oid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+interface ExpectedContext {
+  /** Everything before `/$metadata#`: origin and version segment(s). */
+  root: string;
+  /** `users('<user>')`, or undefined when the user cannot be known (a `/me` call without a readable token). */
+  user: string | undefined;
+  /** `/authentication/temporaryAccessPassMethods`, from the path template. */
+  collection: string;
+  entity: boolean;
+}
+
+function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
+  const op = ctx.operation;
+  const { origin, path } = splitRequestUrl(ctx.exchange.request.url);
+  const raw = path.split("/");
+  const template = op.path.split("/");
+  const offset = raw.length - template.length;
+  if (offset < 0) return undefined;
+  const root = origin + raw.slice(0, offset + 1).join("/");
+  const userSegments = op.subject === "me" ? 2 : 3;
+  const tail = template.slice(userSegments).filter((s) => !s.startsWith("{"));
+  const user =
+    op.subject === "me"
+      ? (ctx.options.meObjectId ?? tokenObjectId(ctx.requestHeaders.authorization))
+      : raw[offset + 2];
+  return {
+    root,
+    user: user === undefined ? undefined : `users('${user}')`,
+    collection: `/${tail.join("/")}`,
+    entity: op.kind === "get" || op.kind === "create",
+  };
+}
+
+function render(e: ExpectedContext): string {
+  return `${e.root}${METADATA}${e.user ?? "users('<signed-in user id>')"}${e.collection}${e.entity ? "/$entity" : ""}`;
+}
+
+function matches(actual: string, e: ExpectedContext): boolean {
+  const at = actual.indexOf(METADATA);
+  if (at === -1 || actual.slice(0, at).toLowerCase() !== e.root.toLowerCase()) return false;
+  let rest = actual.slice(at + METADATA.length);
+  if (e.user !== undefined) {
+    if (!rest.startsWith(e.user)) return false;
+    rest = rest.slice(e.user.length);
+  } else {
+    const m = /^users\('[^']+'\)/.exec(rest);
+    if (!m) return false;
+    rest = rest.slice(m[0].length);
+  }
+  if (!rest.startsWith(e.collection)) return false;
+  rest = rest.slice(e.collection.length);
+  // A $select shows as `(a,b)` after the entity set.
+  if (rest.startsWith("(")) {
+    const close = rest.indexOf(")");
+    if (close === -1) return false;
+    rest = rest.slice(close + 1);
+  }
+  return rest === (e.entity ? "/$entity" : "");
+}
+
+export const odataContext = defineRule({
+  id: "odata-context",
+  title: "@odata.context does not match the request",
+  severity: "medium",
+  description:
+    "A success body's `@odata.context` names what was asked for: the request's scheme and host (so the cloud), " +
+    "its version segment, the user as the request named it (percent-encoded as sent; the signed-in user's object " +
+    "id for `/me`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
+    "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
+  appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
+  run(ctx) {
+    if (!isSuccess(ctx.status) || !isObject(ctx.body) || ctx.operation.kind === "delete") return [];
+    const expected = expectedContext(ctx);
+    if (!expected) return [];
+    const actual = ctx.body["@odata.context"];
+    if (typeof actual === "string" && matches(actual, expected)) return [];
+    return [
+      {
+        message: receivedExpected(
+          typeof actual === "string" ? actual : `@odata.context ${actual === undefined ? "(absent)" : JSON.stringify(actual)}`,
+          render(expected),
+        ),
+        instancePath: "/@odata.context",
+      },
+    ];
+  },
+});

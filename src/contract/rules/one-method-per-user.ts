@@ -1,0 +1,19 @@
+import { receivedExpected } from "../violation.js";
+import { isObject, isSuccess } from "./exchange.js";
+import { defineRule } from "./rule.js";
+
+export const oneMethodPerUser = defineRule({
+  id: "one-method-per-user",
+  title: "More than one pass for a user",
+  severity: "high",
+  description:
+    "List returns zero or one item: a user has at most one Temporary Access Pass, and a new one replaces the old. " +
+    "Code that takes `value[0]` as \"the\" pass (as Microsoft's samples do) picks an arbitrary one when there are two.",
+  appliesTo: (ctx) => ctx.operation.kind === "list" && isSuccess(ctx.status),
+  run(ctx) {
+    if (ctx.operation.kind !== "list" || !isSuccess(ctx.status) || !isObject(ctx.body)) return [];
+    const value = ctx.body.value;
+    if (!Array.isArray(value) || value.length <= 1) return [];
+    return [{ message: receivedExpected(`${value.length} items in value`, "0 or 1"), instancePath: "/value" }];
+  },
+});

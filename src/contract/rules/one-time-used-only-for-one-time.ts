@@ -1,0 +1,25 @@
+import { receivedExpected, type Finding } from "../violation.js";
+import { tapItems } from "./exchange.js";
+import { defineRule } from "./rule.js";
+import { oneTimeUsed } from "./usability.js";
+
+export const oneTimeUsedOnlyForOneTime = defineRule({
+  id: "one-time-used-only-for-one-time",
+  title: "OneTimeUsed on a multi-use pass",
+  severity: "medium",
+  description:
+    `\`methodUsabilityReason\` is \`${oneTimeUsed}\` only for a one-time pass (\`isUsableOnce: true\`). A multi-use ` +
+    "pass cannot be used up; the reason on it means the service confused two passes or two policies.",
+  appliesTo: (ctx) => tapItems(ctx).length > 0,
+  run(ctx) {
+    const findings: Finding[] = [];
+    for (const { item, path } of tapItems(ctx)) {
+      if (item.methodUsabilityReason !== oneTimeUsed || item.isUsableOnce === true) continue;
+      findings.push({
+        message: receivedExpected(`methodUsabilityReason "${oneTimeUsed}" with isUsableOnce ${JSON.stringify(item.isUsableOnce)}`, "isUsableOnce true"),
+        instancePath: `${path}/methodUsabilityReason`,
+      });
+    }
+    return findings;
+  },
+});

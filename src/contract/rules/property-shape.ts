@@ -1,0 +1,73 @@
+/**
+ * The documented property tree of a component schema (properties through `$ref` and `allOf`,
+ * array items), computed once per schema so that finding undocumented keys is one walk of the body.
+ */
+import { spec } from "../../spec/index.js";
+
+export interface PropertyShape {
+  /** Documented properties of an object at this place, or undefined when nothing is declared. */
+  properties?: Map<string, PropertyShape>;
+  items?: PropertyShape;
+}
+
+type SchemaNode = { $ref?: string; allOf?: SchemaNode[]; properties?: Record<string, SchemaNode>; items?: SchemaNode };
+
+function resolve(node: SchemaNode): SchemaNode {
+  let cur = node;
+  for (let i = 0; i < 16 && typeof cur.$ref === "string"; i++) {
+    const name = cur.$ref.split("/").pop()!;
+    cur = spec.components.schemas[name] as SchemaNode;
+  }
+  return cur;
+}
+
+/** The schema and every `allOf` part below it, resolved. */
+function parts(node: SchemaNode, out: SchemaNode[] = []): SchemaNode[] {
+  const resolved = resolve(node);
+  out.push(resolved);
+  for (const sub of resolved.allOf ?? []) parts(sub, out);
+  return out;
+}
+
+function shapeOf(nodes: SchemaNode[]): PropertyShape {
+  const shape: PropertyShape = {};
+  const byName = new Map<string, SchemaNode[]>();
+  const items: SchemaNode[] = [];
+  for (const node of nodes.flatMap((n) => parts(n))) {
+    for (const [name, sub] of Object.entries(node.properties ?? {})) {
+      const list = byName.get(name) ?? [];
+      list.push(sub);
+      byName.set(name, list);
+    }
+    if (node.items) items.push(node.items);
+  }
+  if (byName.size > 0) shape.properties = new Map([...byName].map(([name, subs]) => [name, shapeOf(subs)]));
+  if (items.length > 0) shape.items = shapeOf(items);
+  return shape;
+}
+
+const memo = new Map<string, PropertyShape>();
+
+export function propertyShape(schemaName: string): PropertyShape {
+  let shape = memo.get(schemaName);
+  if (!shape) {
+    shape = shapeOf([{ $ref: `#/components/schemas/${schemaName}` }]);
+    memo.set(schemaName, shape);
+  }
+  return shape;
+}
+
+/** JSON pointers of the body's keys that the shape does not document. */
+export function undocumentedKeys(body: unknown, shape: PropertyShape, path = "", out: string[] = []): string[] {
+  if (Array.isArray(body)) {
+    if (shape.items) for (let i = 0; i < body.length; i++) undocumentedKeys(body[i], shape.items, `${path}/${i}`, out);
+  } else if (body !== null && typeof body === "object" && shape.properties) {
+    for (const key in body) {
+      const sub = shape.properties.get(key);
+      const at = `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      if (!sub) out.push(at);
+      else undocumentedKeys((body as Record<string, unknown>)[key], sub, at, out);
+    }
+  }
+  return out;
+}

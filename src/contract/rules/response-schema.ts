@@ -1,0 +1,27 @@
+import { validateResponseBody } from "../schemas.js";
+import { receivedExpected } from "../violation.js";
+import { documentedResponse } from "./documented-response.js";
+import { isSuccess } from "./exchange.js";
+import { selectedProperties } from "./request-url.js";
+import { defineRule } from "./rule.js";
+
+export const responseSchema = defineRule({
+  id: "response-schema",
+  title: "Response body violates the schema",
+  severity: "high",
+  description:
+    "A success body validates against the schema the spec documents for the operation and status (JSON Schema " +
+    "2020-12 with formats: GUID ids, RFC 3339 date-times, the usability reason enum, lifetime bounds, `null` pass " +
+    "on reads). With `$select`, only the selected properties are required. Undocumented extra properties are not " +
+    "failures here: `undocumented-properties` reports them at a lower severity. Error bodies are `error-envelope`'s.",
+  appliesTo: (ctx) => isSuccess(ctx.status) && documentedResponse(ctx.operation, ctx.status).schemaName !== undefined,
+  run(ctx) {
+    if (!isSuccess(ctx.status)) return [];
+    const { schemaName } = documentedResponse(ctx.operation, ctx.status);
+    if (!schemaName) return [];
+    if (ctx.bodyState === "absent") return [{ message: receivedExpected("no body", `a ${schemaName} JSON body`) }];
+    if (ctx.bodyState === "invalid") return [{ message: receivedExpected("a body that is not JSON", `a ${schemaName} JSON body`) }];
+    const selected = ctx.operation.kind === "get" || ctx.operation.kind === "list" ? selectedProperties(ctx.exchange.request.url) : undefined;
+    return validateResponseBody(ctx.operation, ctx.status, ctx.body, selected);
+  },
+});

@@ -1,0 +1,21 @@
+/** The shape of a pure single-exchange rule. Each lives in its own file named by its id. */
+import type { Finding, Severity } from "../violation.js";
+import type { ExchangeContext } from "./exchange.js";
+
+export interface ExchangeRule<Id extends string = string> {
+  id: Id;
+  /** A fixed short noun phrase: what is wrong when the rule finds something. */
+  title: string;
+  severity: Severity;
+  /** One paragraph: what the rule verifies and why it matters. */
+  description: string;
+  /** Findings for this exchange; empty when the rule passes or does not apply. */
+  run(ctx: ExchangeContext): Finding[];
+  /** Whether the rule has anything to say about this exchange (for pass vs skip in reports). */
+  appliesTo(ctx: ExchangeContext): boolean;
+}
+
+/** Identity helper that keeps the id a literal type. */
+export function defineRule<const Id extends string>(rule: ExchangeRule<Id>): ExchangeRule<Id> {
+  return rule;
+}

@@ -1,0 +1,27 @@
+import { receivedExpected, type Finding } from "../violation.js";
+import { isSuccess, tapItems } from "./exchange.js";
+import { redactedPass } from "./redact.js";
+import { defineRule } from "./rule.js";
+
+const PASS = "temporaryAccessPass";
+
+export const secretNullOnRead = defineRule({
+  id: "secret-null-on-read",
+  title: "Passcode returned by a read",
+  severity: "critical",
+  description:
+    "Get and List return `temporaryAccessPass` as `null`: the passcode is shown once, by Create, and never again. " +
+    "A value on a read is a leaked credential that anyone with read permission can use to sign in as the user. " +
+    "The report shows only that a value was present and its length.",
+  appliesTo: (ctx) => isSuccess(ctx.status) && (ctx.operation.kind === "get" || ctx.operation.kind === "list"),
+  run(ctx) {
+    if (ctx.operation.kind !== "get" && ctx.operation.kind !== "list") return [];
+    const findings: Finding[] = [];
+    for (const { item, path } of tapItems(ctx)) {
+      const value = item[PASS];
+      if (value === null || value === undefined) continue;
+      findings.push({ message: receivedExpected(`${PASS} ${redactedPass(value)}`, "null on every read"), instancePath: `${path}/${PASS}` });
+    }
+    return findings;
+  },
+});

@@ -1,0 +1,30 @@
+import { policyDefaults } from "../../spec/index.js";
+import { receivedExpected } from "../violation.js";
+import { isObject, isSuccess } from "./exchange.js";
+import { redactedPass } from "./redact.js";
+import { defineRule } from "./rule.js";
+
+const PASS = "temporaryAccessPass";
+
+export const secretOnCreate = defineRule({
+  id: "secret-on-create",
+  title: "Create did not return a passcode of policy length",
+  severity: "high",
+  description:
+    "Create's 201 body carries the passcode in `temporaryAccessPass`, the only time it is ever returned: a " +
+    "non-empty string whose length is the tenant policy's `defaultLength` (when the runner knows it, as with the " +
+    "mock) or within the policy's allowed lengths (8 to 48). Without it the new pass is unusable and must be " +
+    "replaced.",
+  appliesTo: (ctx) => ctx.operation.kind === "create" && isSuccess(ctx.status),
+  run(ctx) {
+    if (ctx.operation.kind !== "create" || !isSuccess(ctx.status) || !isObject(ctx.body)) return [];
+    const value = ctx.body[PASS];
+    const exact = ctx.options.passLength ?? ctx.options.policy?.defaultLength;
+    const [min, max] = ctx.options.policy?.lengthRange ?? policyDefaults.lengthRange;
+    const expected = exact !== undefined ? `a string of ${exact} chars` : `a string of ${min} to ${max} chars`;
+    const ok =
+      typeof value === "string" && value.length > 0 &&
+      (exact !== undefined ? value.length === exact : value.length >= min && value.length <= max);
+    return ok ? [] : [{ message: receivedExpected(`${PASS} ${redactedPass(value)}`, expected), instancePath: `/${PASS}` }];
+  },
+});

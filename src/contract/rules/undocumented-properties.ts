@@ -1,0 +1,26 @@
+import { receivedExpected } from "../violation.js";
+import { documentedResponse } from "./documented-response.js";
+import { isSuccess } from "./exchange.js";
+import { propertyShape, undocumentedKeys } from "./property-shape.js";
+import { defineRule } from "./rule.js";
+
+export const undocumentedProperties = defineRule({
+  id: "undocumented-properties",
+  title: "Undocumented property in the response",
+  severity: "low",
+  description:
+    "A success body has only the properties its schema documents. Graph may add properties over time and clients " +
+    "should ignore unknown ones, so this is reported apart from `response-schema` and at a low severity: it tells " +
+    "you the contract (or your model of it) is behind the service, not that a client will break.",
+  appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && documentedResponse(ctx.operation, ctx.status).schemaName !== undefined,
+  run(ctx) {
+    if (!isSuccess(ctx.status) || ctx.bodyState !== "json") return [];
+    const { schemaName } = documentedResponse(ctx.operation, ctx.status);
+    if (!schemaName) return [];
+    return undocumentedKeys(ctx.body, propertyShape(schemaName)).map((pointer) => ({
+      message: receivedExpected(`an undocumented property at ${pointer}`, `only the properties of ${schemaName}`),
+      instancePath: pointer,
+      keyword: "undocumented",
+    }));
+  },
+});

@@ -1,0 +1,59 @@
+import { receivedExpected, type Finding } from "../violation.js";
+import { tapItems, type ExchangeContext } from "./exchange.js";
+import { defineRule } from "./rule.js";
+import { enabledByPolicy, expired, notYetValid } from "./usability.js";
+
+/** Default allowance for the gap between the service's clock and its `Date` header (1 s resolution). */
+export const defaultClockToleranceMs = 60_000;
+
+/** The server's time: the caller's, else the response's `Date` header. */
+function serverNow(ctx: ExchangeContext): number | undefined {
+  if (ctx.options.now) return ctx.options.now.getTime();
+  const date = ctx.headers.date;
+  if (date === undefined) return undefined;
+  const t = Date.parse(date);
+  return Number.isNaN(t) ? undefined : t;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+export const usabilityMatchesClock = defineRule({
+  id: "usability-matches-clock",
+  title: "Usability reason contradicts the clock",
+  severity: "medium",
+  description:
+    `\`${notYetValid}\`, \`${expired}\` and \`${enabledByPolicy}\` agree with \`startDateTime\`, \`lifetimeInMinutes\` ` +
+    "and the server's clock (its `Date` header): not yet valid before the start, expired after start plus lifetime, " +
+    "enabled in between. A tolerance (60 s by default) absorbs clock skew and the header's one-second resolution. " +
+    "Other reasons make no statement about time and are not judged.",
+  appliesTo: (ctx) => serverNow(ctx) !== undefined && tapItems(ctx).length > 0,
+  run(ctx) {
+    const now = serverNow(ctx);
+    if (now === undefined) return [];
+    const tolerance = ctx.options.clockToleranceMs ?? defaultClockToleranceMs;
+    const findings: Finding[] = [];
+    for (const { item, path } of tapItems(ctx)) {
+      const reason = item.methodUsabilityReason;
+      const lifetime = item.lifetimeInMinutes;
+      const start = typeof item.startDateTime === "string" ? Date.parse(item.startDateTime) : Number.NaN;
+      if (typeof lifetime !== "number" || Number.isNaN(start)) continue;
+      const end = start + lifetime * 60_000;
+      let expected: string | undefined;
+      if (now >= start + tolerance && now < end - tolerance) expected = enabledByPolicy;
+      else if (now < start - tolerance) expected = notYetValid;
+      else if (now >= end + tolerance) expected = expired;
+      // Within the tolerance of a boundary, either side is right.
+      if (expected === undefined || reason === expected) continue;
+      const judged = reason === notYetValid || reason === expired || reason === enabledByPolicy;
+      if (!judged) continue;
+      findings.push({
+        message: receivedExpected(
+          `methodUsabilityReason "${String(reason)}" at server time ${iso(now)} for a pass valid from ${iso(start)} to ${iso(end)}`,
+          `"${expected}"`,
+        ),
+        instancePath: `${path}/methodUsabilityReason`,
+      });
+    }
+    return findings;
+  },
+});
