@@ -1,0 +1,163 @@
+/** `createTapClient()`: the typed operations over an openapi-fetch client with the client's middleware. */
+import createClient, { type Client } from "openapi-fetch";
+import type { paths } from "../../generated/api.js";
+import { tokenSource } from "./credential.js";
+import { InvalidInputError, RequestTimeoutError } from "./errors.js";
+import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
+import { contractMiddleware } from "./middleware/contract.js";
+import { requestIdMiddleware } from "./middleware/request-id.js";
+import { retryMiddleware } from "./middleware/retry.js";
+import { resolveOptions, type TapClientOptions } from "./options.js";
+import { checkSegment, serializePath } from "./path-segment.js";
+import { toResult, type TapResult } from "./result.js";
+import { boundedTransport } from "./transport.js";
+import type {
+  CreatedTemporaryAccessPassMethod,
+  SelectableProperty,
+  TapCloudId,
+  TemporaryAccessPassCreateRequest,
+  TemporaryAccessPassMethod,
+  TemporaryAccessPassMethodList,
+} from "./types.js";
+
+/** Options every call takes. */
+export interface CallOptions {
+  /** Abort the call (the promise rejects with the signal's reason). */
+  signal?: AbortSignal;
+  /** This call's time budget instead of the client's `timeoutMs`. */
+  timeoutMs?: number;
+}
+
+/** `"me"` for the signed-in user (delegated tokens), else a user's object id or userPrincipalName. */
+export type UserRef = string;
+
+/** The properties a `select` kept: all of them without one. */
+export type Selected<T, S extends readonly SelectableProperty[]> = [S] extends [never] ? T : Pick<T, S[number] & keyof T>;
+
+// Create has no `/me` path in the contract (administrators cannot create a pass for themselves).
+type NotMe<U extends string> = Lowercase<U> extends "me" ? { user: never } : unknown;
+
+export interface TapClient {
+  /** Get one pass by its id (`temporaryAccessPass` is always `null` on reads). */
+  get<const S extends readonly SelectableProperty[] = never>(
+    args: { user: UserRef; id: string; select?: S } & CallOptions,
+  ): Promise<TapResult<Selected<TemporaryAccessPassMethod, S>>>;
+  /** List a user's passes: zero or one. */
+  list<const S extends readonly SelectableProperty[] = never>(
+    args: { user: UserRef; select?: S } & CallOptions,
+  ): Promise<TapResult<TemporaryAccessPassMethodList<Selected<TemporaryAccessPassMethod, S>>>>;
+  /** Create a pass for a user (replacing any earlier one). The result is the only time the passcode is returned. */
+  create<U extends string>(
+    args: { user: U; body?: TemporaryAccessPassCreateRequest } & NotMe<U> & CallOptions,
+  ): Promise<TapResult<CreatedTemporaryAccessPassMethod>>;
+  /** Delete a pass; it stops working at once. */
+  delete(args: { user: UserRef; id: string } & CallOptions): Promise<TapResult<undefined>>;
+  /** The openapi-fetch client underneath, with the same middleware, for anything else the spec allows. */
+  readonly raw: Client<paths>;
+  /** The base URL calls go to (e.g. `https://graph.microsoft.com/v1.0`). */
+  readonly baseUrl: string;
+  readonly cloud: TapCloudId;
+}
+
+type Shape = "object" | "list" | "none";
+type LooseRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<{ response: Response }>;
+
+const ME = "/me/authentication/temporaryAccessPassMethods";
+const USERS = "/users/{user-id}/authentication/temporaryAccessPassMethods";
+const ITEM = "/{temporaryAccessPassAuthenticationMethod-id}";
+
+function isMe(user: string): boolean {
+  return typeof user === "string" && user.toLowerCase() === "me";
+}
+
+/** A typed client for Graph's Temporary Access Pass API. Bad options throw here, before any request. */
+export function createTapClient(options: TapClientOptions): TapClient {
+  const resolved = resolveOptions(options);
+  const token = tokenSource(options.credential, resolved.scopes);
+  const raw = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    fetch: boundedTransport(options.fetch ?? ((request: Request) => globalThis.fetch(request)), resolved.maxResponseBytes),
+    pathSerializer: serializePath,
+    // `$select` travels comma-separated (style form, explode false), as the spec declares.
+    querySerializer: { array: { style: "form", explode: false } },
+  });
+  raw.use(requestIdMiddleware(), bearerTokenMiddleware(token));
+  if (options.contract) raw.use(contractMiddleware(options.contract, resolved.basePath));
+  // Registered last: its onResponse runs first, so the other middleware sees the final response.
+  if (options.retry !== false) raw.use(retryMiddleware(options.retry ?? {}, resolved.timeoutMs));
+  const request = raw.request as unknown as LooseRequest;
+
+  async function call<T>(method: string, path: string, params: Record<string, unknown>, shape: Shape, call: CallOptions, body?: unknown): Promise<TapResult<T>> {
+    const clientRequestId = crypto.randomUUID();
+    const budget = call.timeoutMs ?? resolved.timeoutMs;
+    const timeout = new AbortController();
+    const timer = setTimeout(
+      () => timeout.abort(new RequestTimeoutError(`${method} ${path}: no complete response within ${budget} ms`, budget)),
+      budget,
+    );
+    const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
+    try {
+      const { response } = await request(method, path, {
+        params: { ...params, header: { "client-request-id": clientRequestId } },
+        body,
+        signal,
+        parseAs: "text",
+      });
+      return toResult<T>(response, clientRequestId, shape);
+    } catch (err) {
+      if (call.signal?.aborted) throw call.signal.reason;
+      if (timeout.signal.aborted) throw timeout.signal.reason;
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  function target(user: string, item: boolean, id?: string): { path: string; params: Record<string, unknown> } {
+    const pathParams: Record<string, string> = {};
+    if (item) pathParams["temporaryAccessPassAuthenticationMethod-id"] = checkSegment("temporaryAccessPassAuthenticationMethod-id", id);
+    if (isMe(user)) return { path: ME + (item ? ITEM : ""), params: item ? { path: pathParams } : {} };
+    pathParams["user-id"] = checkSegment("user-id", user);
+    return { path: USERS + (item ? ITEM : ""), params: { path: pathParams } };
+  }
+
+  function query(select: readonly string[] | undefined): Record<string, unknown> {
+    if (select === undefined) return {};
+    if (!Array.isArray(select) || select.length === 0) throw new InvalidInputError("select must be a non-empty list of property names");
+    return { query: { $select: select } };
+  }
+
+  function args<T extends object>(value: T | undefined, operation: string): T {
+    if (!value || typeof value !== "object") throw new InvalidInputError(`${operation}: expected an object argument such as { user: "me" }`);
+    return value;
+  }
+
+  return {
+    get(input) {
+      const a = args(input, "get");
+      const { path, params } = target(a.user, true, a.id);
+      return call("GET", path, { ...params, ...query(a.select) }, "object", a);
+    },
+    list(input) {
+      const a = args(input, "list");
+      const { path, params } = target(a.user, false);
+      return call("GET", path, { ...params, ...query(a.select) }, "list", a);
+    },
+    create(input) {
+      const a = args(input, "create");
+      if (isMe(a.user)) {
+        throw new InvalidInputError('create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user\'s object id or userPrincipalName');
+      }
+      const { path, params } = target(a.user, false);
+      return call("POST", path, params, "object", a, a.body ?? {});
+    },
+    delete(input) {
+      const a = args(input, "delete");
+      const { path, params } = target(a.user, true, a.id);
+      return call("DELETE", path, params, "none", a);
+    },
+    raw,
+    baseUrl: resolved.baseUrl,
+    cloud: resolved.cloud,
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * The opt-in contract middleware: every response is checked with the conformance runner's own
+ * single-exchange rules. The rules, Ajv and the spec are imported on first use, so a client
+ * without this middleware never loads them.
+ */
+import type { Middleware } from "openapi-fetch";
+import type { Violation } from "../../contract/violation.js";
+import type { ContractCheck } from "./contract-check.js";
+
+export interface ContractOptions {
+  /** Throw a ContractError from the call instead of returning its result (default false). */
+  strict?: boolean;
+  /** Told about each response that broke the contract (in strict mode too, before the throw). */
+  onViolation?: (violations: Violation[], exchange: ReportedExchange) => void;
+}
+
+/** What the callback learns about the call; the Authorization header is never part of it. */
+export interface ReportedExchange {
+  operation: string;
+  request: { method: string; url: string };
+  response: { status: number; requestId: string | undefined };
+}
+
+/** `basePath` is the path of the client's base URL (e.g. `/v1.0`), which operation paths follow. */
+export function contractMiddleware(options: ContractOptions, basePath: string): Middleware {
+  let check: Promise<ContractCheck> | undefined;
+  const bodies = new WeakMap<Request, Request>();
+  return {
+    onRequest({ request }) {
+      check ??= import("./contract-check.js").then((m) => m.contractCheck);
+      if (request.body !== null) bodies.set(request, request.clone());
+    },
+    async onResponse({ request, response }) {
+      const run = await (check ??= import("./contract-check.js").then((m) => m.contractCheck));
+      const sent = bodies.get(request);
+      const requestBody = sent ? await sent.json().catch(() => undefined) : undefined;
+      run(basePath, request, requestBody, response, options);
+      return undefined;
+    },
+  };
+}

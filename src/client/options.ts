@@ -1,0 +1,93 @@
+/** The client's options, checked once at construction so that bad ones fail before any request. */
+import { tapCloud } from "../spec/clouds.js";
+import type { TapCredential } from "./credential.js";
+import { InvalidInputError } from "./errors.js";
+import type { ContractOptions } from "./middleware/contract.js";
+import type { RetryOptions } from "./middleware/retry.js";
+import { shown } from "./path-segment.js";
+import type { FetchLike } from "./transport.js";
+import type { TapCloudId } from "./types.js";
+
+export interface TapClientOptions {
+  /** An Azure SDK `TokenCredential` (asked for the cloud's `.default` scope), a function returning a token, or a token. */
+  credential: TapCredential;
+  /** The national cloud (default `global`). `china` is refused: Graph v1.0 has no TAP API there. */
+  cloud?: TapCloudId;
+  /** Another base URL (a proxy, the mock): https, or http to a loopback host only. Default: the cloud's Graph v1.0 root. */
+  baseUrl?: string;
+  /** Scopes asked of a TokenCredential or passed to a token function (default: the cloud's `<graph root>/.default`). */
+  scopes?: string[];
+  /** The fetch to send requests with (default `globalThis.fetch`). */
+  fetch?: FetchLike;
+  /** How long a call may take, retries and their waits included (default 30 000 ms). */
+  timeoutMs?: number;
+  /** The largest response body the client reads (default 1 MiB); a larger one is an InvalidResponseError. */
+  maxResponseBytes?: number;
+  /** Retries on 429/503/504 (default: up to 3); `false` turns them off. */
+  retry?: RetryOptions | false;
+  /** Check every response against the contract (opt-in): report violations, or throw in strict mode. */
+  contract?: ContractOptions;
+}
+
+export interface ResolvedOptions {
+  cloud: TapCloudId;
+  baseUrl: string;
+  basePath: string;
+  scopes: string[];
+  timeoutMs: number;
+  maxResponseBytes: number;
+}
+
+// The contract's version segment: every `servers` URL of the spec is `<graph root>/v1.0`.
+const VERSION_PATH = "/v1.0";
+const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+export function resolveOptions(options: TapClientOptions): ResolvedOptions {
+  if (!options || typeof options !== "object") throw new InvalidInputError("createTapClient: options are required ({ credential, ... })");
+  if (options.credential === undefined || options.credential === null) {
+    throw new InvalidInputError("createTapClient: credential is required: a TokenCredential, a function returning a token, or a token string");
+  }
+  const cloud = tapCloud(options.cloud ?? "global");
+  const baseUrl = options.baseUrl === undefined ? cloud.graphRoot + VERSION_PATH : checkBaseUrl(options.baseUrl);
+  const scopes = options.scopes ?? [`${cloud.graphRoot}/.default`];
+  if (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((s) => typeof s !== "string" || s === "")) {
+    throw new InvalidInputError(`createTapClient: scopes must be a non-empty list of scope strings, received ${shown(scopes)}`);
+  }
+  return {
+    cloud: cloud.id as TapCloudId,
+    baseUrl,
+    basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
+    scopes,
+    timeoutMs: positive("timeoutMs", options.timeoutMs, 30_000),
+    maxResponseBytes: positive("maxResponseBytes", options.maxResponseBytes, 1024 * 1024),
+  };
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+    throw new InvalidInputError(`createTapClient: ${name} must be a positive finite number, received ${shown(value)}`);
+  }
+  return value;
+}
+
+function checkBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidInputError(`createTapClient: baseUrl ${shown(value)} is not an absolute URL: expected e.g. https://graph.microsoft.com/v1.0`);
+  }
+  if (url.username || url.password || url.search || url.hash) {
+    throw new InvalidInputError(`createTapClient: baseUrl must not carry credentials, a query or a fragment: expected e.g. https://graph.microsoft.com/v1.0`);
+  }
+  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
+    throw new InvalidInputError(
+      `createTapClient: baseUrl ${shown(value)} uses http to a non-loopback host: expected https (http only for 127.0.0.1, [::1] or localhost)`,
+    );
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new InvalidInputError(`createTapClient: baseUrl ${shown(value)} has the scheme ${url.protocol}: expected https`);
+  }
+  return url.href.replace(/\/$/, "");
+}

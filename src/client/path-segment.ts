@@ -1,0 +1,54 @@
+/**
+ * Path parameters as single, inert path segments: whatever a user id or UPN holds (`#EXT#`,
+ * `/`, `?`, `%`, quotes, `..`), it can name only the segment it stands in.
+ */
+import { InvalidInputError } from "./errors.js";
+
+// The pass id is a GUID (the spec's parameter has `format: uuid`; a test keeps the two in step).
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A value for messages: quoted, control characters escaped, long values cut. */
+export function shown(value: unknown): string {
+  const text = JSON.stringify(String(value)) ?? '""';
+  return text.length > 80 ? `${text.slice(0, 76)}…"` : text;
+}
+
+/** Throws InvalidInputError unless `value` can stand in one path segment for `name`. */
+export function checkSegment(name: string, value: unknown): string {
+  if (typeof value !== "string") {
+    throw new InvalidInputError(`${name} must be a string, received ${value === null ? "null" : typeof value}`);
+  }
+  if (value.trim() === "") throw new InvalidInputError(`${name} is empty: expected ${expectation(name)}`);
+  // URL parsers resolve "." and ".." (even percent-encoded) as dot segments: they would move the path.
+  if (value === "." || value === "..") {
+    throw new InvalidInputError(`${name} ${shown(value)} is a dot segment: expected ${expectation(name)}`);
+  }
+  if (LONE_SURROGATE.test(value)) {
+    throw new InvalidInputError(`${name} ${shown(value)} is not well-formed Unicode (a lone surrogate): expected ${expectation(name)}`);
+  }
+  if (name === "temporaryAccessPassAuthenticationMethod-id" && !GUID.test(value)) {
+    throw new InvalidInputError(`${name} ${shown(value)} is malformed: expected ${expectation(name)}`);
+  }
+  return value;
+}
+
+function expectation(name: string): string {
+  return name === "temporaryAccessPassAuthenticationMethod-id"
+    ? "the pass's id as List or Create returned it (a GUID such as 6f1967b7-15e8-4935-ac26-d50770ed07a7)"
+    : name === "user-id"
+      ? 'a user\'s object id or userPrincipalName (or "me" for the signed-in user)'
+      : "a non-empty path segment";
+}
+
+/** Percent-encode one segment: everything but unreserved letters, digits and `-._~`. */
+export function encodeSegment(value: string): string {
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+const PARAM = /\{([^{}]+)\}/g;
+
+/** openapi-fetch's `pathSerializer`: checks and encodes every `{name}` of the template. */
+export function serializePath(pathname: string, params: Record<string, unknown>): string {
+  return pathname.replace(PARAM, (_whole, name: string) => encodeSegment(checkSegment(name, params?.[name])));
+}

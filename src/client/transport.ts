@@ -1,0 +1,102 @@
+/**
+ * The fetch under the client: every response body is read here, bounded in size, once. A body
+ * that is truncated or too large, or a success body that is not JSON, becomes an
+ * InvalidResponseError here, so nothing downstream can fail on it later.
+ */
+import { InvalidResponseError, NetworkError } from "./errors.js";
+
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** A body that did not parse as JSON (kept apart from `undefined`, which means "empty"). */
+export const NOT_JSON: unique symbol = Symbol("not JSON");
+
+export interface ReadBody {
+  text: string;
+  json: unknown;
+}
+
+/** The bodies this transport read, keyed by the Response it handed on. */
+export const readBodies = new WeakMap<Response, ReadBody>();
+
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
+/** Wrap `base` so that responses arrive fully read (at most `maxBytes`) and parsed. */
+export function boundedTransport(base: FetchLike, maxBytes: number): FetchLike {
+  return async (request) => {
+    let response: Response;
+    try {
+      response = await base(request);
+    } catch (err) {
+      if (request.signal.aborted) throw request.signal.reason;
+      throw new NetworkError(`${request.method} ${request.url}: no response: ${describeNetworkError(err)}`, { cause: err });
+    }
+    if (request.method === "HEAD" || NULL_BODY_STATUSES.has(response.status) || response.body === null) {
+      readBodies.set(response, { text: "", json: undefined });
+      return response;
+    }
+    const text = await readText(request, response, maxBytes);
+    let json: unknown;
+    if (text !== "") {
+      try {
+        json = JSON.parse(text);
+      } catch {
+        if (response.ok) {
+          throw invalid(response, "not-json",
+            `Received: a ${response.status} body of ${text.length} chars (${response.headers.get("content-type") ?? "no content-type"}) that is not JSON / Expected: a JSON body`);
+        }
+        json = NOT_JSON;
+      }
+    }
+    const copy = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+    readBodies.set(copy, { text, json });
+    return copy;
+  };
+}
+
+function invalid(response: Response, reason: InvalidResponseError["reason"], message: string, cause?: unknown): InvalidResponseError {
+  return new InvalidResponseError(message, reason, response.status, response.headers.get("request-id") ?? undefined,
+    cause === undefined ? undefined : { cause });
+}
+
+async function readText(request: Request, response: Response, maxBytes: number): Promise<string> {
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    await response.body?.cancel().catch(() => undefined);
+    throw invalid(response, "too-large", `Received: a ${response.status} body of ${declared} bytes (content-length) / Expected: at most ${maxBytes} bytes`);
+  }
+  try {
+    // A declared length within the limit: the runtime enforces it, no need to count.
+    if (declared >= 0) return await response.text();
+    return await readCounted(response, maxBytes);
+  } catch (err) {
+    if (request.signal.aborted) throw request.signal.reason;
+    if (err instanceof InvalidResponseError) throw err;
+    throw invalid(response, "truncated",
+      `Received: a ${response.status} body that ended early (${describeNetworkError(err)}) / Expected: the whole body`, err);
+  }
+}
+
+async function readCounted(response: Response, maxBytes: number): Promise<string> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  let total = 0;
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw invalid(response, "too-large", `Received: a ${response.status} body of more than ${maxBytes} bytes / Expected: at most ${maxBytes} bytes`);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+function describeNetworkError(err: unknown): string {
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  if (cause && typeof cause.code === "string") return cause.code;
+  if (cause && typeof cause.message === "string") return cause.message;
+  return err instanceof Error ? err.message : String(err);
+}
