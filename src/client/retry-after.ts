@@ -7,7 +7,8 @@ export function retryAfterMs(value: string | null | undefined, now: number): num
   if (value == null || value.trim() === "") return undefined;
   const seconds = SECONDS.exec(value);
   if (seconds) return Math.round(Number(seconds[1]) * 1000);
-  const date = Date.parse(value);
+  // An HTTP date names its weekday and zone; bare numbers like "-1" are not dates.
+  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
   return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
