@@ -1,0 +1,43 @@
+// Builds the published docs: one self-contained HTML page (Redoc, inlined) that works
+// offline. The permission tables are rendered into each operation's description from
+// x-permissions, so the page shows them without a second copy in the spec.
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import type { TapOpenApiDocument } from "../src/spec/document.js";
+import { permissionMarkdown } from "./docs/permission-markdown.js";
+
+const root = resolve(import.meta.dirname, "..");
+const out = resolve(root, process.argv[2] ?? "dist/docs/index.html");
+const redocly = join(root, "node_modules", ".bin", "redocly");
+const work = mkdtempSync(join(tmpdir(), "tap-docs-"));
+
+function redoclyRun(args: string[]): void {
+  try {
+    execFileSync(redocly, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
+  } catch (err) {
+    const e = err as { stderr?: Buffer };
+    const text = (e.stderr?.toString() ?? "").split("\n").filter((l) => !/[║╔╚]|Node\.js 20|^\s*$/.test(l)).join("\n");
+    throw new Error(`redocly ${args[0]} failed:\n${text}`);
+  }
+}
+
+try {
+  const bundled = join(work, "openapi.json");
+  redoclyRun(["bundle", "openapi/openapi.yaml", "-o", bundled]);
+  const doc = JSON.parse(readFileSync(bundled, "utf8")) as TapOpenApiDocument;
+  for (const [path, item] of Object.entries(doc.paths)) {
+    for (const op of [item.get, item.post, item.delete]) {
+      if (!op) continue;
+      const subject = path.startsWith("/me/") ? "me" : "users";
+      op.description = `${op.description}\n\n${permissionMarkdown(op["x-permissions"], subject, doc["x-directory-roles"])}`;
+    }
+  }
+  writeFileSync(bundled, JSON.stringify(doc));
+  mkdirSync(resolve(out, ".."), { recursive: true });
+  redoclyRun(["build-docs", bundled, "--inlineBundle", "-o", out, "--title", "Microsoft Graph TAP API (v1.0) contract"]);
+  console.log(`wrote ${out}`);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
