@@ -38,7 +38,7 @@ describe("tokenSource", () => {
     const source = tokenSource(async () => {
       throw new Error(`AADSTS7000215: Invalid client secret; last token was ${JWT} and Bearer abcdef123`);
     }, SCOPES);
-    const err = await source().catch((e: unknown) => e as Error);
+    const err = (await source().then(() => undefined, (e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(CredentialError);
     expect(err.message).toContain("AADSTS7000215: Invalid client secret");
     expect(err.message).toContain("https://graph.microsoft.com/.default");

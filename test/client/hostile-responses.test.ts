@@ -106,7 +106,7 @@ describe("responses that are not Graph's", () => {
     const dead = await startLocalServer(() => undefined);
     await dead.close();
     const tap = createTapClient({ baseUrl: dead.graphUrl, credential: "t", retry: false });
-    const err = await tap.list({ user: "me" }).catch((e: unknown) => e as Error);
+    const err = (await tap.list({ user: "me" }).then(() => undefined, (e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(NetworkError);
     expect(err.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/v1\.0\/me\/authentication\/temporaryAccessPassMethods: no response: ECONNREFUSED/);
   });
