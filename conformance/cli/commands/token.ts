@@ -1,0 +1,110 @@
+/** `tap-contract token`: mint an access token from a running mock for a fixture principal. */
+import { parseArgs } from "node:util";
+import { UsageError, UserError } from "../../../src/errors.js";
+import { defaultFixtures, publicClientId } from "../../../src/mock/index.js";
+import type { Command } from "../command.js";
+
+const help = `Usage: tap-contract token --url URL (--user NAME [--scopes LIST] | --app CLIENT_ID)
+
+Ask a running mock (\`tap-contract mock\`) for an access token and print it on stdout.
+
+Options:
+  --url URL          the mock's origin, e.g. http://127.0.0.1:8080 (as \`tap-contract mock\` prints it)
+  --user NAME        a fixture user (adele, megan, ... or a UPN): password grant, delegated token
+  --scopes LIST      delegated scopes, comma or space separated (default: .default = every TAP scope)
+  --app CLIENT_ID    a fixture app's client id: client credentials grant, application token
+  --tenant TENANT    tenant id or domain (default ${defaultFixtures.tenant.domain})
+  --password PW      the user's password (default: the fixture tenant's, ${defaultFixtures.password})
+  --secret SECRET    the app's client secret (default: the fixture tenant's, ${defaultFixtures.clientSecret})
+  -h, --help         this text
+
+Exit codes: 0 printed a token, 2 bad flags, unreachable mock or refused credentials.`;
+
+export interface TokenArgs {
+  url: URL;
+  tenant: string;
+  form: URLSearchParams;
+}
+
+/** The token request from command-line arguments (pure, for tests). */
+export function parseTokenArgs(argv: string[]): TokenArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        url: { type: "string" },
+        user: { type: "string" },
+        scopes: { type: "string" },
+        app: { type: "string" },
+        tenant: { type: "string" },
+        password: { type: "string" },
+        secret: { type: "string" },
+      },
+    }));
+  } catch (err) {
+    throw new UsageError((err as Error).message.split("\n")[0]!);
+  }
+  if (values.url === undefined) throw new UsageError("--url is required: the mock's origin, e.g. http://127.0.0.1:8080");
+  let url: URL;
+  try {
+    url = new URL(values.url);
+  } catch {
+    throw new UsageError(`--url must be an http(s) URL such as http://127.0.0.1:8080, got "${values.url}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--url must be http or https, got "${url.protocol}"`);
+  if ((values.user === undefined) === (values.app === undefined)) throw new UsageError("give exactly one of --user NAME or --app CLIENT_ID");
+  const tenant = values.tenant ?? defaultFixtures.tenant.domain;
+  const form = new URLSearchParams();
+  if (values.user !== undefined) {
+    const user = values.user.includes("@") ? values.user : `${values.user}@${tenant.includes(".") ? tenant : defaultFixtures.tenant.domain}`;
+    const scopes = (values.scopes ?? "https://graph.microsoft.com/.default").split(/[\s,]+/).filter((s) => s !== "");
+    if (scopes.length === 0) throw new UsageError("--scopes is empty: give at least one scope");
+    form.set("grant_type", "password");
+    form.set("client_id", publicClientId);
+    form.set("username", user);
+    form.set("password", values.password ?? defaultFixtures.password);
+    form.set("scope", scopes.join(" "));
+  } else {
+    if (values.scopes !== undefined) throw new UsageError("--scopes applies to --user only: an app gets the permissions granted to it");
+    form.set("grant_type", "client_credentials");
+    form.set("client_id", values.app!);
+    form.set("client_secret", values.secret ?? defaultFixtures.clientSecret);
+    form.set("scope", "https://graph.microsoft.com/.default");
+  }
+  return { url, tenant, form };
+}
+
+export const tokenCommand: Command = {
+  name: "token",
+  summary: "mint an access token from a running mock for a fixture user or app",
+  help,
+  async run(argv) {
+    const { url, tenant, form } = parseTokenArgs(argv);
+    const endpoint = new URL(`/${encodeURIComponent(tenant)}/oauth2/v2.0/token`, url);
+    let res: Response;
+    try {
+      res = await fetch(endpoint, { method: "POST", body: form, signal: AbortSignal.timeout(10_000) });
+    } catch (err) {
+      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      throw new UserError(`cannot reach the mock at ${endpoint.origin} (${cause}): is \`tap-contract mock\` running there?`);
+    }
+    const text = await res.text();
+    let body: { access_token?: string; error?: string; error_description?: string };
+    try {
+      body = JSON.parse(text) as typeof body;
+    } catch {
+      throw new UserError(`${endpoint.href} answered ${res.status} with a body that is not JSON: is that a tap mock?`);
+    }
+    if (!res.ok || typeof body.access_token !== "string") {
+      const why = body.error_description?.split(" Trace ID:")[0] ?? `HTTP ${res.status}`;
+      throw new UserError(`the mock refused the token request: ${body.error ?? "error"}: ${why}`);
+    }
+    console.log(body.access_token);
+    return 0;
+  },
+};
+
+export default tokenCommand;

@@ -1,0 +1,40 @@
+/** The mock's notion of "now": usability, token expiry and error dates all read it. */
+export interface MockClock {
+  now(): Date;
+  /** Jump to a fixed instant (time then moves on from there, in step with the real clock). */
+  set(date: Date | string | number): void;
+  /** Move the clock forward (or back, with a negative value). */
+  advance(ms: number): void;
+}
+
+/** `() => Date` (the caller owns time), a start instant, or nothing (real time). */
+export type ClockOption = (() => Date) | Date | string | number;
+
+/**
+ * A clock that runs with real time plus an offset, so `set` and `advance` shift it. A caller's
+ * own `() => Date` is wrapped: set/advance then add an offset to what it returns.
+ */
+export function createClock(option?: ClockOption): MockClock {
+  const base: () => number = typeof option === "function" ? () => option().getTime() : Date.now;
+  let offset = 0;
+  if (option !== undefined && typeof option !== "function") {
+    const start = toMillis(option, "clock");
+    offset = start - Date.now();
+  }
+  return {
+    now: () => new Date(base() + offset),
+    set(date) {
+      offset = toMillis(date, "clock.set") - base();
+    },
+    advance(ms) {
+      if (!Number.isFinite(ms)) throw new Error(`clock.advance: expected a finite number of milliseconds, got ${ms}`);
+      offset += ms;
+    },
+  };
+}
+
+function toMillis(value: Date | string | number, where: string): number {
+  const ms = value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new Error(`${where}: expected a date (ISO 8601 string, Date or epoch ms), got ${String(value)}`);
+  return ms;
+}

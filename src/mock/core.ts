@@ -1,0 +1,191 @@
+/**
+ * `createMockGraph()`: the whole mock as a function from request to response, with no sockets.
+ * Identity endpoints first, then faults and scenarios around the faithful Graph handler.
+ */
+import { randomUUID } from "node:crypto";
+import { createClock, type ClockOption, type MockClock } from "./clock.js";
+import { createDirectory } from "./directory.js";
+import { createFaultPicker, type FaultDraw, type FaultPlan } from "./faults.js";
+import { defaultFixtures, type MockFixtures } from "./fixtures.js";
+import { checkFixtures } from "./fixtures-check.js";
+import type { TenantState } from "./graph/context.js";
+import { handleGraph } from "./graph/handler.js";
+import { envelopeFor, errorResponse, graphJsonContentType, rawError, type Envelope } from "./http/envelope.js";
+import { maxBodyBytes, type MockRequest, type MockResponse } from "./http/exchange.js";
+import { fromWebRequest, toWebResponse } from "./http/web.js";
+import { TokenIssuer, type TokenRequest } from "./identity/issuer.js";
+import { handleIdentity } from "./identity/token-endpoint.js";
+import { passcodeMatches } from "./passcode.js";
+import { checkPolicy, defaultPolicy, usabilityReason, type TapPolicy, type UsabilityReason } from "./policy.js";
+import { createScenarioSelector, type ScenarioName, type ScenarioOption } from "./scenarios.js";
+import { TapStore, type StoredMethod } from "./store.js";
+
+export interface MockGraphOptions {
+  /** The tenant (default: `defaultFixtures`, the contoso tenant of the design). */
+  fixtures?: MockFixtures;
+  /** `() => Date` (you own time) or a start instant; default: real time. */
+  clock?: ClockOption;
+  /** Changes to the tenant's TAP policy (defaults: the spec's `x-policy-defaults`). */
+  policy?: Partial<TapPolicy>;
+  /** The opt-in, seeded fault plan for Graph requests. */
+  faults?: FaultPlan;
+  /** Contract-breaking scenarios: `true` = per request by header, `{ always }` = every request. */
+  scenarios?: ScenarioOption;
+}
+
+export type SignInResult = { ok: true } | { ok: false; reason: "NoPass" | "WrongPasscode" | Exclude<UsabilityReason, "EnabledByPolicy"> };
+
+export interface MockGraphCore {
+  /** The mock as a WHATWG fetch handler. */
+  fetch(request: Request): Promise<Response>;
+  /** The same, on the mock's own plain request/response data (what the socket adapter uses). */
+  handle(request: MockRequest): Promise<MockResponse>;
+  readonly tenantId: string;
+  readonly fixtures: MockFixtures;
+  readonly clock: MockClock;
+  /** The tenant's TAP policy; change it with `setPolicy`. */
+  readonly policy: Readonly<TapPolicy>;
+  setPolicy(changes: Partial<TapPolicy>): void;
+  /** Mint a token in-process: the same token the token endpoint would give. */
+  issueToken(request: TokenRequest): Promise<string>;
+  /** Simulate a sign-in with a pass: checks the passcode against the kept hash and uses up a one-time pass. */
+  signIn(user: string, passcode: string): Promise<SignInResult>;
+}
+
+export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
+  const fixtures = options.fixtures ?? defaultFixtures;
+  checkFixtures(fixtures);
+  const clock = createClock(options.clock);
+  const directory = createDirectory(fixtures);
+  const issuer = new TokenIssuer(fixtures.tenant.id, directory, clock);
+  const store = new TapStore();
+  let policy: TapPolicy = {
+    ...defaultPolicy(),
+    excludedUserIds: fixtures.users.filter((u) => u.excludedFromTapPolicy).map((u) => u.id),
+    ...options.policy,
+  };
+  checkPolicy(policy);
+  seed(store, fixtures, clock.now().getTime());
+  const state: TenantState = { tenantId: fixtures.tenant.id, directory, store, clock, policy, issuer };
+  const selectScenarios = createScenarioSelector(options.scenarios);
+  const drawFault = createFaultPicker(options.faults);
+  const identity = { fixtures, directory, issuer, clock };
+
+  async function handle(req: MockRequest): Promise<MockResponse> {
+    const env = envelopeFor(req, clock.now());
+    try {
+      if (req.oversized || (req.body !== undefined && req.body.byteLength > maxBodyBytes)) {
+        return errorResponse(env, "payloadTooLarge", { values: { limit: maxBodyBytes }, headers: { connection: "close" } });
+      }
+      const idResponse = await handleIdentity(identity, req);
+      if (idResponse) return idResponse;
+      const selection = selectScenarios(req);
+      if (!selection.ok) return rawError(env, 400, "BadRequest", selection.message);
+      const fault = drawFault();
+      if (fault) {
+        const early = faultResponse(env, fault);
+        if (early) return early;
+      }
+      const res = await handleGraph(state, req, env, selection.active);
+      const shaped = selection.active.size > 0 ? envelopeScenarios(res, selection.active) : res;
+      return fault ? lateFault(shaped, fault) : shaped;
+    } catch (err) {
+      // A bug, never a fault: answer like Graph's generalException and say so on stderr.
+      console.error(`tap mock: unexpected error, likely a bug: ${err instanceof Error ? err.stack : String(err)}`);
+      return errorResponse(env, "internalError");
+    }
+  }
+
+  return {
+    fetch: async (request) => toWebResponse(await handle(await fromWebRequest(request))),
+    handle,
+    tenantId: fixtures.tenant.id,
+    fixtures,
+    clock,
+    get policy() {
+      return state.policy;
+    },
+    setPolicy(changes) {
+      const next = { ...policy, ...changes };
+      checkPolicy(next);
+      policy = next;
+      state.policy = next;
+    },
+    issueToken: async (request) => (await issuer.issue(request)).token,
+    async signIn(user, passcode) {
+      const u = directory.userByAnyName(user);
+      const method = u ? store.list(u.id).at(-1) : undefined;
+      if (!u || !method) return { ok: false, reason: "NoPass" };
+      if (!method.hash || !(await passcodeMatches(method.hash, passcode))) return { ok: false, reason: "WrongPasscode" };
+      const reason = usabilityReason(method, state.policy, clock.now().getTime());
+      if (reason !== "EnabledByPolicy") return { ok: false, reason };
+      if (method.isUsableOnce) method.used = true;
+      return { ok: true };
+    },
+  };
+}
+
+/** The fixtures' starting passes, placed relative to the clock at start-up. */
+function seed(store: TapStore, fixtures: MockFixtures, nowMs: number): void {
+  for (const user of fixtures.users) {
+    if (!user.tap) continue;
+    const startMs = nowMs + user.tap.startOffsetMinutes * 60_000;
+    const method: StoredMethod = {
+      id: user.tap.id.toLowerCase(),
+      userId: user.id,
+      createdMs: Math.min(nowMs, startMs) - 60_000,
+      startMs,
+      lifetimeInMinutes: user.tap.lifetimeInMinutes,
+      isUsableOnce: user.tap.isUsableOnce,
+      used: user.tap.used ?? false,
+    };
+    store.put(method);
+  }
+}
+
+/** Faults that replace the answer. */
+function faultResponse(env: Envelope, fault: FaultDraw): MockResponse | undefined {
+  const retryAfter = String(fault.plan.retryAfterSeconds);
+  switch (fault.kind) {
+    case "throttle":
+      return errorResponse(env, "throttled", { headers: { "retry-after": retryAfter }, inner: { code: "429", status: "429" } });
+    case "throttle-fractional":
+      return errorResponse(env, "throttled", { headers: { "retry-after": "2.128" }, inner: { code: "429", status: "429" } });
+    case "unavailable":
+      return errorResponse(env, "serviceUnavailable", { headers: { "retry-after": retryAfter } });
+    case "gateway-timeout":
+      return errorResponse(env, "gatewayTimeout", { headers: { "retry-after": retryAfter } });
+    case "drop":
+      return { status: 0, headers: {}, drop: true };
+    default:
+      return undefined;
+  }
+}
+
+/** Faults that damage or delay the real answer. */
+function lateFault(res: MockResponse, fault: FaultDraw): MockResponse {
+  switch (fault.kind) {
+    case "latency":
+      return { ...res, delayMs: fault.plan.latencyMs };
+    case "truncated-json":
+      return res.body ? { ...res, body: res.body.slice(0, Math.max(1, Math.floor(res.body.length / 2))) } : res;
+    case "malformed-json":
+      return res.body ? { ...res, body: `${res.body.slice(0, -1)},}` } : res;
+    default:
+      return res;
+  }
+}
+
+/** Scenarios that break the envelope rather than the resource. */
+function envelopeScenarios(res: MockResponse, active: ReadonlySet<ScenarioName>): MockResponse {
+  const out: MockResponse = { ...res, headers: { ...res.headers } };
+  if (active.has("undocumented-status") && out.status === 200) out.status = 418;
+  if (active.has("wrong-content-type") && out.headers["content-type"] === graphJsonContentType) out.headers["content-type"] = "text/plain; charset=utf-8";
+  if (active.has("missing-request-id")) delete out.headers["request-id"];
+  if (active.has("client-request-id-not-echoed")) out.headers["client-request-id"] = randomUUID();
+  if (active.has("bad-error-envelope") && out.status >= 400 && out.body) {
+    const message = (JSON.parse(out.body) as { error?: { message?: string } }).error?.message ?? "error";
+    out.body = JSON.stringify({ message });
+  }
+  return out;
+}

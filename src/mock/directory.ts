@@ -1,0 +1,30 @@
+/** Lookups over the fixture principals: users by object id or UPN (case-insensitive), apps by client id. */
+import type { FixtureApp, FixtureUser, MockFixtures } from "./fixtures.js";
+
+export interface Directory {
+  /** A user by object id or userPrincipalName, case-insensitively; personal accounts included. */
+  user(idOrUpn: string): FixtureUser | undefined;
+  /** A user by its short fixture name, object id or UPN. */
+  userByAnyName(name: string): FixtureUser | undefined;
+  app(clientIdOrName: string): FixtureApp | undefined;
+}
+
+export function createDirectory(fixtures: MockFixtures): Directory {
+  const users = new Map<string, FixtureUser>();
+  const names = new Map<string, FixtureUser>();
+  for (const u of fixtures.users) {
+    users.set(u.id.toLowerCase(), u);
+    users.set(u.userPrincipalName.toLowerCase(), u);
+    names.set(u.name.toLowerCase(), u);
+  }
+  const apps = new Map<string, FixtureApp>();
+  for (const a of fixtures.apps) {
+    apps.set(a.clientId.toLowerCase(), a);
+    apps.set(a.name.toLowerCase(), a);
+  }
+  return {
+    user: (key) => users.get(key.toLowerCase()),
+    userByAnyName: (key) => names.get(key.toLowerCase()) ?? users.get(key.toLowerCase()),
+    app: (key) => apps.get(key.toLowerCase()),
+  };
+}

@@ -1,0 +1,72 @@
+/** Checks a fixture tenant (the default, or one read from `--fixtures FILE`) before the mock uses it. */
+import { readFileSync } from "node:fs";
+import { UserError } from "../errors.js";
+import { directoryRoles } from "../spec/index.js";
+import type { MockFixtures } from "./fixtures.js";
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Throws a UserError naming the first problem found. */
+export function checkFixtures(f: MockFixtures): void {
+  const fail = (what: string) => {
+    throw new UserError(`fixtures: ${what}`);
+  };
+  if (!f || typeof f !== "object") fail("expected an object with tenant, password, clientSecret, users and apps");
+  if (!f.tenant || !guid.test(f.tenant.id ?? "") || typeof f.tenant.domain !== "string" || f.tenant.domain === "") {
+    fail("tenant must have a GUID id and a domain");
+  }
+  if (typeof f.password !== "string" || f.password === "") fail("password must be a non-empty string");
+  if (typeof f.clientSecret !== "string" || f.clientSecret === "") fail("clientSecret must be a non-empty string");
+  if (!Array.isArray(f.users) || !Array.isArray(f.apps)) fail("users and apps must be arrays");
+  const seen = new Set<string>();
+  const unique = (key: string, where: string) => {
+    if (seen.has(key.toLowerCase())) fail(`${where} "${key}" is used twice`);
+    seen.add(key.toLowerCase());
+  };
+  f.users.forEach((u, i) => {
+    const at = `users[${i}]`;
+    if (typeof u.name !== "string" || u.name === "") fail(`${at}.name must be a non-empty string`);
+    if (!guid.test(u.id ?? "")) fail(`${at}.id must be a GUID, got ${JSON.stringify(u.id)}`);
+    if (typeof u.userPrincipalName !== "string" || !u.userPrincipalName.includes("@")) fail(`${at}.userPrincipalName must look like name@domain`);
+    unique(u.name, "user name");
+    unique(u.id, "object id");
+    unique(u.userPrincipalName, "userPrincipalName");
+    for (const role of u.directoryRoles ?? []) {
+      if (!(role in directoryRoles)) fail(`${at}.directoryRoles: unknown role "${role}": expected one of ${Object.keys(directoryRoles).join(", ")}`);
+    }
+    if (u.tap) {
+      if (!guid.test(u.tap.id ?? "")) fail(`${at}.tap.id must be a GUID`);
+      if (!Number.isFinite(u.tap.startOffsetMinutes)) fail(`${at}.tap.startOffsetMinutes must be a number`);
+      if (!Number.isInteger(u.tap.lifetimeInMinutes) || u.tap.lifetimeInMinutes < 1) fail(`${at}.tap.lifetimeInMinutes must be a positive integer`);
+      if (typeof u.tap.isUsableOnce !== "boolean") fail(`${at}.tap.isUsableOnce must be a boolean`);
+    }
+  });
+  f.apps.forEach((a, i) => {
+    const at = `apps[${i}]`;
+    if (typeof a.name !== "string" || a.name === "") fail(`${at}.name must be a non-empty string`);
+    if (typeof a.clientId !== "string" || a.clientId === "") fail(`${at}.clientId must be a non-empty string`);
+    if (!guid.test(a.servicePrincipalId ?? "")) fail(`${at}.servicePrincipalId must be a GUID`);
+    if (!Array.isArray(a.roles)) fail(`${at}.roles must be an array of permission names`);
+    unique(a.name, "app name");
+    unique(a.clientId, "client id");
+  });
+}
+
+/** Read and check a fixtures JSON file. */
+export function loadFixtures(path: string): MockFixtures {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new UserError(`cannot read fixtures file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  let data: MockFixtures;
+  try {
+    data = JSON.parse(text) as MockFixtures;
+  } catch (err) {
+    throw new UserError(`fixtures file ${path} is not valid JSON: ${(err as Error).message}`);
+  }
+  checkFixtures(data);
+  for (const u of data.users) u.directoryRoles ??= [];
+  return data;
+}

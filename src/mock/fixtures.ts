@@ -1,0 +1,123 @@
+/**
+ * The fixture tenant: who exists, with which roles, secrets and starting passes. The default
+ * is the `contoso.onmicrosoft.com` tenant of the design; `--fixtures FILE` replaces it.
+ */
+export interface FixtureTap {
+  /** Fixed method id (a GUID). */
+  id: string;
+  /** Start relative to the mock clock at start-up, in minutes (negative = in the past). */
+  startOffsetMinutes: number;
+  lifetimeInMinutes: number;
+  isUsableOnce: boolean;
+  /** A one-time pass already used for a sign-in. */
+  used?: boolean;
+}
+
+export interface FixtureUser {
+  /** Short name used by `issueToken({ user })` and `tap-contract token --user`. */
+  name: string;
+  /** Object id (a GUID). */
+  id: string;
+  userPrincipalName: string;
+  displayName: string;
+  /** Keys of the spec's `x-directory-roles` (e.g. `authenticationAdministrator`). */
+  directoryRoles: string[];
+  /** A personal Microsoft account: its tokens carry the consumer tenant id. */
+  personal?: boolean;
+  /** Outside the TAP policy's targets: every pass of this user reports `DisabledByPolicy`. */
+  excludedFromTapPolicy?: boolean;
+  tap?: FixtureTap;
+}
+
+export interface FixtureApp {
+  name: string;
+  clientId: string;
+  /** Object id of the app's service principal (the `oid` of its tokens). */
+  servicePrincipalId: string;
+  displayName: string;
+  /** Application permissions granted to the app (the `roles` of its tokens). */
+  roles: string[];
+}
+
+export interface MockFixtures {
+  tenant: { id: string; domain: string };
+  /** Every user's password (password grant). */
+  password: string;
+  /** Every app's client secret (client credentials grant). */
+  clientSecret: string;
+  users: FixtureUser[];
+  apps: FixtureApp[];
+}
+
+/** The tenant id that personal Microsoft accounts' tokens carry in `tid`. */
+export const consumerTenantId = "9188040d-6c67-4c5b-b112-36a304b66dad";
+
+const tenantId = "c0a70000-0000-4000-8000-000000000000";
+const userId = (n: number) => `c0a70000-0000-4000-8000-0000000000${n.toString().padStart(2, "0")}`;
+const tapId = (n: number) => `7a900000-0000-4000-8000-0000000000${n.toString().padStart(2, "0")}`;
+const domain = "contoso.onmicrosoft.com";
+
+function member(n: number, name: string, displayName: string, extra: Partial<FixtureUser> = {}): FixtureUser {
+  return { name, id: userId(n), userPrincipalName: `${name}@${domain}`, displayName, directoryRoles: [], ...extra };
+}
+
+/** The default fixture tenant, as data (object ids are fixed). */
+export const defaultFixtures: MockFixtures = {
+  tenant: { id: tenantId, domain },
+  password: "mock-password",
+  clientSecret: "mock-client-secret",
+  users: [
+    member(1, "adele", "Adele Vance", { directoryRoles: ["authenticationAdministrator"] }),
+    member(2, "pradeep", "Pradeep Gupta", { directoryRoles: ["privilegedAuthenticationAdministrator"] }),
+    member(3, "grace", "Grace Taylor", { directoryRoles: ["globalReader"] }),
+    member(4, "megan", "Megan Bowen", {
+      tap: { id: tapId(4), startOffsetMinutes: -10, lifetimeInMinutes: 480, isUsableOnce: false },
+    }),
+    member(5, "nestor", "Nestor Wilke"),
+    member(6, "lee", "Lee Gu", {
+      tap: { id: tapId(6), startOffsetMinutes: 24 * 60, lifetimeInMinutes: 60, isUsableOnce: false },
+    }),
+    member(7, "lynne", "Lynne Robbins", {
+      tap: { id: tapId(7), startOffsetMinutes: -2 * 24 * 60, lifetimeInMinutes: 60, isUsableOnce: false },
+    }),
+    member(8, "miriam", "Miriam Graham", {
+      tap: { id: tapId(8), startOffsetMinutes: -10, lifetimeInMinutes: 60, isUsableOnce: true, used: true },
+    }),
+    member(9, "joni", "Joni Sherman", {
+      excludedFromTapPolicy: true,
+      tap: { id: tapId(9), startOffsetMinutes: -10, lifetimeInMinutes: 60, isUsableOnce: false },
+    }),
+    {
+      name: "sam",
+      id: "00000000-0000-0000-5a30-000000000010",
+      userPrincipalName: "sam@outlook.com",
+      displayName: "Sam (personal account)",
+      directoryRoles: [],
+      personal: true,
+    },
+  ],
+  apps: [
+    {
+      name: "tap-admin-app",
+      clientId: "00000000-0000-0000-0000-00000000a11c",
+      servicePrincipalId: "c0a70000-0000-4000-8000-0000000a11c0",
+      displayName: "TAP admin app (every TAP application permission)",
+      roles: [
+        "UserAuthenticationMethod.Read.All",
+        "UserAuthenticationMethod.ReadWrite.All",
+        "UserAuthMethod-TAP.Read.All",
+        "UserAuthMethod-TAP.ReadWrite.All",
+      ],
+    },
+    {
+      name: "user-read-app",
+      clientId: "00000000-0000-0000-0000-00000000b0b0",
+      servicePrincipalId: "c0a70000-0000-4000-8000-0000000b0b00",
+      displayName: "User reader app (User.Read.All only)",
+      roles: ["User.Read.All"],
+    },
+  ],
+};
+
+/** The client id delegated tokens name in `appid` (a public client; the password grant does not check it). */
+export const publicClientId = "00000000-0000-0000-0000-0000000c11e7";

@@ -1,0 +1,109 @@
+/**
+ * One Graph request, in Graph's order: route (400/405), authenticate (401), the write
+ * request's content type (400/415), resolve the user and authorize from the spec's tables
+ * (400/403), user lookup (404), then the operation. Contract-breaking scenarios hook in where
+ * the behaviour they break is decided.
+ */
+import { authorize } from "../../contract/authorize.js";
+import type { ActingOn } from "../../spec/index.js";
+import { errorResponse, jsonResponse, type Envelope } from "../http/envelope.js";
+import { header, type MockRequest, type MockResponse } from "../http/exchange.js";
+import type { FixtureUser } from "../fixtures.js";
+import type { ScenarioName } from "../scenarios.js";
+import { authenticate, callerOf, type Caller } from "./authenticate.js";
+import type { GraphCall, TenantState } from "./context.js";
+import { runOperation } from "./operations.js";
+import { fabricated } from "./read-scenarios.js";
+import { odataContext } from "./representation.js";
+import { route } from "./route.js";
+
+export async function handleGraph(
+  state: TenantState,
+  req: MockRequest,
+  env: Envelope,
+  scenarios: ReadonlySet<ScenarioName>,
+): Promise<MockResponse> {
+  if (scenarios.has("server-error")) return errorResponse(env, "internalError");
+  if (scenarios.has("no-retry-after")) return errorResponse(env, "throttled", { inner: { code: "429", status: "429" } });
+
+  const r = route(req.method, req.path);
+  if (r.kind === "unknownSegment") return errorResponse(env, "unknownSegment", { values: { segment: r.segment } });
+  if (r.kind === "methodNotAllowed") {
+    const method = req.method.length > 16 ? `${req.method.slice(0, 16)}…` : req.method;
+    return errorResponse(env, "methodNotAllowed", {
+      values: { method, allowed: r.allowed.join(", ") },
+      headers: { allow: r.allowed.join(", ") },
+    });
+  }
+
+  const auth = await authenticate(req, state.issuer);
+  let caller: Caller;
+  if (auth.ok) caller = auth.caller;
+  else if (scenarios.has("auth-ignored")) caller = await standIn(state, "adele");
+  else return errorResponse(env, auth.failure);
+
+  const { operation, params } = r;
+  if (operation.method === "POST") {
+    const type = header(req, "content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
+    if (type === "") return errorResponse(env, "missingContentType");
+    if (type !== "application/json" && !type.endsWith("+json")) {
+      const shown = type.length > 64 ? `${type.slice(0, 64)}…` : type;
+      return errorResponse(env, "unsupportedMediaType", { values: { contentType: shown } });
+    }
+  }
+
+  let target = resolveTarget(state, operation.subject, params["user-id"], caller);
+  // Acting on self: a delegated caller whose own object id is the target; apps act on others.
+  const actingOn: ActingOn =
+    operation.subject === "me" || (caller.type !== "application" && target?.id === caller.oid) ? "actingOnSelf" : "actingOnOthers";
+  const decision = authorize(operation, caller, actingOn);
+  if (!decision.allowed) {
+    const waived =
+      (decision.reason === "appTokenOnMe" && scenarios.has("app-on-me-accepted")) ||
+      (decision.reason === "missingPermission" && scenarios.has("permission-ignored")) ||
+      (decision.reason === "missingRole" && scenarios.has("role-ignored"));
+    if (!waived) return errorResponse(env, decision.reason);
+    if (decision.reason === "appTokenOnMe") {
+      target = state.directory.userByAnyName("megan");
+      caller = { ...caller, oid: target?.id ?? caller.oid };
+    }
+  }
+
+  const call: GraphCall = { req, env, scenarios, operation, params, rawSegments: r.rawSegments, version: r.version, caller, target };
+  if (!target) {
+    if (scenarios.has("not-found-ignored")) return somePass(call);
+    const userId = params["user-id"] ?? caller.oid;
+    return errorResponse(env, "userNotFound", { values: { userId: userId.length > 64 ? `${userId.slice(0, 64)}…` : userId } });
+  }
+  if (scenarios.has("not-found-ignored") && operation.kind !== "list" && operation.kind !== "create") {
+    const methodId = params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
+    if (!state.store.find(target.id, methodId)) return somePass(call);
+  }
+
+  let body: unknown;
+  if (operation.kind === "create") {
+    try {
+      body = JSON.parse(Buffer.from(req.body ?? new Uint8Array()).toString("utf8"));
+    } catch {
+      return errorResponse(env, "invalidJson");
+    }
+  }
+  return runOperation(state, call, target, body);
+}
+
+/** The user a request is about: the caller on `/me`, else the tenant user the segment names. */
+function resolveTarget(state: TenantState, subject: "me" | "users", userParam: string | undefined, caller: Caller): FixtureUser | undefined {
+  const user = state.directory.user(subject === "me" ? caller.oid : (userParam ?? ""));
+  // Personal accounts are not members of the tenant: `/users/sam@outlook.com` does not exist.
+  return user && !user.personal ? user : subject === "me" ? user : undefined;
+}
+
+/** A principal for scenarios that accept what Graph would refuse. */
+async function standIn(state: TenantState, name: string): Promise<Caller> {
+  const { claims } = await state.issuer.issue({ user: name });
+  return callerOf(claims);
+}
+
+function somePass(call: GraphCall): MockResponse {
+  return jsonResponse(call.env, 200, { "@odata.context": odataContext(call, true), ...fabricated(call.env.now) });
+}

@@ -1,0 +1,99 @@
+/** The four operations on an authorized, resolved request: List, Get, Create, Delete. */
+import { randomUUID } from "node:crypto";
+import { errorResponse, jsonResponse, noContent } from "../http/envelope.js";
+import type { MockResponse } from "../http/exchange.js";
+import { hashPasscode, newPasscode } from "../passcode.js";
+import type { StoredMethod } from "../store.js";
+import type { FixtureUser } from "../fixtures.js";
+import { checkCreateBody } from "./create-body.js";
+import type { GraphCall, TenantState } from "./context.js";
+import { applySelect, odataContext, toEntity, type Entity } from "./representation.js";
+import { readScenarios } from "./read-scenarios.js";
+import { parseSelect } from "./select.js";
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function runOperation(state: TenantState, call: GraphCall, user: FixtureUser, body: unknown): Promise<MockResponse> {
+  switch (call.operation.kind) {
+    case "list":
+      return list(state, call, user);
+    case "get":
+      return get(state, call, user);
+    case "delete":
+      return remove(state, call, user);
+    case "create":
+      return create(state, call, user, body);
+  }
+}
+
+function list(state: TenantState, call: GraphCall, user: FixtureUser): MockResponse {
+  const select = parseSelect(call.req.query);
+  if (!select.ok) return errorResponse(call.env, "invalidSelect", { values: { property: select.property } });
+  const now = state.clock.now().getTime();
+  let items: Entity[] = state.store.list(user.id).map((m) => toEntity(m, state.policy, now));
+  items = readScenarios(call.scenarios, "list", items);
+  const body = {
+    "@odata.context": contextFor(call, false),
+    value: items.map((e) => applySelect(e, select.selected)),
+  };
+  return jsonResponse(call.env, 200, body);
+}
+
+function findMethod(state: TenantState, call: GraphCall, user: FixtureUser): StoredMethod | MockResponse {
+  const methodId = call.params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
+  if (!guid.test(methodId)) {
+    return errorResponse(call.env, "invalidMethodId", { values: { methodId: methodId.length > 64 ? `${methodId.slice(0, 64)}…` : methodId } });
+  }
+  const method = state.store.find(user.id, methodId);
+  if (!method) return errorResponse(call.env, "methodNotFound", { values: { methodId } });
+  return method;
+}
+
+function get(state: TenantState, call: GraphCall, user: FixtureUser): MockResponse {
+  const select = parseSelect(call.req.query);
+  if (!select.ok) return errorResponse(call.env, "invalidSelect", { values: { property: select.property } });
+  const found = findMethod(state, call, user);
+  if ("status" in found) return found;
+  const [entity] = readScenarios(call.scenarios, "get", [toEntity(found, state.policy, state.clock.now().getTime())]);
+  return jsonResponse(call.env, 200, { "@odata.context": contextFor(call, true), ...applySelect(entity!, select.selected) });
+}
+
+function remove(state: TenantState, call: GraphCall, user: FixtureUser): MockResponse {
+  const found = findMethod(state, call, user);
+  if ("status" in found) return found;
+  state.store.delete(user.id, found.id);
+  return noContent(call.env);
+}
+
+async function create(state: TenantState, call: GraphCall, user: FixtureUser, body: unknown): Promise<MockResponse> {
+  const policy = state.policy;
+  const checked = checkCreateBody(body, policy);
+  if (!checked.ok) return errorResponse(call.env, checked.kind, { values: checked.values });
+  const length = call.scenarios.has("secret-wrong-length") ? 4 : policy.defaultLength;
+  const passcode = await newPasscode(length);
+  const hash = await hashPasscode(passcode);
+  // Time is read after the awaits, so createdDateTime is when the pass was stored.
+  const now = state.clock.now().getTime();
+  const start = checked.input.startDateTime !== undefined ? Date.parse(checked.input.startDateTime) : now;
+  const method: StoredMethod = {
+    id: randomUUID(),
+    userId: user.id,
+    createdMs: now,
+    startMs: start,
+    lifetimeInMinutes: checked.input.lifetimeInMinutes ?? policy.defaultLifetimeInMinutes,
+    isUsableOnce: checked.input.isUsableOnce ?? policy.isUsableOnce,
+    used: false,
+    hash,
+  };
+  state.store.put(method, call.scenarios.has("create-keeps-previous"));
+  const entity = toEntity(method, policy, now, passcode);
+  return jsonResponse(call.env, 201, { "@odata.context": contextFor(call, true), ...entity });
+}
+
+function contextFor(call: GraphCall, entity: boolean): string {
+  if (call.scenarios.has("wrong-odata-context")) {
+    const other = call.target?.id === "00000000-0000-4000-8000-000000000000" ? "00000000-0000-4000-8000-000000000001" : "00000000-0000-4000-8000-000000000000";
+    return odataContext(call, false, other);
+  }
+  return odataContext(call, entity);
+}

@@ -1,0 +1,43 @@
+/**
+ * A stored pass as Graph returns it: usability computed now, the passcode only when just
+ * created, the `@odata.context` of the request, and `$select` applied.
+ */
+import { usabilityReason, type TapPolicy } from "../policy.js";
+import type { StoredMethod } from "../store.js";
+import type { GraphCall } from "./context.js";
+
+export type Entity = Record<string, unknown>;
+
+export function toEntity(m: StoredMethod, policy: TapPolicy, nowMs: number, passcode: string | null = null): Entity {
+  const reason = usabilityReason(m, policy, nowMs);
+  return {
+    id: m.id,
+    temporaryAccessPass: passcode,
+    createdDateTime: new Date(m.createdMs).toISOString(),
+    startDateTime: new Date(m.startMs).toISOString(),
+    lifetimeInMinutes: m.lifetimeInMinutes,
+    isUsableOnce: m.isUsableOnce,
+    isUsable: reason === "EnabledByPolicy",
+    methodUsabilityReason: reason,
+  };
+}
+
+/**
+ * `{origin}/{version}/$metadata#users('{user}')/authentication/temporaryAccessPassMethods`:
+ * `{user}` is the segment as sent (still percent-encoded) on `/users`, the caller's id on `/me`.
+ */
+export function odataContext(call: GraphCall, entity: boolean, userOverride?: string): string {
+  const user = userOverride ?? (call.operation.subject === "me" ? call.caller.oid : call.rawSegments[2]!);
+  // The navigation part in the spec's spelling, whatever casing the request used.
+  const parts = call.operation.path.split("/");
+  const at = parts.indexOf("authentication");
+  const nav = parts.slice(at, at + 2).join("/");
+  return `${call.req.origin}/${call.version}/$metadata#users('${user}')/${nav}${entity ? "/$entity" : ""}`;
+}
+
+export function applySelect(entity: Entity, selected: readonly string[] | undefined): Entity {
+  if (!selected || selected.length === 0) return entity;
+  const out: Entity = {};
+  for (const key of selected) out[key] = entity[key];
+  return out;
+}

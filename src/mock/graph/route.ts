@@ -1,0 +1,58 @@
+/**
+ * Which operation of the spec a request is for, or why none: a wrong method on a known path
+ * (405) or a segment Graph would not resolve (400). Paths match case-insensitively.
+ */
+import { matchOperation, matchTemplate, operations, type TapOperation } from "../../spec/index.js";
+
+export type RouteResult =
+  | { kind: "operation"; operation: TapOperation; params: Record<string, string>; rawSegments: string[]; version: string }
+  | { kind: "methodNotAllowed"; allowed: string[] }
+  | { kind: "unknownSegment"; segment: string };
+
+const versions = new Set(["v1.0"]);
+
+/** Route a raw (percent-encoded) path such as `/v1.0/users/x/authentication/temporaryAccessPassMethods`. */
+export function route(method: string, rawPath: string): RouteResult {
+  // Graph tolerates one trailing slash.
+  const path = rawPath.length > 1 && rawPath.endsWith("/") ? rawPath.slice(0, -1) : rawPath;
+  const segments = path.split("/");
+  const version = segments[1] ?? "";
+  if (!versions.has(version.toLowerCase())) return { kind: "unknownSegment", segment: readable(version) };
+  const restSegments = ["", ...segments.slice(2)];
+  const rest = restSegments.join("/");
+  const match = matchOperation(method, rest);
+  if (match) return { kind: "operation", ...match, rawSegments: restSegments, version };
+  const allowed = [...new Set(operations.filter((op) => matchTemplate(op.path, restSegments)).map((op) => op.method))];
+  if (allowed.length > 0) return { kind: "methodNotAllowed", allowed };
+  return { kind: "unknownSegment", segment: readable(firstUnresolved(restSegments)) };
+}
+
+/** The first segment that no template of the spec accepts at its position. */
+function firstUnresolved(segments: string[]): string {
+  let best = 1;
+  for (const op of operations) {
+    const parts = op.path.split("/");
+    let i = 1;
+    while (i < parts.length && i < segments.length) {
+      const part = parts[i]!;
+      const seg = segments[i]!;
+      const ok = part.startsWith("{") ? seg !== "" : part.toLowerCase() === seg.toLowerCase();
+      if (!ok) break;
+      i++;
+    }
+    best = Math.max(best, i);
+  }
+  // A path that is a prefix of a template (e.g. `/me/authentication`) stops at its last segment.
+  return segments[Math.min(best, segments.length - 1)] ?? "";
+}
+
+/** A segment as it may appear in a message: decoded when possible, bounded in length. */
+function readable(segment: string): string {
+  let s = segment;
+  try {
+    s = decodeURIComponent(segment);
+  } catch {
+    // keep it encoded
+  }
+  return s.length > 64 ? `${s.slice(0, 64)}…` : s;
+}

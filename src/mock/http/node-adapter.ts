@@ -1,0 +1,57 @@
+/** The only socket code: node:http(s) requests in, the core's answers out. */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { maxBodyBytes, type MockRequest, type MockResponse } from "./exchange.js";
+
+const saneHost = /^[A-Za-z0-9.\-:[\]]{1,255}$/;
+
+export function nodeListener(
+  handle: (req: MockRequest) => Promise<MockResponse>,
+  scheme: "http" | "https",
+  fallbackHost: () => string,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let oversized = Number(req.headers["content-length"] ?? 0) > maxBodyBytes;
+    req.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      // Past the limit the body is read and dropped, so the client gets its 413 cleanly.
+      if (size > maxBodyBytes) oversized = true;
+      else if (!oversized) chunks.push(chunk);
+    });
+    req.on("error", () => res.destroy());
+    req.on("end", () => {
+      const url = req.url ?? "/";
+      const q = url.indexOf("?");
+      const host = req.headers.host;
+      const request: MockRequest = {
+        method: req.method ?? "GET",
+        origin: `${scheme}://${host !== undefined && saneHost.test(host) ? host : fallbackHost()}`,
+        path: q === -1 ? url : url.slice(0, q),
+        query: q === -1 ? "" : url.slice(q + 1),
+        headers: req.headers,
+        body: chunks.length === 0 || oversized ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
+        oversized,
+      };
+      handle(request).then(
+        (answer) => send(req, res, answer),
+        () => res.destroy(),
+      );
+    });
+  };
+}
+
+function send(req: IncomingMessage, res: ServerResponse, answer: MockResponse): void {
+  const write = () => {
+    if (answer.drop) {
+      req.socket.destroy();
+      return;
+    }
+    const body = answer.status === 204 ? undefined : answer.body;
+    if (body !== undefined) answer.headers["content-length"] = String(Buffer.byteLength(body));
+    res.writeHead(answer.status, answer.headers);
+    res.end(body);
+  };
+  if (answer.delayMs) setTimeout(write, answer.delayMs);
+  else write();
+}
