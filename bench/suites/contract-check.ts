@@ -1,0 +1,62 @@
+/**
+ * The contract check of one Get body (schema plus every single-exchange rule) beside
+ * JSON.parse of the same body (the limit: any check must at least read it) and plain Ajv
+ * with full formats (what a user would write instead, schema only).
+ */
+import { checkExchange, exchangeRuleIds } from "../../src/contract/rules/index.js";
+import { microbench, type Contender } from "../support/microbench.js";
+import { plainAjvValidator } from "../support/plain-ajv.js";
+import { evaluate, type Measurement } from "../support/results.js";
+import { median } from "../support/stats.js";
+import type { Suite } from "../support/suite.js";
+import { getBodyText, getExchange } from "../support/tap-exchange.js";
+
+export const contractCheckSuite: Suite = {
+  id: "contract-check",
+  title: "Contract check of one Get body",
+  async run({ quick, log }) {
+    const body = JSON.parse(getBodyText) as unknown;
+    const exchange = getExchange(body);
+    // The benchmark is only honest if the exchange is a clean one: every rule ran to the end.
+    const violations = checkExchange(exchange);
+    if (violations.length > 0) throw new Error(`contract-check bench: the sample exchange has violations: ${violations.map((v) => v.check).join(", ")}`);
+    const ajv = plainAjvValidator("TemporaryAccessPassAuthenticationMethod");
+    if (!ajv(body)) throw new Error("contract-check bench: plain Ajv rejects the sample body");
+
+    const contenders: Contender[] = [
+      { label: `checkExchange (schema + ${exchangeRuleIds.length - 1} more rules)`, fn: () => checkExchange(exchange) },
+      { label: "JSON.parse of the body", fn: () => JSON.parse(getBodyText) },
+      { label: "plain Ajv 2020 + ajv-formats (full), schema only", fn: () => ajv(body) },
+    ];
+    const options = quick ? { batch: 2_000, rounds: 5, warmupBatches: 2 } : { batch: 20_000, rounds: 15, warmupBatches: 5 };
+    log(`contract-check: ${options.rounds} rounds of ${options.batch} per contender`);
+    const samples = microbench(contenders, options);
+    const measure = (c: Contender): Measurement => {
+      const s = samples.get(c.label)!;
+      return { label: c.label, unit: "ops/s", better: "higher", median: median(s), samples: s };
+    };
+    const [ours, limit, peer] = contenders.map(measure) as [Measurement, Measurement, Measurement];
+    return {
+      comparisons: [
+        evaluate(
+          {
+            id: "contract-check",
+            title: "Contract check of one TAP Get body",
+            ours,
+            limit,
+            peers: [peer],
+            missing: [],
+            notes: [
+              "The check receives the parsed body (as the runner and the client hold it after reading the response); JSON.parse is timed on the same body's text.",
+              "Plain Ajv validates the schema only; checkExchange also runs every semantic, header and envelope rule.",
+            ],
+          },
+          [
+            { against: limit.label, atLeast: 1, text: "at least as fast as JSON.parse of the same body" },
+            { against: limit.label, atLeast: 2, text: "aim: twice as fast as JSON.parse" },
+          ],
+        ),
+      ],
+    };
+  },
+};

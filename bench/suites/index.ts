@@ -1,0 +1,5 @@
+/** The benchmark suites, in run order (the only registration point). */
+import type { Suite } from "../support/suite.js";
+import { contractCheckSuite } from "./contract-check.js";
+
+export const suites: Suite[] = [contractCheckSuite];

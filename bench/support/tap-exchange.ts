@@ -1,0 +1,36 @@
+/** One faithful Get exchange of a TAP method, as Graph sends it, for the in-process benchmarks. */
+import type { Exchange } from "../../src/contract/rules/index.js";
+import { operationById } from "../../src/spec/index.js";
+
+const ORIGIN = "https://graph.microsoft.com";
+const USER = "5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01";
+const METHOD = "42cf61da-0b54-4b61-b6cd-362343f41a0e";
+const REQUEST_ID = "07ddd94e-55c9-4c36-b6a8-80676ae0830e";
+const GRAPH_JSON = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+
+/** The JSON text of one Get response body (a usable pass with Graph's 7-digit fractions). */
+export const getBodyText = JSON.stringify({
+  "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`,
+  id: METHOD,
+  temporaryAccessPass: null,
+  createdDateTime: "2026-11-28T10:00:00.5740124Z",
+  startDateTime: "2026-11-28T10:00:00.5740124Z",
+  lifetimeInMinutes: 60,
+  isUsableOnce: false,
+  isUsable: true,
+  methodUsabilityReason: "EnabledByPolicy",
+});
+
+/** The exchange with the body already parsed, as the runner and the client hold it after reading. */
+export function getExchange(body: unknown): Exchange {
+  return {
+    operation: operationById("getUserTemporaryAccessPassMethod"),
+    params: { "user-id": USER, "temporaryAccessPassAuthenticationMethod-id": METHOD },
+    request: { method: "GET", url: `${ORIGIN}/v1.0/users/${USER}/authentication/temporaryAccessPassMethods/${METHOD}`, headers: {} },
+    response: {
+      status: 200,
+      headers: { "content-type": GRAPH_JSON, "request-id": REQUEST_ID, "client-request-id": REQUEST_ID, date: "Sat, 28 Nov 2026 10:30:00 GMT" },
+      body,
+    },
+  };
+}
