@@ -132,18 +132,19 @@ export function createTapClient(options: TapClientOptions): TapClient {
     return value;
   }
 
+  // Async methods: bad input rejects the returned promise (before any request) instead of throwing.
   return {
-    get(input) {
+    async get(input) {
       const a = args(input, "get");
       const { path, params } = target(a.user, true, a.id);
       return call("GET", path, { ...params, ...query(a.select) }, "object", a);
     },
-    list(input) {
+    async list(input) {
       const a = args(input, "list");
       const { path, params } = target(a.user, false);
       return call("GET", path, { ...params, ...query(a.select) }, "list", a);
     },
-    create(input) {
+    async create(input) {
       const a = args(input, "create");
       if (isMe(a.user)) {
         throw new InvalidInputError('create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user\'s object id or userPrincipalName');
@@ -151,7 +152,7 @@ export function createTapClient(options: TapClientOptions): TapClient {
       const { path, params } = target(a.user, false);
       return call("POST", path, params, "object", a, a.body ?? {});
     },
-    delete(input) {
+    async delete(input) {
       const a = args(input, "delete");
       const { path, params } = target(a.user, true, a.id);
       return call("DELETE", path, params, "none", a);
