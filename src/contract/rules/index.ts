@@ -72,3 +72,5 @@ export { exchangeContext, operationLabel };
 export type { CheckExchangeOptions, Exchange, ExchangeContext, ExchangeRule };
 export { redactedPass } from "./redact.js";
 export { defaultClockToleranceMs } from "./usability-matches-clock.js";
+export { methodIdParam } from "./documented-response.js";
+export { selectedProperties, splitRequestUrl } from "./request-url.js";

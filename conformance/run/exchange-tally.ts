@@ -1,0 +1,94 @@
+/**
+ * Folds every observed exchange into per-(check, operation) outcomes for the exchange checks,
+ * in memory bounded by the catalog, not by the traffic: violations are deduplicated and capped.
+ */
+import { exchangeContext, operationLabel, type CheckExchangeOptions, type Exchange } from "../../src/contract/rules/index.js";
+import type { Violation } from "../../src/contract/violation.js";
+import { operations } from "../../src/spec/index.js";
+import type { ExchangeCheck } from "../checks/check.js";
+import type { Outcome } from "./result.js";
+
+/** Distinct violations kept per (check, operation); the rest are only counted. */
+export const maxDistinctViolations = 20;
+
+interface Cell {
+  exchanges: number;
+  violations: Map<string, Violation & { count: number }>;
+  omitted: number;
+}
+
+export class ExchangeTally {
+  readonly #cells = new Map<string, Map<string, Cell>>();
+  #seen = 0;
+
+  constructor(
+    private readonly checks: readonly ExchangeCheck[],
+    private readonly options: CheckExchangeOptions = {},
+  ) {
+    for (const check of checks) this.#cells.set(check.id, new Map());
+  }
+
+  get exchanges(): number {
+    return this.#seen;
+  }
+
+  observe(exchange: Exchange, options?: CheckExchangeOptions): void {
+    this.#seen++;
+    const ctx = exchangeContext(exchange, options ? { ...this.options, ...options } : this.options);
+    const label = operationLabel(exchange.operation);
+    for (const check of this.checks) {
+      if (!check.rule.appliesTo(ctx)) continue;
+      const byOperation = this.#cells.get(check.id)!;
+      let cell = byOperation.get(label);
+      if (!cell) {
+        cell = { exchanges: 0, violations: new Map(), omitted: 0 };
+        byOperation.set(label, cell);
+      }
+      cell.exchanges++;
+      for (const finding of check.rule.run(ctx)) {
+        const key = `${finding.instancePath ?? ""}\n${finding.message}`;
+        const known = cell.violations.get(key);
+        if (known) known.count++;
+        else if (cell.violations.size < maxDistinctViolations) {
+          cell.violations.set(key, { check: check.id, title: check.title, severity: check.severity, operation: label, ...finding, count: 1 });
+        } else cell.omitted++;
+      }
+    }
+  }
+
+  /** One outcome per check and operation it judged; a check that judged nothing is one skip. */
+  outcomes(skipReason = "no exchange this check applies to was observed"): Map<string, Outcome[]> {
+    const order = operations.map(operationLabel);
+    const out = new Map<string, Outcome[]>();
+    for (const check of this.checks) {
+      const byOperation = this.#cells.get(check.id)!;
+      const base = { check: check.id, title: check.title, severity: check.severity };
+      if (byOperation.size === 0) {
+        out.set(check.id, [{ ...base, operation: "*", status: "skip", message: skipReason, violations: [], exchanges: 0 }]);
+        continue;
+      }
+      const labels = [...byOperation.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));
+      out.set(
+        check.id,
+        labels.map((operation) => {
+          const cell = byOperation.get(operation)!;
+          const violations = [...cell.violations.values()];
+          const failed = violations.length > 0;
+          const outcome: Outcome = {
+            ...base,
+            operation,
+            status: failed ? "fail" : "pass",
+            violations,
+            exchanges: cell.exchanges,
+          };
+          if (failed) {
+            const total = violations.reduce((n, v) => n + v.count, 0) + cell.omitted;
+            outcome.message = `${violations[0]!.message}${total > 1 ? `\n(${total} violations in ${cell.exchanges} exchanges)` : ""}`;
+          }
+          return outcome;
+        }),
+      );
+    }
+    return out;
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The finished result of a run: what every reporter renders and what the exit code is computed
+ * from. Its JSON form is the `json` reporter's documented, stable shape (`schemaVersion` 1).
+ */
+import type { Severity, Violation } from "../../src/contract/violation.js";
+
+export type OutcomeStatus = "pass" | "fail" | "error" | "skip";
+
+/** A known deviation that turned a fail into an accepted one (see the allowlist). */
+export interface Waiver {
+  reason: string;
+  /** `YYYY-MM-DD`, the last day the waiver holds. */
+  expires: string;
+}
+
+/** One check's verdict on one operation (and, for scenario checks, one case of it). */
+export interface Outcome {
+  check: string;
+  title: string;
+  severity: Severity;
+  /** `METHOD /path/template`. */
+  operation: string;
+  /** The case within the operation (e.g. `application, acting on others`), when there are several. */
+  case?: string;
+  status: OutcomeStatus;
+  /** Why it was skipped or errored; for fails, the first violation's message. */
+  message?: string;
+  /** Violations behind a fail, deduplicated; `count` says how many times each was seen. */
+  violations: Array<Violation & { count: number }>;
+  /** How many exchanges the check judged for this outcome (exchange checks). */
+  exchanges?: number;
+  /** Set when an allowlist entry accepts this fail. */
+  waived?: Waiver;
+  /** A fail below the `--severity` threshold: reported, but not counted for the exit code. */
+  belowThreshold?: boolean;
+}
+
+export interface TargetDescription {
+  kind: "mock" | "live" | "replay";
+  /** Base URL for mock and live, the file for replay. */
+  location: string;
+  cloud?: string;
+  readOnly: boolean;
+}
+
+export interface Totals {
+  total: number;
+  pass: number;
+  fail: number;
+  error: number;
+  skip: number;
+  /** Fails accepted by the allowlist (counted apart from `fail`). */
+  waived: number;
+}
+
+export interface RunResult {
+  schemaVersion: 1;
+  tool: { name: "tap-contract"; version: string };
+  target: TargetDescription;
+  startedAt: string;
+  durationMs: number;
+  /** The checks that were selected, in catalog order. */
+  checks: string[];
+  severityThreshold: Severity;
+  outcomes: Outcome[];
+  totals: Totals;
+  /** Allowlist entries past their expiry date: each one fails the run. */
+  expiredWaivers: Array<Waiver & { check: string; operation?: string }>;
+  /** Replay only: exchanges read, and how many matched no TAP operation. */
+  recording?: { exchanges: number; ignored: number };
+  exitCode: 0 | 1;
+}

@@ -1,0 +1,117 @@
+/**
+ * Runs the selected checks against a live or mock target and returns the finished result. It
+ * never prints: reporters render the result, and the progress hook sees events on the way.
+ */
+import type { Exchange } from "../../src/contract/rules/index.js";
+import { UserError } from "../../src/errors.js";
+import type { Severity } from "../../src/contract/violation.js";
+import type { CaseResult, Check, ExchangeCheck, ScenarioCheck } from "../checks/check.js";
+import type { Allowlist } from "../policy/allowlist.js";
+import { finalize } from "../policy/finalize.js";
+import { operationsOf } from "../scenarios/subjects.js";
+import { defaultHttpLimits, type HttpLimits } from "../targets/http.js";
+import type { Target } from "../targets/target.js";
+import { ExchangeTally } from "./exchange-tally.js";
+import { explore } from "./explore.js";
+import type { ProgressHook } from "./progress.js";
+import type { Outcome, RunResult } from "./result.js";
+import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
+import { createSession, type Session } from "./session.js";
+import { toolVersion } from "./version.js";
+
+export interface RunOptions {
+  checks: readonly Check[];
+  severityThreshold: Severity;
+  allowlist?: Allowlist;
+  limits?: HttpLimits;
+  retry?: RetryPolicy;
+  onProgress?: ProgressHook;
+  /** Receives every exchange (for `--record`); it must redact what it keeps. */
+  record?: (exchange: Exchange) => void;
+  /** "Today" for allowlist expiry; default now. */
+  today?: Date;
+}
+
+function caseOutcome(check: Check, c: CaseResult): Outcome {
+  const outcome: Outcome = {
+    check: check.id,
+    title: check.title,
+    severity: check.severity,
+    operation: c.operation,
+    ...(c.case !== undefined ? { case: c.case } : {}),
+    status: c.status,
+    ...(c.message !== undefined ? { message: c.message } : {}),
+    violations: [],
+  };
+  if (c.status === "fail" && c.message !== undefined) {
+    outcome.violations.push({ check: check.id, title: check.title, severity: check.severity, operation: c.operation, message: c.message, count: 1 });
+  }
+  return outcome;
+}
+
+/** The first request tells an unreachable target or a bad certificate apart from a bad API: those stop the run. */
+async function preflight(session: Session): Promise<void> {
+  const [meList] = operationsOf("list", "me");
+  const sent = await session.send({ operation: meList! });
+  if (!sent.ok && (sent.kind === "unreachable" || sent.kind === "certificate")) {
+    throw new UserError(`${session.target.description.location}: ${sent.error}`);
+  }
+}
+
+async function runScenario(check: ScenarioCheck, session: Session): Promise<Outcome[]> {
+  try {
+    const cases = await check.run(session);
+    return cases.map((c) => caseOutcome(check, c));
+  } catch (err) {
+    const message = `the check broke: ${err instanceof Error ? err.message : String(err)}`;
+    return [caseOutcome(check, { operation: "*", status: "error", message })];
+  }
+}
+
+export async function runSuite(target: Target, options: RunOptions): Promise<RunResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
+  const scenarioChecks = options.checks.filter((c): c is ScenarioCheck => c.kind === "scenario");
+  const tally = new ExchangeTally(exchangeChecks, target.exchangeOptions);
+  const session = createSession(target, {
+    limits: options.limits ?? defaultHttpLimits,
+    retry: options.retry ?? defaultRetryPolicy,
+    observe(exchange) {
+      tally.observe(exchange);
+      options.record?.(exchange);
+    },
+  });
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ kind: "start", checks: options.checks.length });
+  await preflight(session);
+  await explore(session);
+
+  const byCheck = new Map<string, Outcome[]>();
+  let index = 0;
+  for (const check of scenarioChecks) {
+    const outcomes = await runScenario(check, session);
+    byCheck.set(check.id, outcomes);
+    progress({ kind: "check", check: check.id, index: ++index, of: options.checks.length, outcomes });
+    progress({ kind: "exchanges", count: tally.exchanges });
+  }
+  for (const [id, outcomes] of tally.outcomes()) {
+    byCheck.set(id, outcomes);
+    progress({ kind: "check", check: id, index: ++index, of: options.checks.length, outcomes });
+  }
+  const raw = options.checks.flatMap((c) => byCheck.get(c.id) ?? []);
+  const verdict = finalize(raw, options.severityThreshold, options.allowlist, options.today ?? new Date());
+  return {
+    schemaVersion: 1,
+    tool: { name: "tap-contract", version: toolVersion },
+    target: target.description,
+    startedAt: started.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    checks: options.checks.map((c) => c.id),
+    severityThreshold: options.severityThreshold,
+    outcomes: verdict.outcomes,
+    totals: verdict.totals,
+    expiredWaivers: verdict.expiredWaivers,
+    exitCode: verdict.exitCode,
+  };
+}
