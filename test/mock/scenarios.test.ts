@@ -32,7 +32,7 @@ async function send(core: MockGraphCore, method: string, path: string, auth: str
 type Probe = (core: MockGraphCore) => Promise<boolean>;
 
 const admin = (core: MockGraphCore) => core.issueToken({ user: "adele" });
-const list = async (core: MockGraphCore, user = ids.megan) => send(core, "GET", tapPath(user), await admin(core));
+const list = async (core: MockGraphCore, user: string = ids.megan) => send(core, "GET", tapPath(user), await admin(core));
 const get = async (core: MockGraphCore) => send(core, "GET", `${tapPath(ids.megan)}/${meganTap}`, await admin(core));
 const create = async (core: MockGraphCore) => send(core, "POST", tapPath(ids.nestor), await admin(core), {});
 const item = (r: Res) => r.json?.value?.[0] ?? r.json;

@@ -36,7 +36,7 @@ function firstUnresolved(segments: string[]): string {
     while (i < parts.length && i < segments.length) {
       const part = parts[i]!;
       const seg = segments[i]!;
-      const ok = part.startsWith("{") ? seg !== "" : part.toLowerCase() === seg.toLowerCase();
+      const ok = part.startsWith("{") ? seg !== "" && decodes(seg) : part.toLowerCase() === seg.toLowerCase();
       if (!ok) break;
       i++;
     }
@@ -44,6 +44,15 @@ function firstUnresolved(segments: string[]): string {
   }
   // A path that is a prefix of a template (e.g. `/me/authentication`) stops at its last segment.
   return segments[Math.min(best, segments.length - 1)] ?? "";
+}
+
+function decodes(segment: string): boolean {
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A segment as it may appear in a message: decoded when possible, bounded in length. */
