@@ -88,7 +88,8 @@ export const tokenCommand: Command = {
     try {
       res = await fetch(endpoint, { method: "POST", body: form, signal: AbortSignal.timeout(10_000) });
     } catch (err) {
-      const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      const e = err as Error & { cause?: { code?: string; message?: string } };
+      const cause = e.name === "TimeoutError" ? "no answer within 10 s" : (e.cause?.code ?? e.cause?.message ?? e.message);
       throw new UserError(`cannot reach the mock at ${endpoint.origin} (${cause}): is \`tap-contract mock\` running there?`);
     }
     const text = await res.text();
