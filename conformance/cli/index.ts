@@ -27,9 +27,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
     return name === undefined ? 2 : 0;
   }
   if (name === "--version" || name === "-v") {
-    const { readFileSync } = await import("node:fs");
-    const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string };
-    console.log(pkg.version);
+    console.log(await packageVersion());
     return 0;
   }
   const load = commands[name];
@@ -52,5 +50,19 @@ export async function main(argv: string[]): Promise<ExitCode> {
     console.error(`tap-contract ${name}: unexpected error, likely a bug; please report it with this output:`);
     console.error(err instanceof Error ? err.stack : err);
     return 1;
+  }
+}
+
+/** This package's version: its package.json is found upward, from the sources or from `dist/`. */
+async function packageVersion(): Promise<string> {
+  const { readFileSync } = await import("node:fs");
+  for (let dir = new URL(".", import.meta.url); ; dir = new URL("..", dir)) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "graph-tap-contract" && pkg.version) return pkg.version;
+    } catch {
+      // no package.json here: keep climbing
+    }
+    if (new URL("..", dir).href === dir.href) return "unknown";
   }
 }
