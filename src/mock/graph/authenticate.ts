@@ -13,19 +13,32 @@ export interface Caller extends Principal {
 
 export type Authentication = { ok: true; caller: Caller } | { ok: false; failure: TokenFailure };
 
-export async function authenticate(req: MockRequest, issuer: TokenIssuer): Promise<Authentication> {
+// One Caller per verified claims object (the issuer caches those), so a GET builds none.
+const callers = new WeakMap<AccessTokenClaims, Caller>();
+
+/** Synchronous when the token was verified before (the common case), else a promise. */
+export function authenticate(req: MockRequest, issuer: TokenIssuer): Authentication | Promise<Authentication> {
   const value = header(req, "authorization")?.trim() ?? "";
   if (value === "") return { ok: false, failure: "emptyToken" };
   const space = value.indexOf(" ");
   const scheme = space === -1 ? value : value.slice(0, space);
   if (scheme.toLowerCase() !== "bearer") return { ok: false, failure: "malformedToken" };
   const token = space === -1 ? "" : value.slice(space + 1).trim();
-  const verified = await issuer.verify(token);
-  if (!verified.ok) return verified;
-  return { ok: true, caller: callerOf(verified.claims) };
+  const cached = issuer.cached(token);
+  if (cached) return { ok: true, caller: callerOf(cached) };
+  return issuer.verify(token).then((verified) => (verified.ok ? { ok: true, caller: callerOf(verified.claims) } : verified));
 }
 
 export function callerOf(claims: AccessTokenClaims): Caller {
+  let caller = callers.get(claims);
+  if (!caller) {
+    caller = buildCaller(claims);
+    callers.set(claims, caller);
+  }
+  return caller;
+}
+
+function buildCaller(claims: AccessTokenClaims): Caller {
   if (claims.idtyp === "app") {
     return { type: "application", permissions: claims.roles ?? [], roleTemplateIds: [], oid: claims.oid, claims };
   }

@@ -28,11 +28,23 @@ export function envelopeFor(req: MockRequest, now: Date): Envelope {
 
 const diagnostic = JSON.stringify({ ServerInfo: { DataCenter: "Mock", Slice: "E", Ring: "5", ScaleUnit: "000", RoleInstance: "tap-mock" } });
 
+// HTTP dates have whole seconds: format each second once.
+let dateSecond = Number.NaN;
+let dateText = "";
+function httpDate(now: Date): string {
+  const second = Math.floor(now.getTime() / 1000);
+  if (second !== dateSecond) {
+    dateSecond = second;
+    dateText = now.toUTCString();
+  }
+  return dateText;
+}
+
 export function baseHeaders(env: Envelope): Record<string, string> {
   return {
     "request-id": env.requestId,
     "client-request-id": env.clientRequestId,
-    date: env.now.toUTCString(),
+    date: httpDate(env.now),
     "cache-control": "no-cache",
     "odata-version": "4.0",
     "strict-transport-security": "max-age=31536000",
@@ -40,8 +52,11 @@ export function baseHeaders(env: Envelope): Record<string, string> {
   };
 }
 
-export function jsonResponse(env: Envelope, status: number, body: unknown, extra: Record<string, string> = {}): MockResponse {
-  return { status, headers: { ...baseHeaders(env), "content-type": graphJsonContentType, ...extra }, body: JSON.stringify(body) };
+export function jsonResponse(env: Envelope, status: number, body: unknown, extra?: Record<string, string>): MockResponse {
+  const headers = baseHeaders(env);
+  headers["content-type"] = graphJsonContentType;
+  if (extra) Object.assign(headers, extra);
+  return { status, headers, body: JSON.stringify(body) };
 }
 
 export function noContent(env: Envelope): MockResponse {

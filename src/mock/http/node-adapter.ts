@@ -9,7 +9,33 @@ export function nodeListener(
   scheme: "http" | "https",
   fallbackHost: () => string,
 ): (req: IncomingMessage, res: ServerResponse) => void {
+  const toRequest = (req: IncomingMessage, body: Buffer | undefined, oversized: boolean): MockRequest => {
+    const url = req.url ?? "/";
+    const q = url.indexOf("?");
+    const host = req.headers.host;
+    return {
+      method: req.method ?? "GET",
+      origin: `${scheme}://${host !== undefined && saneHost.test(host) ? host : fallbackHost()}`,
+      path: q === -1 ? url : url.slice(0, q),
+      query: q === -1 ? "" : url.slice(q + 1),
+      headers: req.headers,
+      body,
+      oversized,
+    };
+  };
+  const answer = (req: IncomingMessage, res: ServerResponse, request: MockRequest) => {
+    handle(request).then(
+      (out) => send(req, res, out),
+      () => res.destroy(),
+    );
+  };
   return (req, res) => {
+    // A request without a body (most GETs) is answered at once, without waiting for 'end'.
+    if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) {
+      req.resume();
+      answer(req, res, toRequest(req, undefined, false));
+      return;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     let oversized = Number(req.headers["content-length"] ?? 0) > maxBodyBytes;
@@ -21,22 +47,8 @@ export function nodeListener(
     });
     req.on("error", () => res.destroy());
     req.on("end", () => {
-      const url = req.url ?? "/";
-      const q = url.indexOf("?");
-      const host = req.headers.host;
-      const request: MockRequest = {
-        method: req.method ?? "GET",
-        origin: `${scheme}://${host !== undefined && saneHost.test(host) ? host : fallbackHost()}`,
-        path: q === -1 ? url : url.slice(0, q),
-        query: q === -1 ? "" : url.slice(q + 1),
-        headers: req.headers,
-        body: chunks.length === 0 || oversized ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks),
-        oversized,
-      };
-      handle(request).then(
-        (answer) => send(req, res, answer),
-        () => res.destroy(),
-      );
+      const body = chunks.length === 0 || oversized ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      answer(req, res, toRequest(req, body, oversized));
     });
   };
 }

@@ -119,15 +119,21 @@ export class TokenIssuer {
     };
   }
 
+  /** The claims of a token verified before and still within its validity window, synchronously. */
+  cached(token: string): AccessTokenClaims | undefined {
+    const cached = this.#cache.get(token);
+    if (!cached) return undefined;
+    const nowSec = this.clock.now().getTime() / 1000;
+    if (cached.exp > nowSec && cached.nbf <= nowSec) return cached;
+    // The clock moved: outside its window it is judged afresh (and likely refused).
+    this.#cache.delete(token);
+    return undefined;
+  }
+
   /** Verify a bearer token: cached claims while they are valid, else a full RS256 check. */
   async verify(token: string): Promise<VerifiedToken> {
-    const nowSec = this.clock.now().getTime() / 1000;
-    const cached = this.#cache.get(token);
-    if (cached) {
-      if (cached.exp > nowSec && cached.nbf <= nowSec) return { ok: true, claims: cached };
-      // The clock moved: outside its window it is judged afresh (and likely refused).
-      this.#cache.delete(token);
-    }
+    const cached = this.cached(token);
+    if (cached) return { ok: true, claims: cached };
     if (token === "") return { ok: false, failure: "emptyToken" };
     if (!compactJws.test(token)) return { ok: false, failure: "malformedToken" };
     const { publicKey } = await this.#keys;
