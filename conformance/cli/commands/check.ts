@@ -1,0 +1,135 @@
+/** `tap-contract check`: the conformance suite against the embedded mock (default) or a live target. */
+import { parseArgs } from "node:util";
+import { UsageError } from "../../../src/errors.js";
+import { scenarioNames } from "../../../src/mock/index.js";
+import { createRecorder, type Recorder } from "../../replay/recorder.js";
+import { runSuite } from "../../run/run-suite.js";
+import { defaultHttpLimits } from "../../targets/http.js";
+import { liveTarget, tokenEnvPrefix } from "../../targets/live.js";
+import { startMockTarget } from "../../targets/mock.js";
+import type { Target } from "../../targets/target.js";
+import type { Command, ExitCode } from "../command.js";
+import { commonOptionSpec, commonOptionsHelp, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import { consoleProgress } from "../progress.js";
+import { writeReports } from "../write-reports.js";
+
+const help = `Usage: tap-contract check [--target URL [--cloud ID]] [options]
+
+Run the conformance checks. Without --target, against the embedded mock started in-process on
+an ephemeral port, with tokens minted for every row of the permission tables (the full matrix).
+
+Target:
+  --target URL            A Graph-compatible base URL with its version, e.g.
+                          https://graph.microsoft.com/v1.0. Tokens come from the environment:
+                          ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works;
+                          the runner reads each token's claims to know what it may do), and/or
+                          AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application
+                          token through @azure/identity). Checks that need a token you did not
+                          give are skipped with the reason, never passed.
+  --cloud ID              global, usgov-l4 or usgov-l5 (default: from the --target host).
+                          china is refused: the TAP API does not exist there.
+  --user ID               A user (object id or UPN) whose passes are read; repeatable.
+  --method ID             A pass id of the first --user to Get; repeatable.
+  --allow-writes          Allow Create and Delete (live targets are read-only without it).
+  --test-user ID          The one user passes may be created for and deleted (needs --allow-writes).
+  --timeout MS            Per-request deadline, body included (default ${defaultHttpLimits.timeoutMs}).
+  --max-body BYTES        Largest response body read (default ${defaultHttpLimits.maxBodyBytes}).
+  --record FILE           Write every exchange as NDJSON (tokens and pass values redacted),
+                          for \`tap-contract replay\`.
+  --mock-scenario NAMES   Against the mock: apply contract-breaking scenarios (comma-separated)
+                          to see checks fail: ${scenarioNames.slice(0, 4).join(", ")}, ...
+
+${commonOptionsHelp}
+
+Exit codes: 0 every counted check passed, 1 a check failed or errored (or an allowlist entry
+expired), 2 could not start (bad flag, unreadable allowlist, unreachable target, TLS error).`;
+
+const optionSpec = {
+  ...commonOptionSpec,
+  target: { type: "string" },
+  cloud: { type: "string" },
+  user: { type: "string", multiple: true },
+  method: { type: "string", multiple: true },
+  "allow-writes": { type: "boolean" },
+  "test-user": { type: "string" },
+  timeout: { type: "string" },
+  "max-body": { type: "string" },
+  record: { type: "string" },
+  "mock-scenario": { type: "string" },
+} as const;
+
+function positiveInt(flag: string, value: string | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${flag}: expected a whole number above 0, got "${value}"`);
+  return n;
+}
+
+export async function runCheck(argv: string[], io: { stdout(text: string): void; env: Record<string, string | undefined>; color: boolean; stderr?: NodeJS.WriteStream }): Promise<ExitCode> {
+  let values;
+  try {
+    ({ values } = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }));
+  } catch (err) {
+    usageFromParseError(err, "check");
+  }
+  const common = parseCommonOptions(values);
+  const limits = { timeoutMs: positiveInt("timeout", values.timeout, defaultHttpLimits.timeoutMs), maxBodyBytes: positiveInt("max-body", values["max-body"], defaultHttpLimits.maxBodyBytes) };
+  const exchangeOptions = {
+    ...(common.clockToleranceMs !== undefined ? { clockToleranceMs: common.clockToleranceMs } : {}),
+    ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
+  };
+  let target: Target;
+  if (values.target === undefined) {
+    for (const flag of ["cloud", "user", "method", "test-user", "allow-writes"] as const) {
+      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --target: the embedded mock has its own users and writes freely`);
+    }
+    const scenarios = values["mock-scenario"]?.split(",").map((s) => s.trim()).filter((s) => s !== "") ?? [];
+    const unknown = scenarios.filter((s) => !(scenarioNames as readonly string[]).includes(s));
+    if (unknown.length > 0) throw new UsageError(`--mock-scenario: unknown scenario ${unknown.map((s) => `"${s}"`).join(", ")}: expected some of ${scenarioNames.join(", ")}`);
+    const mock = await startMockTarget({ scenarios });
+    target = { ...mock, exchangeOptions: { ...mock.exchangeOptions, ...exchangeOptions } };
+  } else {
+    if (values["mock-scenario"] !== undefined) throw new UsageError("--mock-scenario applies only to the embedded mock (no --target)");
+    target = await liveTarget({
+      url: values.target,
+      ...(values.cloud !== undefined ? { cloud: values.cloud } : {}),
+      env: io.env,
+      users: values.user ?? [],
+      methods: values.method ?? [],
+      ...(values["test-user"] !== undefined ? { testUser: values["test-user"] } : {}),
+      allowWrites: values["allow-writes"] ?? false,
+      exchangeOptions,
+    });
+  }
+  let recorder: Recorder | undefined;
+  try {
+    if (values.record !== undefined) recorder = createRecorder(values.record);
+    const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
+    const result = await runSuite(target, {
+      checks: common.checks,
+      severityThreshold: common.severity,
+      ...(common.allowlist ? { allowlist: common.allowlist } : {}),
+      limits,
+      ...(progress ? { onProgress: progress } : {}),
+      ...(recorder ? { record: (e) => recorder!.write(e) } : {}),
+    });
+    writeReports(result, common.reporters, common.out, io);
+    return result.exitCode;
+  } finally {
+    await recorder?.close();
+    await target.close();
+  }
+}
+
+export const checkCommand: Command = {
+  name: "check",
+  summary: "run the conformance checks against the embedded mock or a live Graph",
+  help,
+  run: (argv) =>
+    runCheck(argv, {
+      stdout: (text) => process.stdout.write(text),
+      env: process.env,
+      color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+      stderr: process.stderr,
+    }),
+};

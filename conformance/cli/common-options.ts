@@ -1,0 +1,86 @@
+/**
+ * Flags shared by `check` and `replay`: selection, policy, reporters. Parsed with node:util
+ * parseArgs; every bad value is a UsageError naming the flag and what was expected.
+ */
+import { severities, type Severity } from "../../src/contract/violation.js";
+import { UsageError } from "../../src/errors.js";
+import type { Check } from "../checks/check.js";
+import { readAllowlist, type Allowlist } from "../policy/allowlist.js";
+import { selectChecks } from "../policy/select.js";
+import { reporterNames, type ReporterName } from "../reporters/index.js";
+
+export const commonOptionSpec = {
+  checks: { type: "string" },
+  "exclude-checks": { type: "string" },
+  severity: { type: "string" },
+  allowlist: { type: "string" },
+  reporter: { type: "string" },
+  out: { type: "string" },
+  "clock-tolerance": { type: "string" },
+  "pass-length": { type: "string" },
+} as const;
+
+export const commonOptionsHelp = `Selection and policy:
+  --checks IDS            Comma-separated check ids to run, or "all" (default all).
+                          \`tap-contract checks\` lists them.
+  --exclude-checks IDS    Check ids not to run.
+  --severity LEVEL        Lowest severity whose failures set exit code 1: critical, high,
+                          medium or low (default medium; lower failures are still reported).
+  --allowlist FILE        Known deviations (JSON: {"deviations": [{"check", "operation",
+                          "reason", "expires": "YYYY-MM-DD"}]}); an accepted failure does not
+                          fail the run until its expiry date, and an expired entry fails it.
+  --clock-tolerance SEC   Clock skew allowed by usability-matches-clock (default 60).
+  --pass-length N         The tenant's TAP length, for secret-on-create (default: any of 8..48;
+                          the mock's policy length against the mock).
+
+Reports:
+  --reporter LIST         console, json, junit, github (comma-separated; default console).
+  --out DIR               Where json (tap-contract.json), junit (junit.xml) and the Markdown
+                          summary (summary.md, unless $GITHUB_STEP_SUMMARY is set) are written
+                          (default ./tap-contract-report).`;
+
+export interface CommonOptions {
+  checks: Check[];
+  severity: Severity;
+  allowlist?: Allowlist;
+  reporters: ReporterName[];
+  out: string;
+  clockToleranceMs?: number;
+  passLength?: number;
+}
+
+function positiveNumber(flag: string, value: string | undefined, integer: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === "" || !Number.isFinite(n) || n < 0 || (integer && !Number.isInteger(n))) {
+    throw new UsageError(`--${flag}: expected a ${integer ? "whole " : ""}number of 0 or more, got "${value}"`);
+  }
+  return n;
+}
+
+export function parseCommonOptions(values: Partial<Record<keyof typeof commonOptionSpec, string>>): CommonOptions {
+  const severity = (values.severity ?? "medium") as Severity;
+  if (!severities.includes(severity)) throw new UsageError(`--severity: expected one of ${severities.join(", ")}, got "${values.severity}"`);
+  const reporters = (values.reporter ?? "console").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const unknown = reporters.filter((r) => !(reporterNames as string[]).includes(r));
+  if (unknown.length > 0 || reporters.length === 0) {
+    throw new UsageError(`--reporter: unknown reporter ${unknown.map((r) => `"${r}"`).join(", ") || "(none)"}: expected some of ${reporterNames.join(", ")}`);
+  }
+  const tolerance = positiveNumber("clock-tolerance", values["clock-tolerance"], false);
+  const passLength = positiveNumber("pass-length", values["pass-length"], true);
+  return {
+    checks: selectChecks(values.checks, values["exclude-checks"]),
+    severity,
+    ...(values.allowlist !== undefined ? { allowlist: readAllowlist(values.allowlist) } : {}),
+    reporters: [...new Set(reporters)] as ReporterName[],
+    out: values.out ?? "tap-contract-report",
+    ...(tolerance !== undefined ? { clockToleranceMs: tolerance * 1000 } : {}),
+    ...(passLength !== undefined ? { passLength } : {}),
+  };
+}
+
+/** parseArgs errors (unknown flag, missing value) as one-line usage errors. */
+export function usageFromParseError(err: unknown, command: string): never {
+  const message = err instanceof Error ? err.message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, "") : String(err);
+  throw new UsageError(`${message} (see tap-contract ${command} --help)`);
+}

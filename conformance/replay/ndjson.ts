@@ -1,0 +1,52 @@
+/**
+ * NDJSON recordings: one exchange per line,
+ * `{"request":{"method","url","headers","body"?},"response":{"status","headers","body"? | "bodyText"?},"startedAt"?}`.
+ * Read line by line (constant memory); a bad line is a one-line error naming its number.
+ */
+import { createReadStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { UserError } from "../../src/errors.js";
+import type { RecordedExchange } from "./recorded.js";
+
+function stringRecord(value: unknown): value is Record<string, string> {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
+}
+
+/** Validate one parsed line; `where` names it in the error. */
+export function recordedFromJson(value: unknown, where: string): RecordedExchange {
+  const v = value as { request?: Record<string, unknown>; response?: Record<string, unknown>; startedAt?: unknown } | null;
+  const req = v?.request;
+  const res = v?.response;
+  if (typeof req?.method !== "string" || typeof req.url !== "string") throw new UserError(`${where}: expected "request" with "method" and "url" strings`);
+  if (typeof res?.status !== "number" || !Number.isInteger(res.status)) throw new UserError(`${where}: expected "response" with an integer "status"`);
+  const reqHeaders = req.headers ?? {};
+  const resHeaders = res.headers ?? {};
+  if (!stringRecord(reqHeaders) || !stringRecord(resHeaders)) throw new UserError(`${where}: expected "headers" as an object of strings`);
+  if (res.bodyText !== undefined && typeof res.bodyText !== "string") throw new UserError(`${where}: expected "response.bodyText" as a string`);
+  return {
+    request: { method: req.method, url: req.url, headers: reqHeaders, ...(req.body !== undefined ? { body: req.body } : {}) },
+    response: {
+      status: res.status,
+      headers: resHeaders,
+      ...(res.body !== undefined ? { body: res.body } : {}),
+      ...(typeof res.bodyText === "string" ? { bodyText: res.bodyText } : {}),
+    },
+    ...(typeof v?.startedAt === "string" ? { startedAt: v.startedAt } : {}),
+  };
+}
+
+export async function* readNdjson(path: string): AsyncGenerator<RecordedExchange> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n++;
+    if (line.trim() === "") continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch {
+      throw new UserError(`${path}: line ${n} (entry ${n}) is not valid JSON`);
+    }
+    yield recordedFromJson(value, `${path}: line ${n} (entry ${n})`);
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * `tap-contract replay`: every exchange check over a recording, streamed. Checks that need
+ * their own requests are reported as skipped: a recording cannot answer them.
+ */
+import { open } from "node:fs/promises";
+import type { CheckExchangeOptions } from "../../src/contract/rules/index.js";
+import { UserError } from "../../src/errors.js";
+import type { Severity } from "../../src/contract/violation.js";
+import type { Check, ExchangeCheck } from "../checks/check.js";
+import type { Allowlist } from "../policy/allowlist.js";
+import { finalize } from "../policy/finalize.js";
+import { ExchangeTally } from "../run/exchange-tally.js";
+import type { ProgressHook } from "../run/progress.js";
+import type { Outcome, RunResult } from "../run/result.js";
+import { toolVersion } from "../run/version.js";
+import { readHar } from "./har.js";
+import { readNdjson } from "./ndjson.js";
+import { toExchange, type RecordedExchange } from "./recorded.js";
+
+export type RecordingFormat = "har" | "ndjson";
+
+export interface ReplayOptions {
+  checks: readonly Check[];
+  severityThreshold: Severity;
+  format?: RecordingFormat;
+  allowlist?: Allowlist;
+  exchangeOptions?: CheckExchangeOptions;
+  onProgress?: ProgressHook;
+  today?: Date;
+}
+
+/** HAR by extension or by a leading `{"log"`; NDJSON otherwise. */
+export async function detectFormat(path: string): Promise<RecordingFormat> {
+  if (/\.har$/i.test(path)) return "har";
+  if (/\.(ndjson|jsonl)$/i.test(path)) return "ndjson";
+  let handle;
+  try {
+    handle = await open(path, "r");
+  } catch (err) {
+    throw new UserError(`cannot read recording ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    return /^\uFEFF?\s*\{\s*"log"\s*:/.test(buffer.subarray(0, bytesRead).toString("utf8")) ? "har" : "ndjson";
+  } finally {
+    await handle.close();
+  }
+}
+
+const progressEvery = 10_000;
+
+export async function replayRecording(path: string, options: ReplayOptions): Promise<RunResult> {
+  const started = new Date();
+  const t0 = performance.now();
+  const format = options.format ?? (await detectFormat(path));
+  const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
+  const tally = new ExchangeTally(exchangeChecks, options.exchangeOptions ?? {});
+  const progress = options.onProgress ?? (() => undefined);
+  progress({ kind: "start", checks: options.checks.length });
+  let exchanges = 0;
+  let ignored = 0;
+  const source: AsyncIterable<RecordedExchange | undefined> = format === "har" ? readHar(path) : readNdjson(path);
+  try {
+    for await (const recorded of source) {
+      exchanges++;
+      const exchange = recorded && toExchange(recorded);
+      if (!exchange) {
+        ignored++;
+        continue;
+      }
+      // Without a Date header the recording's own timestamp stands in for the server's clock.
+      const now = recorded.startedAt !== undefined && exchange.response.headers.date === undefined && exchange.response.headers.Date === undefined
+        ? new Date(recorded.startedAt)
+        : undefined;
+      tally.observe(exchange, now && !Number.isNaN(now.getTime()) ? { now } : undefined);
+      if (exchanges % progressEvery === 0) progress({ kind: "exchanges", count: exchanges });
+    }
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    if ((err as NodeJS.ErrnoException).code) throw new UserError(`cannot read recording ${path}: ${(err as NodeJS.ErrnoException).code}`);
+    throw err;
+  }
+  if (exchanges === 0) throw new UserError(`${path}: no exchanges found: expected a HAR 1.2 file (log.entries) or NDJSON, one exchange per line`);
+  const fromTally = tally.outcomes("no exchange in the recording that this check applies to");
+  const raw: Outcome[] = options.checks.flatMap((check) =>
+    check.kind === "exchange"
+      ? (fromTally.get(check.id) ?? [])
+      : [{ check: check.id, title: check.title, severity: check.severity, operation: "*", status: "skip" as const, message: "needs its own requests; a recording cannot answer it", violations: [] }],
+  );
+  const verdict = finalize(raw, options.severityThreshold, options.allowlist, options.today ?? new Date());
+  return {
+    schemaVersion: 1,
+    tool: { name: "tap-contract", version: toolVersion },
+    target: { kind: "replay", location: path, readOnly: true },
+    startedAt: started.toISOString(),
+    durationMs: Math.round(performance.now() - t0),
+    checks: options.checks.map((c) => c.id),
+    severityThreshold: options.severityThreshold,
+    outcomes: verdict.outcomes,
+    totals: verdict.totals,
+    expiredWaivers: verdict.expiredWaivers,
+    recording: { exchanges, ignored },
+    exitCode: verdict.exitCode,
+  };
+}

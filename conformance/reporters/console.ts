@@ -1,0 +1,50 @@
+/** The human report: one line per check, details under the ones that did not pass, then the totals. */
+import type { Outcome, RunResult } from "../run/result.js";
+import { redact } from "./redact.js";
+import type { Reporter } from "./reporter.js";
+import { byCheck, groupStatus, targetLine, totalsLine, where } from "./summary.js";
+
+const marks = { pass: "✓", fail: "✗", error: "!", skip: "-", waived: "~" } as const;
+const colours = { pass: 32, fail: 31, error: 35, skip: 90, waived: 33 } as const;
+
+function indent(text: string, by: string): string {
+  return text.split("\n").map((line) => `${by}${line}`).join("\n");
+}
+
+function detail(o: Outcome): string {
+  const tag =
+    o.waived ? ` (known deviation until ${o.waived.expires}: ${o.waived.reason})` :
+    o.belowThreshold ? " (below the severity threshold)" : "";
+  const head = `${o.status === "fail" ? "fail" : o.status}: ${where(o)}${tag}`;
+  return o.message ? `${head}\n${indent(o.message, "  ")}` : head;
+}
+
+export const consoleReporter: Reporter = {
+  name: "console",
+  description: "human-readable summary grouped by check, on standard output",
+  render(result: RunResult, env) {
+    const paint = (status: keyof typeof colours, text: string) => (env.color ? `\x1b[${colours[status]}m${text}\x1b[0m` : text);
+    const lines: string[] = [`tap-contract ${result.tool.version}: ${targetLine(result)}`, ""];
+    const width = Math.max(...result.checks.map((c) => c.length));
+    for (const { check, outcomes } of byCheck(result)) {
+      const status = groupStatus(outcomes);
+      const first = outcomes[0];
+      const counted = outcomes.filter((o) => o.status !== "skip").length;
+      const note =
+        status === "skip" ? `skipped: ${first?.message ?? ""}` :
+        `${counted} case${counted === 1 ? "" : "s"}${outcomes.length > counted ? `, ${outcomes.length - counted} skipped` : ""}`;
+      lines.push(paint(status, `${marks[status]} ${check.padEnd(width)}  ${first?.severity.padEnd(8) ?? ""} ${note}`));
+      if (status === "pass" || status === "skip") continue;
+      for (const o of outcomes.filter((x) => x.status === "fail" || x.status === "error")) lines.push(indent(detail(o), "    "));
+    }
+    const t = result.totals;
+    lines.push("");
+    for (const w of result.expiredWaivers) {
+      lines.push(paint("fail", `expired allowlist entry: ${w.check}${w.operation ? ` ${w.operation}` : ""} (expired ${w.expires}: ${w.reason})`));
+    }
+    lines.push(`${totalsLine(t)} (${result.checks.length} checks, ${(result.durationMs / 1000).toFixed(1)} s)`);
+    if (result.recording) lines.push(`recording: ${result.recording.exchanges} exchanges, ${result.recording.ignored} not TAP calls`);
+    lines.push(result.exitCode === 0 ? paint("pass", "PASS") : paint("fail", "FAIL"));
+    return { stdout: redact(`${lines.join("\n")}\n`) };
+  },
+};

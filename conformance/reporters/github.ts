@@ -1,0 +1,60 @@
+/**
+ * GitHub Actions: workflow-command annotations on standard output (errors for counted fails
+ * and errors, warnings below the threshold, notices for known deviations) and a Markdown job
+ * summary.
+ */
+import type { Outcome, RunResult } from "../run/result.js";
+import { redact } from "./redact.js";
+import type { Reporter } from "./reporter.js";
+import { byCheck, groupStatus, targetLine, totalsLine, where } from "./summary.js";
+
+/** Workflow commands need %, CR and LF escaped in data, and also : and , in properties. */
+const data = (s: string) => s.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+const property = (s: string) => data(s).replaceAll(":", "%3A").replaceAll(",", "%2C");
+
+function annotation(o: Outcome): string | undefined {
+  const level = o.status === "error" ? "error" : o.status !== "fail" ? undefined : o.waived ? "notice" : o.belowThreshold ? "warning" : "error";
+  if (!level) return undefined;
+  const title = property(`${o.check}: ${o.title}`);
+  return `::${level} title=${title}::${data(`${where(o)}\n${o.message ?? ""}`)}`;
+}
+
+const icons = { pass: "✅", fail: "❌", error: "⚠️", skip: "⏭️", waived: "🟡" } as const;
+
+const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", "<br>");
+
+export function markdownSummary(result: RunResult): string {
+  const lines = [
+    `## tap-contract: ${result.exitCode === 0 ? "passed" : "failed"}`,
+    "",
+    `Target: ${targetLine(result)}. ${totalsLine(result.totals)}.`,
+    "",
+    "| | check | severity | result |",
+    "|---|---|---|---|",
+  ];
+  for (const { check, outcomes } of byCheck(result)) {
+    const status = groupStatus(outcomes);
+    const bad = outcomes.filter((o) => o.status === "fail" || o.status === "error");
+    const text = status === "skip" ? `skipped: ${outcomes[0]?.message ?? ""}` : bad.length > 0 ? `${bad.length} of ${outcomes.length} not passed` : `${outcomes.length} passed`;
+    lines.push(`| ${icons[status]} | \`${check}\` | ${outcomes[0]?.severity ?? ""} | ${cell(text)} |`);
+  }
+  const details = result.outcomes.filter((o) => o.status === "fail" || o.status === "error");
+  if (details.length > 0) {
+    lines.push("", "### Details", "");
+    for (const o of details) {
+      lines.push(`- **${o.check}** ${cell(where(o))}${o.waived ? ` (known deviation until ${o.waived.expires})` : ""}`, "", "  ```", ...(o.message ?? "").split("\n").map((l) => `  ${l}`), "  ```");
+    }
+  }
+  for (const w of result.expiredWaivers) lines.push("", `- ❌ expired allowlist entry for \`${w.check}\` (${w.expires}): ${w.reason}`);
+  return redact(`${lines.join("\n")}\n`);
+}
+
+export const githubReporter: Reporter = {
+  name: "github",
+  description: "GitHub Actions annotations on standard output and a Markdown job summary",
+  render(result) {
+    const annotations = result.outcomes.map(annotation).filter((a): a is string => a !== undefined);
+    for (const w of result.expiredWaivers) annotations.push(`::error title=${property(`allowlist: ${w.check}`)}::${data(`expired ${w.expires}: ${w.reason}`)}`);
+    return { stdout: redact(annotations.length > 0 ? `${annotations.join("\n")}\n` : ""), stepSummary: markdownSummary(result) };
+  },
+};

@@ -1,0 +1,78 @@
+/**
+ * JUnit XML: one `<testsuite>` per check, one `<testcase classname="<check id>">` per outcome,
+ * with `<failure>`, `<error>` and `<skipped>` kept apart. Waived fails are `<skipped>` with the
+ * reason, so that counts match the console's (failures = failed, skipped = skipped + known deviations).
+ */
+import { XMLBuilder } from "fast-xml-parser";
+import type { Outcome, RunResult } from "../run/result.js";
+import { redact } from "./redact.js";
+import type { Reporter } from "./reporter.js";
+import { byCheck, where } from "./summary.js";
+
+type Node = Record<string, unknown>;
+
+function testcase(o: Outcome): Node {
+  const node: Node = { "@_classname": o.check, "@_name": where(o), "@_time": "0" };
+  if (o.status === "fail" && o.waived) {
+    node.skipped = { "@_message": `known deviation until ${o.waived.expires}: ${o.waived.reason}` };
+  } else if (o.status === "fail") {
+    node.failure = {
+      "@_message": o.title,
+      "@_type": o.belowThreshold ? `${o.severity} (below threshold)` : o.severity,
+      "#text": `${o.title}\n\n${o.message ?? ""}`,
+    };
+  } else if (o.status === "error") {
+    node.error = { "@_message": o.message?.split("\n")[0] ?? "error", "@_type": "error", "#text": o.message ?? "" };
+  } else if (o.status === "skip") {
+    node.skipped = { "@_message": o.message ?? "skipped" };
+  }
+  return node;
+}
+
+function counts(outcomes: readonly Outcome[]) {
+  return {
+    tests: outcomes.length,
+    failures: outcomes.filter((o) => o.status === "fail" && !o.waived).length,
+    errors: outcomes.filter((o) => o.status === "error").length,
+    skipped: outcomes.filter((o) => o.status === "skip" || o.waived).length,
+  };
+}
+
+export function junitXml(result: RunResult): string {
+  const suites = byCheck(result).map(({ check, outcomes }) => {
+    const c = counts(outcomes);
+    return {
+      "@_name": check,
+      "@_tests": c.tests,
+      "@_failures": c.failures,
+      "@_errors": c.errors,
+      "@_skipped": c.skipped,
+      "@_time": "0",
+      "@_timestamp": result.startedAt.replace(/\.\d+Z$/, ""),
+      testcase: outcomes.map(testcase),
+    };
+  });
+  const all = counts(result.outcomes);
+  const doc = {
+    "?xml": { "@_version": "1.0", "@_encoding": "UTF-8" },
+    testsuites: {
+      "@_name": "tap-contract",
+      "@_tests": all.tests,
+      "@_failures": all.failures,
+      "@_errors": all.errors,
+      "@_skipped": all.skipped,
+      "@_time": (result.durationMs / 1000).toFixed(3),
+      testsuite: suites,
+    },
+  };
+  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, processEntities: true });
+  return redact(builder.build(doc) as string);
+}
+
+export const junitReporter: Reporter = {
+  name: "junit",
+  description: "JUnit XML for CI test views, written to OUT/junit.xml",
+  render(result) {
+    return { files: [{ name: "junit.xml", text: junitXml(result) }] };
+  },
+};

@@ -1,0 +1,142 @@
+/**
+ * A live Graph (or any Graph-compatible service) as a target: the base URL and cloud from
+ * flags, tokens from the environment (named bearer tokens, or client credentials through
+ * @azure/identity), read-only unless writes are allowed for a named test user.
+ */
+import { UsageError, UserError } from "../../src/errors.js";
+import { clouds, tapCloud } from "../../src/spec/clouds.js";
+import type { CloudId } from "../../src/spec/index.js";
+import type { CheckExchangeOptions } from "../../src/contract/rules/index.js";
+import type { Target } from "./target.js";
+import { describeSpec, principalOf, satisfies, type TokenGrant, type TokenPrincipal, type TokenSource, type TokenSpec } from "./tokens.js";
+
+export const tokenEnvPrefix = "GRAPH_TOKEN_";
+
+export interface LiveTargetOptions {
+  url: string;
+  cloud?: string;
+  env: Record<string, string | undefined>;
+  users: string[];
+  methods: string[];
+  testUser?: string;
+  allowWrites: boolean;
+  exchangeOptions: CheckExchangeOptions;
+}
+
+interface PooledToken {
+  label: string;
+  token: string;
+  principal: TokenPrincipal;
+}
+
+class PoolTokens implements TokenSource {
+  constructor(private readonly pool: readonly PooledToken[]) {}
+  async obtain(spec: TokenSpec): Promise<TokenGrant> {
+    const now = Date.now() / 1000;
+    const hit = this.pool.find((t) => satisfies(t.principal, spec, now));
+    if (hit) return { token: hit.token, label: hit.label, objectId: hit.principal.objectId };
+    return { skip: `${describeSpec(spec)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)` };
+  }
+}
+
+function parseTargetUrl(url: string): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new UsageError(`--target: "${url}" is not a URL: expected e.g. https://graph.microsoft.com/v1.0`);
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
+    throw new UsageError(`--target: expected an http(s) URL such as https://graph.microsoft.com/v1.0, got ${parsed.protocol}`);
+  }
+  if (parsed.search || parsed.hash) throw new UsageError("--target: expected a base URL without query or fragment");
+  return parsed;
+}
+
+/** The cloud: the flag if given (China refused), else the one whose Graph root the URL is on. */
+function resolveCloud(url: URL, flag: string | undefined): { id: CloudId | undefined; graphRoot?: string; authority?: string } {
+  const onRoot = (Object.keys(clouds) as CloudId[]).find((id) => new URL(clouds[id].graphRoot).host === url.host);
+  if (flag !== undefined) {
+    const cloud = tapCloud(flag);
+    if (onRoot !== undefined && onRoot !== cloud.id) {
+      throw new UsageError(`--cloud ${flag} does not match --target ${url.host}, which is the ${clouds[onRoot].name} (${onRoot})`);
+    }
+    return { id: cloud.id, graphRoot: cloud.graphRoot, authority: cloud.authority };
+  }
+  if (onRoot !== undefined) {
+    const cloud = tapCloud(onRoot);
+    return { id: cloud.id, graphRoot: cloud.graphRoot, authority: cloud.authority };
+  }
+  return { id: undefined };
+}
+
+function envTokens(env: Record<string, string | undefined>): PooledToken[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith(tokenEnvPrefix) && (env[name] ?? "").trim() !== "")
+    .sort()
+    .map((name) => {
+      const token = env[name]!.trim().replace(/^Bearer\s+/i, "");
+      const principal = principalOf(token);
+      if (!principal) throw new UsageError(`${name}: not a JWT access token (expected the token Graph accepts, without "Bearer ")`);
+      return { label: name, token, principal };
+    });
+}
+
+async function azureToken(env: Record<string, string | undefined>, graphRoot: string, authority: string): Promise<PooledToken | undefined> {
+  const tenant = env.AZURE_TENANT_ID;
+  const client = env.AZURE_CLIENT_ID;
+  const secret = env.AZURE_CLIENT_SECRET;
+  if (!tenant && !client && !secret) return undefined;
+  if (!tenant || !client || !secret) {
+    throw new UsageError("AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET must be set together");
+  }
+  let identity: typeof import("@azure/identity");
+  try {
+    identity = await import("@azure/identity");
+  } catch {
+    throw new UserError("AZURE_* credentials need @azure/identity, which is not installed: run `npm install @azure/identity` or give tokens in GRAPH_TOKEN_*");
+  }
+  try {
+    const credential = new identity.ClientSecretCredential(tenant, client, secret, { authorityHost: authority });
+    const result = await credential.getToken(`${graphRoot}/.default`);
+    const principal = principalOf(result.token);
+    if (!principal) throw new Error("the token is not a JWT");
+    return { label: "AZURE_CLIENT_ID (client credentials)", token: result.token, principal };
+  } catch (err) {
+    const first = (err instanceof Error ? err.message : String(err)).split("\n")[0];
+    throw new UserError(`could not get a token for ${client} from ${authority}: ${first}`);
+  }
+}
+
+export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
+  const url = parseTargetUrl(options.url);
+  const cloud = resolveCloud(url, options.cloud);
+  if (options.allowWrites && !options.testUser) throw new UsageError("--allow-writes needs --test-user ID: the one user passes may be created and deleted for");
+  if (options.testUser && !options.allowWrites) throw new UsageError("--test-user is only used with --allow-writes");
+  const pool = envTokens(options.env);
+  if (cloud.graphRoot && cloud.authority) {
+    const azure = await azureToken(options.env, cloud.graphRoot, cloud.authority);
+    if (azure) pool.push(azure);
+  } else if (options.env.AZURE_CLIENT_ID) {
+    throw new UsageError("AZURE_* credentials need a national cloud: give --cloud, or a --target on a Graph root");
+  }
+  const now = Date.now() / 1000;
+  const delegated = pool.filter((t) => t.principal.type === "delegatedWork" && (t.principal.exp ?? Infinity) > now && t.principal.objectId);
+  const self = delegated.find((t) => t.label === `${tokenEnvPrefix}SELF`) ?? delegated[0];
+  const graphUrl = url.href.replace(/\/+$/, "");
+  const [firstUser] = options.users;
+  return {
+    description: { kind: "live", location: graphUrl, ...(cloud.id ? { cloud: cloud.id } : {}), readOnly: !options.allowWrites },
+    graphUrl,
+    tokens: new PoolTokens(pool),
+    subjects: {
+      readUsers: options.users,
+      methodIds: firstUser !== undefined && options.methods.length > 0 ? { [firstUser]: options.methods } : {},
+      ...(self?.principal.objectId ? { selfUser: self.principal.objectId } : {}),
+      ...(options.testUser ? { writeUser: options.testUser } : {}),
+    },
+    allowWrites: options.allowWrites,
+    exchangeOptions: options.exchangeOptions,
+    close: async () => undefined,
+  };
+}
