@@ -3,6 +3,7 @@
  * Identity endpoints first, then faults and scenarios around the faithful Graph handler.
  */
 import { randomUUID } from "node:crypto";
+import { schemaValidator } from "../contract/schemas.js";
 import { createClock, type ClockOption, type MockClock } from "./clock.js";
 import { createDirectory } from "./directory.js";
 import { createFaultPicker, type FaultDraw, type FaultPlan } from "./faults.js";
@@ -59,7 +60,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
   const directory = createDirectory(fixtures);
   const issuer = new TokenIssuer(fixtures.tenant.id, directory, clock);
   const store = new TapStore();
-  let policy: TapPolicy = {
+  const policy: TapPolicy = {
     ...defaultPolicy(),
     excludedUserIds: fixtures.users.filter((u) => u.excludedFromTapPolicy).map((u) => u.id),
     ...options.policy,
@@ -70,6 +71,8 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
   const selectScenarios = createScenarioSelector(options.scenarios);
   const drawFault = createFaultPicker(options.faults);
   const identity = { fixtures, directory, issuer, clock };
+  // Compile the Create body validator now, not on the first Create (Ajv compiles once per process).
+  schemaValidator("TemporaryAccessPassCreateRequest");
 
   async function handle(req: MockRequest): Promise<MockResponse> {
     const env = envelopeFor(req, clock.now());
@@ -106,9 +109,8 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       return state.policy;
     },
     setPolicy(changes) {
-      const next = { ...policy, ...changes };
+      const next = { ...state.policy, ...changes };
       checkPolicy(next);
-      policy = next;
       state.policy = next;
     },
     issueToken: async (request) => (await issuer.issue(request)).token,

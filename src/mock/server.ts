@@ -5,7 +5,8 @@ import type { AddressInfo } from "node:net";
 import { UserError } from "../errors.js";
 import { createMockGraph, type MockGraphCore, type MockGraphOptions } from "./core.js";
 import { selfSignedCertificate } from "./http/certificate.js";
-import { nodeListener } from "./http/node-adapter.js";
+import { envelopeFor, rawError } from "./http/envelope.js";
+import { clientErrorListener, nodeListener } from "./http/node-adapter.js";
 
 export interface StartOptions extends MockGraphOptions {
   /** 0 (default) = an ephemeral port. */
@@ -47,6 +48,14 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
   } else {
     server = createHttpServer(limits, listener);
   }
+  server.on(
+    "clientError",
+    clientErrorListener((status, message) => {
+      const env = envelopeFor({ method: "", origin: "", path: "", query: "", headers: {} }, core.clock.now());
+      const res = rawError(env, status, "BadRequest", message);
+      return { headers: res.headers, text: res.body ?? "" };
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       reject(new UserError(`cannot listen on ${shownHost}:${port}: ${err.code ?? err.message}`));

@@ -67,3 +67,21 @@ function send(req: IncomingMessage, res: ServerResponse, answer: MockResponse): 
   if (answer.delayMs) setTimeout(write, answer.delayMs);
   else write();
 }
+
+/**
+ * Requests Node refuses before they reach the listener (headers over 16 KiB, a broken request
+ * line) still get Graph's error envelope instead of a bare status line.
+ */
+export function clientErrorListener(body: (status: number, message: string) => { headers: Record<string, string>; text: string }) {
+  return (err: NodeJS.ErrnoException, socket: import("node:stream").Duplex): void => {
+    if (!socket.writable || err.code === "ECONNRESET") {
+      socket.destroy();
+      return;
+    }
+    const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
+    const status = tooLarge ? 431 : 400;
+    const { headers, text } = body(status, tooLarge ? "Request header fields are too large." : "The request could not be parsed as HTTP.");
+    const lines = Object.entries({ ...headers, "content-length": String(Buffer.byteLength(text)), connection: "close" }).map(([k, v]) => `${k}: ${v}`);
+    socket.end(`HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n${lines.join("\r\n")}\r\n\r\n${text}`);
+  };
+}
