@@ -136,6 +136,17 @@ function checkSection(check: string, outcomes: Outcome[]): string {
 </details>`;
 }
 
+/** The failing and erroring checks as links, so the reader sees what is wrong before scrolling. */
+function problems(result: RunResult): string {
+  const bad = byCheck(result)
+    .map(({ check, outcomes }) => ({ check, status: groupStatus(outcomes), n: outcomes.filter((o) => o.status === "error" || (o.status === "fail" && !o.waived)).length }))
+    .filter((g) => g.status === "fail" || g.status === "error");
+  if (bad.length === 0) return "";
+  return `<div class="problems"><b>${bad.length} check${bad.length === 1 ? "" : "s"} need${bad.length === 1 ? "s" : ""} attention:</b> ${bad
+    .map((g) => `<a class="chip ${g.status}" href="#${anchor("check", g.check)}">${esc(g.check)} · ${g.n}</a>`)
+    .join(" ")}</div>`;
+}
+
 function operationTable(result: RunResult): string {
   const ops = new Map<string, Outcome[]>();
   for (const o of result.outcomes) ops.set(o.operation, [...(ops.get(o.operation) ?? []), o]);
@@ -143,7 +154,7 @@ function operationTable(result: RunResult): string {
     const c = counts(outcomes);
     const failing = [...new Set(outcomes.filter((o) => o.status === "error" || (o.status === "fail" && !o.waived)).map((o) => o.check))];
     const [method, ...path] = op.split(" ");
-    return `<tr class="${groupStatus(outcomes)}"><td><span class="method ${esc((method ?? "").toLowerCase())}">${esc(method ?? "")}</span> <code>${esc(path.join(" "))}</code></td>` +
+    return `<tr class="${groupStatus(outcomes)}"><td><span class="method ${esc((method ?? "").toLowerCase())}">${esc(method ?? "")}</span> <code>${esc(path.join(" ")).replace(/\//g, "/<wbr>")}</code></td>` +
       `<td class="num">${c.pass}</td><td class="num fail">${c.fail || ""}</td><td class="num error">${c.error || ""}</td><td class="num">${c.waived || ""}</td><td class="num muted">${c.skip || ""}</td>` +
       `<td>${failing.map((id) => `<a href="#${anchor("check", id)}">${esc(id)}</a>`).join(", ") || '<span class="muted">none</span>'}</td></tr>`;
   });
@@ -172,6 +183,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:36px 0 12px}h5{margin:
 .card.pass b{color:var(--pass)}.card.fail b{color:var(--fail)}.card.error b{color:var(--error)}.card.waived b{color:var(--waived)}.card.skip b{color:var(--skip)}
 .bar{display:flex;height:10px;border-radius:6px;overflow:hidden;background:var(--skip-bg)}.bar span{display:block;height:100%}
 .bar .pass{background:var(--pass)}.bar .fail{background:var(--fail)}.bar .error{background:var(--error)}.bar .waived{background:#d4a72c}.bar .skip{background:#afb8c1}
+.problems{margin:14px 0 0;display:flex;flex-wrap:wrap;gap:6px;align-items:center}.problems b{margin-right:4px}.problems a{text-decoration:none;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 nav{margin:14px 0 0;color:var(--muted)}nav a{color:#0969da;text-decoration:none;margin-right:14px}
 .expired{border:1px solid var(--fail);background:var(--fail-bg);border-radius:8px;padding:10px 14px;margin-top:16px}
 details.check{border:1px solid var(--line);border-radius:10px;margin:10px 0;background:#fff;overflow:hidden}
@@ -200,8 +212,8 @@ pre.plain{background:var(--panel);border-radius:8px;padding:8px 10px;margin:6px 
 .exchange{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin-top:8px}.exchange>div{background:var(--panel);border:1px solid #eaeef2;border-radius:8px;padding:8px 10px;max-height:360px;overflow:auto}
 table.ops{width:100%;border-collapse:collapse;border:1px solid var(--line);border-radius:10px;overflow:hidden}
 table.ops th{background:var(--panel);text-align:left;font-size:12px;text-transform:uppercase;letter-spacing:.04em;color:var(--muted);padding:8px 10px}
-table.ops td{border-top:1px solid #eaeef2;padding:8px 10px;vertical-align:top}table.ops td.num{text-align:right;width:80px}table.ops td.fail{color:var(--fail);font-weight:600}table.ops td.error{color:var(--error);font-weight:600}
-table.ops a{color:#0969da;text-decoration:none;font-family:ui-monospace,monospace;font-size:12.5px}
+table.ops td{border-top:1px solid #eaeef2;padding:8px 10px;vertical-align:top}table.ops td:first-child code{font-size:12.5px}table.ops td:last-child{width:30%}table.ops td.num{white-space:nowrap}table.ops td.num{text-align:right;width:64px}table.ops td.fail{color:var(--fail);font-weight:600}table.ops td.error{color:var(--error);font-weight:600}
+table.ops a{color:#0969da;text-decoration:none;font-family:ui-monospace,monospace;font-size:12.5px;white-space:nowrap}
 .method{display:inline-block;min-width:58px;text-align:center;font-size:11px;font-weight:700;border-radius:6px;padding:1px 6px;color:#fff;background:#57606a}.method.get{background:#0969da}.method.post{background:#1a7f37}.method.delete{background:#cf222e}
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:12px}
 `;
@@ -227,6 +239,7 @@ export function htmlReport(result: RunResult): string {
 <div class="verdict ${ok ? "ok" : "bad"}">${ok ? "✓ Passed" : "✗ Failed"}</div></header>
 <section class="cards">${card("total", result.outcomes.length, "outcomes")}${card("pass", c.pass, "passed")}${card("fail", c.fail, "failed")}${card("error", c.error, "errors")}${card("waived", c.waived, "known deviations")}${card("skip", c.skip, "skipped")}</section>
 ${bar(result)}
+${problems(result)}
 ${expired}
 <nav><a href="#checks">By check</a><a href="#operations">By operation</a></nav>
 <h2 id="checks">By check</h2>
