@@ -34,10 +34,10 @@ export const commonOptionsHelp = `Selection and policy:
                           the mock's policy length against the mock).
 
 Reports:
-  --reporter LIST         console, json, junit, github (comma-separated; default console).
-  --out DIR               Where json (tap-contract.json), junit (junit.xml) and the Markdown
-                          summary (summary.md, unless $GITHUB_STEP_SUMMARY is set) are written
-                          (default ./tap-contract-report).`;
+  --reporter LIST         console, json, junit, github, html (comma-separated; default console).
+  --out DIR               Where json (tap-contract.json), junit (junit.xml), html
+                          (report.html) and the Markdown summary (summary.md, unless
+                          $GITHUB_STEP_SUMMARY is set) are written (default ./tap-contract-report).`;
 
 export interface CommonOptions {
   checks: Check[];

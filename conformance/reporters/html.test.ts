@@ -124,7 +124,7 @@ describe("the html reporter", () => {
           },
         }],
       }],
-    } as RunResult;
+    } as unknown as RunResult;
     const page = htmlReport(withExchange);
     expect(page).toContain("<h5>Request</h5><pre>GET https://graph.microsoft.com/v1.0/users/u1/x\nauthorization: &lt;redacted&gt;");
     expect(page).toContain("HTTP 200");

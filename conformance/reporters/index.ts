@@ -1,6 +1,7 @@
 /** The reporter catalog: `--reporter` values. */
 import { consoleReporter } from "./console.js";
 import { githubReporter } from "./github.js";
+import { htmlReporter } from "./html.js";
 import { jsonReporter } from "./json.js";
 import { junitReporter } from "./junit.js";
 import type { Reporter } from "./reporter.js";
@@ -10,6 +11,7 @@ export const reporters = {
   json: jsonReporter,
   junit: junitReporter,
   github: githubReporter,
+  html: htmlReporter,
 } as const satisfies Record<string, Reporter>;
 
 export type ReporterName = keyof typeof reporters;
