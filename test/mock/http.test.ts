@@ -76,6 +76,9 @@ describe("fixtures from a file", () => {
       const res = await call(other, "GET", tapPath("ada@fabrikam.onmicrosoft.com"), { token });
       expect([res.status, (res.body as { value: unknown[] }).value]).toEqual([200, []]);
       expect((await call(other, "GET", tapPath("adele@contoso.onmicrosoft.com"), { token })).status).toBe(404);
+      // A token of another tenant (the default mock's) is no good here.
+      const foreign = await mock.issueToken({ user: "adele" });
+      expect((await call(other, "GET", tapPath("ada@fabrikam.onmicrosoft.com"), { token: foreign })).status).toBe(401);
     } finally {
       await other.close();
     }

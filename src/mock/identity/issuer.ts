@@ -44,8 +44,21 @@ export type VerifiedToken = { ok: true; claims: AccessTokenClaims } | { ok: fals
 const compactJws = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 const cacheLimit = 10_000;
 
+type SigningKeys = { privateKey: CryptoKey; publicKey: CryptoKey; kid: string };
+let processKeys: Promise<SigningKeys> | undefined;
+
+/**
+ * One RSA key pair per process, made on first use: generating one costs tens of milliseconds,
+ * and tests start many mocks. Mocks of the same tenant in one process therefore accept each
+ * other's tokens, as one real tenant would; a different tenant's tokens are refused by `tid`.
+ */
+function signingKeys(): Promise<SigningKeys> {
+  processKeys ??= generateKeyPair("RS256", { extractable: false }).then((k) => ({ ...k, kid: randomUUID() }));
+  return processKeys;
+}
+
 export class TokenIssuer {
-  readonly #keys: Promise<{ privateKey: CryptoKey; publicKey: CryptoKey; kid: string }>;
+  readonly #keys: Promise<SigningKeys>;
   readonly #cache = new Map<string, AccessTokenClaims>();
 
   constructor(
@@ -53,7 +66,7 @@ export class TokenIssuer {
     private readonly directory: Directory,
     private readonly clock: MockClock,
   ) {
-    this.#keys = generateKeyPair("RS256", { extractable: false }).then((k) => ({ ...k, kid: randomUUID() }));
+    this.#keys = signingKeys();
     // A failed key generation surfaces on first use; never as an unhandled rejection.
     this.#keys.catch(() => undefined);
   }
@@ -146,7 +159,9 @@ export class TokenIssuer {
     }
     if (typeof claims.exp !== "number" || typeof claims.nbf !== "number") return { ok: false, failure: "malformedToken" };
     if (typeof claims.aud !== "string" || !graphAudiences.has(claims.aud)) return { ok: false, failure: "invalidAudience" };
-    if (claims.iss !== issuerFor(claims.tid)) return { ok: false, failure: "invalidSignature" };
+    if (claims.iss !== issuerFor(claims.tid) || (claims.tid !== this.tenantId && claims.tid !== consumerTenantId)) {
+      return { ok: false, failure: "invalidSignature" };
+    }
     if (this.#cache.size >= cacheLimit) this.#cache.clear();
     this.#cache.set(token, claims);
     return { ok: true, claims };
