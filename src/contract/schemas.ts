@@ -1,11 +1,14 @@
 /**
  * Schema validation against the spec's components, with Ajv (JSON Schema 2020-12, which is
- * what OpenAPI 3.1 uses) and full formats. One Ajv instance; validators compile on first use.
+ * what OpenAPI 3.1 uses) and full formats (date-time by a faster equivalent). One Ajv instance;
+ * validators compile on first use.
  */
 import { Ajv2020, type ErrorObject, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsPkg from "ajv-formats";
+import { fullFormats } from "ajv-formats/dist/formats.js";
 import { spec } from "../spec/index.js";
 import type { TapOperation } from "../spec/operations.js";
+import { fastUri, isRfc3339DateTime } from "./fast-formats.js";
 import type { Finding } from "./violation.js";
 
 const addFormats = addFormatsPkg.default;
@@ -26,6 +29,9 @@ function instance(): Ajv2020 {
   if (ajv) return ajv;
   ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
   addFormats(ajv);
+  // Same acceptance as the stock full formats, at a fraction of their cost (see fast-formats.ts).
+  ajv.addFormat("date-time", { type: "string", validate: isRfc3339DateTime });
+  ajv.addFormat("uri", { type: "string", validate: fastUri(fullFormats.uri as (s: string) => boolean) });
   // Components live at #/components/schemas in the spec; Ajv wants them under one root id.
   const schemas = JSON.parse(
     JSON.stringify(spec.components.schemas).replaceAll('"#/components/schemas/', `"${ROOT}#/$defs/`),

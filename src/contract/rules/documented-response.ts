@@ -12,11 +12,15 @@ export interface DocumentedResponse {
   requiredHeaders: string[];
 }
 
-const memo = new Map<string, DocumentedResponse>();
+const memo = new WeakMap<TapOperation, Map<number, DocumentedResponse>>();
 
 export function documentedResponse(op: TapOperation, status: number): DocumentedResponse {
-  const key = `${op.operationId} ${status}`;
-  let hit = memo.get(key);
+  let byStatus = memo.get(op);
+  if (!byStatus) {
+    byStatus = new Map();
+    memo.set(op, byStatus);
+  }
+  let hit = byStatus.get(status);
   if (hit) return hit;
   const raw = op.spec.responses[String(status)];
   if (!raw) {
@@ -33,12 +37,16 @@ export function documentedResponse(op: TapOperation, status: number): Documented
       requiredHeaders,
     };
   }
-  memo.set(key, hit);
+  byStatus.set(status, hit);
   return hit;
 }
 
 /** The name of the path parameter that identifies a pass (the last `{...}` of the template). */
+const methodParams = new WeakMap<TapOperation, string | undefined>();
+
 export function methodIdParam(op: TapOperation): string | undefined {
-  const match = /\{([^}]+)\}$/.exec(op.path);
-  return match?.[1];
+  if (methodParams.has(op)) return methodParams.get(op);
+  const name = /\{([^}]+)\}$/.exec(op.path)?.[1];
+  methodParams.set(op, name);
+  return name;
 }

@@ -59,6 +59,8 @@ export interface ExchangeContext {
   body: unknown;
   bodyState: BodyState;
   options: CheckExchangeOptions;
+  /** Memo of `tapItems()`. */
+  items?: Array<{ item: Record<string, unknown>; path: string }>;
 }
 
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
@@ -115,10 +117,16 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The TAP items of a success body: the entity of Get/Create, the `value` items of List. */
 export function tapItems(ctx: ExchangeContext): Array<{ item: Record<string, unknown>; path: string }> {
-  if (!isSuccess(ctx.status) || ctx.bodyState !== "json" || !isObject(ctx.body)) return [];
+  return (ctx.items ??= collectItems(ctx));
+}
+
+const noItems: Array<{ item: Record<string, unknown>; path: string }> = [];
+
+function collectItems(ctx: ExchangeContext): Array<{ item: Record<string, unknown>; path: string }> {
+  if (!isSuccess(ctx.status) || ctx.bodyState !== "json" || !isObject(ctx.body)) return noItems;
   if (ctx.operation.kind === "list") {
     const value = ctx.body.value;
-    if (!Array.isArray(value)) return [];
+    if (!Array.isArray(value)) return noItems;
     const out: Array<{ item: Record<string, unknown>; path: string }> = [];
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
@@ -127,7 +135,7 @@ export function tapItems(ctx: ExchangeContext): Array<{ item: Record<string, unk
     return out;
   }
   if (ctx.operation.kind === "get" || ctx.operation.kind === "create") return [{ item: ctx.body, path: "" }];
-  return [];
+  return noItems;
 }
 
 /** A string for a value in a message, never a secret: strings that may be passes are shown by length. */

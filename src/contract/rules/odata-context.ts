@@ -25,6 +25,7 @@ interface ExpectedContext {
   /** `/authentication/temporaryAccessPassMethods`, from the path template. */
   collection: string;
   entity: boolean;
+  op: string;
 }
 
 function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
@@ -46,7 +47,26 @@ function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
     user: user === undefined ? undefined : `users('${user}')`,
     collection: `/${tail.join("/")}`,
     entity: op.kind === "get" || op.kind === "create",
+    op: op.operationId,
   };
+}
+
+/** Expected contexts by request (URL, and the token for /me): replays repeat the same few URLs. */
+const cache = new Map<string, { expected: ExpectedContext | undefined; exact: string | undefined }>();
+const cacheLimit = 2048;
+
+function cachedExpected(ctx: ExchangeContext): { expected: ExpectedContext | undefined; exact: string | undefined } {
+  const url = ctx.exchange.request.url;
+  const key = ctx.operation.subject === "me" ? `${url}\n${ctx.options.meObjectId ?? ctx.requestHeaders.authorization ?? ""}` : url;
+  const op = ctx.operation.operationId;
+  let hit = cache.get(key);
+  if (!hit || hit.expected?.op !== op) {
+    const expected = expectedContext(ctx);
+    hit = { expected, exact: expected?.user !== undefined ? render(expected) : undefined };
+    if (cache.size >= cacheLimit) cache.clear();
+    cache.set(key, hit);
+  }
+  return hit;
 }
 
 function render(e: ExpectedContext): string {
@@ -88,10 +108,10 @@ export const odataContext = defineRule({
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
   run(ctx) {
     if (!isSuccess(ctx.status) || !isObject(ctx.body) || ctx.operation.kind === "delete") return [];
-    const expected = expectedContext(ctx);
+    const { expected, exact } = cachedExpected(ctx);
     if (!expected) return [];
     const actual = ctx.body["@odata.context"];
-    if (typeof actual === "string" && matches(actual, expected)) return [];
+    if (typeof actual === "string" && (actual === exact || matches(actual, expected))) return [];
     return [
       {
         message: receivedExpected(

@@ -64,9 +64,11 @@ export function undocumentedKeys(body: unknown, shape: PropertyShape, path = "",
   } else if (body !== null && typeof body === "object" && shape.properties) {
     for (const key in body) {
       const sub = shape.properties.get(key);
-      const at = `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`;
-      if (!sub) out.push(at);
-      else undocumentedKeys((body as Record<string, unknown>)[key], sub, at, out);
+      if (!sub) out.push(`${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`);
+      else if (sub.properties || sub.items) {
+        const value = (body as Record<string, unknown>)[key];
+        if (value !== null && typeof value === "object") undocumentedKeys(value, sub, `${path}/${key.replaceAll("~", "~0").replaceAll("/", "~1")}`, out);
+      }
     }
   }
   return out;

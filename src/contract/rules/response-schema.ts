@@ -1,4 +1,4 @@
-import { validateResponseBody } from "../schemas.js";
+import { schemaValidator, toFindings, validateResponseBody } from "../schemas.js";
 import { receivedExpected } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
 import { isSuccess } from "./exchange.js";
@@ -22,6 +22,8 @@ export const responseSchema = defineRule({
     if (ctx.bodyState === "absent") return [{ message: receivedExpected("no body", `a ${schemaName} JSON body`) }];
     if (ctx.bodyState === "invalid") return [{ message: receivedExpected("a body that is not JSON", `a ${schemaName} JSON body`) }];
     const selected = ctx.operation.kind === "get" || ctx.operation.kind === "list" ? selectedProperties(ctx.exchange.request.url) : undefined;
-    return validateResponseBody(ctx.operation, ctx.status, ctx.body, selected);
+    if (selected) return validateResponseBody(ctx.operation, ctx.status, ctx.body, selected);
+    const validate = schemaValidator(schemaName);
+    return validate(ctx.body) ? [] : toFindings(validate.errors, ctx.body);
   },
 });

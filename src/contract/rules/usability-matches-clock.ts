@@ -6,16 +6,35 @@ import { enabledByPolicy, expired, notYetValid } from "./usability.js";
 /** Default allowance for the gap between the service's clock and its `Date` header (1 s resolution). */
 export const defaultClockToleranceMs = 60_000;
 
-/** The server's time: the caller's, else the response's `Date` header. */
+let lastDate = "";
+let lastTime: number | undefined;
+
+/** The server's time: the caller's, else the response's `Date` header (one-second resolution, so often repeated). */
 function serverNow(ctx: ExchangeContext): number | undefined {
   if (ctx.options.now) return ctx.options.now.getTime();
   const date = ctx.headers.date;
   if (date === undefined) return undefined;
-  const t = Date.parse(date);
-  return Number.isNaN(t) ? undefined : t;
+  if (date !== lastDate) {
+    const t = Date.parse(date);
+    lastDate = date;
+    lastTime = Number.isNaN(t) ? undefined : t;
+  }
+  return lastTime;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
+
+let lastStart = "";
+let lastStartTime = Number.NaN;
+
+function startOf(value: unknown): number {
+  if (typeof value !== "string") return Number.NaN;
+  if (value !== lastStart) {
+    lastStart = value;
+    lastStartTime = Date.parse(value);
+  }
+  return lastStartTime;
+}
 
 export const usabilityMatchesClock = defineRule({
   id: "usability-matches-clock",
@@ -35,7 +54,7 @@ export const usabilityMatchesClock = defineRule({
     for (const { item, path } of tapItems(ctx)) {
       const reason = item.methodUsabilityReason;
       const lifetime = item.lifetimeInMinutes;
-      const start = typeof item.startDateTime === "string" ? Date.parse(item.startDateTime) : Number.NaN;
+      const start = startOf(item.startDateTime);
       if (typeof lifetime !== "number" || Number.isNaN(start)) continue;
       const end = start + lifetime * 60_000;
       let expected: string | undefined;

@@ -1,0 +1,68 @@
+import addFormatsPkg from "ajv-formats";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { fastUri, isRfc3339DateTime } from "./fast-formats.js";
+import { fullFormats } from "ajv-formats/dist/formats.js";
+
+// The reference: ajv-formats' full date-time, through a plain Ajv instance.
+const ajv = new Ajv2020();
+addFormatsPkg.default(ajv);
+const reference = ajv.compile({ type: "string", format: "date-time" });
+const stock = (s: string) => reference(s) === true;
+
+describe("isRfc3339DateTime", () => {
+  it.each([
+    ["2022-06-02T16:21:09.5893903Z", true],
+    ["2021-08-07T13:02:06Z", true],
+    ["2024-02-29T00:00:00+01:00", true],
+    ["2023-02-29T00:00:00Z", false],
+    ["2021-04-01T17:02:01", false],
+    ["2016-12-31T23:59:60Z", true],
+    ["2016-12-31T22:59:60-01:00", true],
+    ["2016-12-31T12:59:60Z", false],
+    ["2021-13-01T00:00:00Z", false],
+    ["2021-01-01t00:00:00z", true],
+    ["2021-01-01 00:00:00Z", true],
+    ["2021-01-01T00:00:00.Z", false],
+    ["2021-01-01T24:00:00Z", false],
+    ["2021-01-01T00:00:00+0100", true],
+    ["2021-01-01T00:00:00+01", true],
+  ])("%s → %s, as ajv-formats says", (input, expected) => {
+    expect(isRfc3339DateTime(input)).toBe(expected);
+    expect(stock(input)).toBe(expected);
+  });
+
+  it("agrees with ajv-formats' full date-time on generated strings", () => {
+    const n = (lo: number, hi: number, width: number) => fc.integer({ min: lo, max: hi }).map((v) => String(v).padStart(width, "0"));
+    const dateTime = fc
+      .tuple(
+        n(0, 9999, 4), n(0, 13, 2), n(0, 32, 2), fc.constantFrom("T", "t", " ", "x"),
+        n(0, 25, 2), n(0, 61, 2), n(0, 61, 2), fc.option(fc.stringMatching(/^\.\d{0,8}$/)),
+        fc.constantFrom("Z", "z", "", "+01:00", "-23:59", "+24:00", "+0130", "-05", "+01:60"),
+      )
+      .map(([y, mo, d, sep, h, mi, s, frac, tz]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${frac ?? ""}${tz}`);
+    fc.assert(fc.property(fc.oneof(dateTime, fc.string()), (s) => isRfc3339DateTime(s) === stock(s)), { numRuns: 3000 });
+  });
+});
+
+describe("fastUri", () => {
+  const full = fullFormats.uri as (s: string) => boolean;
+  const uri = fastUri(full);
+
+  it("accepts what the full format accepts, and nothing more", () => {
+    const samples = [
+      "https://graph.microsoft.com/v1.0/$metadata#users('adele%40contoso.onmicrosoft.com')/authentication/temporaryAccessPassMethods/$entity",
+      "http://127.0.0.1:41234/v1.0/$metadata#users('c0a70000-0000-4000-8000-000000000001')/authentication/temporaryAccessPassMethods",
+      "urn:isbn:0451450523", "mailto:a@b.c", "https://a b", "not a uri", "https://x/#a#b", "https://x/^", "",
+    ];
+    for (const s of samples) expect(uri(s)).toBe(full(s));
+  });
+
+  it("agrees with the full format on generated URLs", () => {
+    const part = fc.stringMatching(/^[a-zA-Z0-9%'()$#:@/?._~ -]{0,20}$/);
+    const url = fc.tuple(fc.constantFrom("http://", "https://", "ftp://", "http:/", ""), fc.stringMatching(/^[a-z0-9.:-]{0,12}$/), part, part)
+      .map(([a, b, c, d]) => `${a}${b}/${c}${d}`);
+    fc.assert(fc.property(fc.oneof(url, fc.string()), (s) => uri(s) === full(s)), { numRuns: 3000 });
+  });
+});

@@ -1,0 +1,93 @@
+/**
+ * Formats as fast as the rest of a TAP body's validation, accepting exactly what ajv-formats'
+ * full formats accept.
+ *
+ * RFC 3339 `date-time`, accepting exactly what ajv-formats' full format accepts (calendar days,
+ * leap years, leap seconds at 23:59:60 UTC, a required offset) with one pass over the
+ * characters instead of two regular expressions and a split: on a TAP body, the stock format
+ * costs as much as parsing the JSON.
+ */
+const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : -1;
+}
+
+function two(s: string, i: number): number {
+  const a = digit(s, i);
+  const b = digit(s, i + 1);
+  return a < 0 || b < 0 ? -1 : a * 10 + b;
+}
+
+const WHITESPACE = /\s/;
+
+function isSeparator(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  return c === 84 || c === 116 || c === 32 || WHITESPACE.test(s[i] ?? "");
+}
+
+export function isRfc3339DateTime(s: string): boolean {
+  const n = s.length;
+  if (n < 20) return false;
+  const y1 = two(s, 0);
+  const y2 = two(s, 2);
+  if (y1 < 0 || y2 < 0 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return false;
+  const year = y1 * 100 + y2;
+  const month = two(s, 5);
+  const day = two(s, 8);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  if (day > (month === 2 && leap ? 29 : DAYS[month]!)) return false;
+  if (!isSeparator(s, 10)) return false;
+  const hr = two(s, 11);
+  const min = two(s, 14);
+  const secWhole = two(s, 17);
+  if (hr < 0 || min < 0 || secWhole < 0 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return false;
+  let i = 19;
+  let fraction = false;
+  if (s.charCodeAt(i) === 46) {
+    i++;
+    const start = i;
+    while (i < n && digit(s, i) >= 0) i++;
+    if (i === start) return false;
+    fraction = i > start;
+  }
+  let tzSign = 1;
+  let tzH = 0;
+  let tzM = 0;
+  const c = s.charCodeAt(i);
+  if (c === 90 || c === 122) {
+    if (i + 1 !== n) return false;
+  } else if (c === 43 || c === 45) {
+    tzSign = c === 45 ? -1 : 1;
+    tzH = two(s, i + 1);
+    if (tzH < 0) return false;
+    i += 3;
+    if (i < n) {
+      if (s.charCodeAt(i) === 58) i++;
+      tzM = two(s, i);
+      if (tzM < 0 || i + 2 !== n) return false;
+    }
+  } else {
+    return false;
+  }
+  if (tzH > 23 || tzM > 59) return false;
+  // A fraction only matters for the leap-second bound (sec < 61), which 60.x satisfies.
+  const sec = secWhole + (fraction ? 0.5 : 0);
+  if (hr <= 23 && min <= 59 && sec < 60) return true;
+  const utcMin = min - tzM * tzSign;
+  const utcHr = hr - tzH * tzSign - (utcMin < 0 ? 1 : 0);
+  return (utcHr === 23 || utcHr === -1) && (utcMin === 59 || utcMin === -1) && sec < 61;
+}
+
+/**
+ * A plain `http(s)://host[:port]/path#fragment` made only of unreserved and sub-delimiter
+ * characters: a strict subset of RFC 3986 that covers every `@odata.context`, so the big
+ * RFC 3986 expression runs only for the rare other URI.
+ */
+const SIMPLE_HTTP_URI = /^https?:\/\/[a-z0-9.-]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
+
+export function fastUri(full: (s: string) => boolean): (s: string) => boolean {
+  return (s) => SIMPLE_HTTP_URI.test(s) || full(s);
+}
