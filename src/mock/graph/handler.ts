@@ -94,9 +94,10 @@ export async function handleGraph(
 
 /** The user a request is about: the caller on `/me`, else the tenant user the segment names. */
 function resolveTarget(state: TenantState, subject: "me" | "users", userParam: string | undefined, caller: Caller): FixtureUser | undefined {
-  const user = state.directory.user(subject === "me" ? caller.oid : (userParam ?? ""));
+  if (subject === "me") return state.directory.user(caller.oid);
+  const user = state.directory.user(userParam ?? "");
   // Personal accounts are not members of the tenant: `/users/sam@outlook.com` does not exist.
-  return user && !user.personal ? user : subject === "me" ? user : undefined;
+  return user?.personal ? undefined : user;
 }
 
 /** A principal for scenarios that accept what Graph would refuse. */
