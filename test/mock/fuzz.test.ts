@@ -8,6 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { schemaValidator } from "../../src/contract/schemas.js";
 import { createMockGraph, startMockGraph, type MockGraph, type MockGraphCore } from "../../src/mock/index.js";
 import type { MockRequest } from "../../src/mock/http/exchange.js";
+import { parseSelect } from "../../src/mock/graph/select.js";
+import { validateResponseBody } from "../../src/contract/schemas.js";
+import { route } from "../../src/mock/graph/route.js";
 import { ids, meganTap } from "./helpers.js";
 
 const odataError = schemaValidator("ODataError");
@@ -93,7 +96,8 @@ describe("random requests", () => {
   it("never get a 500, a crash or an error without the envelope (core, 2,000 runs)", async () => {
     await fc.assert(
       fc.asyncProperty(request, async (r) => {
-        const res = await core.handle(toMockRequest(r));
+        const req = toMockRequest(r);
+        const res = await core.handle(req);
         expect(res.status).not.toBe(500);
         expect(res.status).toBeGreaterThanOrEqual(200);
         expect(res.status).toBeLessThan(500);
@@ -101,6 +105,14 @@ describe("random requests", () => {
         if (res.status >= 400) {
           const body = JSON.parse(res.body ?? "null") as unknown;
           expect(odataError(body), JSON.stringify(body)).toBe(true);
+        }
+        // Every success of a spec operation is what the spec documents for it.
+        const matched = route(req.method, req.path);
+        if (res.status < 300 && matched.kind === "operation") {
+          const select = parseSelect(req.query);
+          const selected = select.ok ? select.selected : undefined;
+          const body = res.body === undefined ? undefined : (JSON.parse(res.body) as unknown);
+          expect(validateResponseBody(matched.operation, res.status, body, selected)).toEqual([]);
         }
       }),
       { numRuns: 2000, seed: 20261128, interruptAfterTimeLimit: 60_000 },
