@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { UserError } from "../../src/errors.js";
+import { isExpired, parseAllowlist } from "./allowlist.js";
+
+const doc = (deviations: unknown) => JSON.stringify({ deviations });
+
+describe("parseAllowlist", () => {
+  it("reads entries, with * or no operation meaning every operation", () => {
+    const list = parseAllowlist(doc([
+      { check: "odata-context", operation: "GET /me/authentication/temporaryAccessPassMethods", reason: "Graph quirk", expires: "2027-01-31" },
+      { check: "content-type", operation: "*", reason: "proxy", expires: "2027-01-31" },
+    ]), "allow.json");
+    expect(list.entries).toEqual([
+      { check: "odata-context", operation: "GET /me/authentication/temporaryAccessPassMethods", reason: "Graph quirk", expires: "2027-01-31" },
+      { check: "content-type", reason: "proxy", expires: "2027-01-31" },
+    ]);
+  });
+
+  it.each([
+    ["not JSON", "{", /allow.json: not valid JSON/],
+    ["no deviations", "{}", /expected \{"deviations"/],
+    ["unknown check", doc([{ check: "nope", reason: "r", expires: "2027-01-01" }]), /deviations\[0\]: unknown check "nope": expected one of not-a-server-error/],
+    ["no reason", doc([{ check: "content-type", expires: "2027-01-01" }]), /deviations\[0\]: expected a non-empty "reason"/],
+    ["bad date", doc([{ check: "content-type", reason: "r", expires: "2027-02-30" }]), /expected "expires" as a date YYYY-MM-DD, got "2027-02-30"/],
+  ])("refuses %s in one line", (_name, text, message) => {
+    expect(() => parseAllowlist(text, "allow.json")).toThrow(UserError);
+    expect(() => parseAllowlist(text, "allow.json")).toThrow(message);
+  });
+
+  it("holds through the whole expiry day", () => {
+    const entry = { check: "content-type", reason: "r", expires: "2026-11-28" };
+    expect(isExpired(entry, new Date("2026-11-28T23:59:59Z"))).toBe(false);
+    expect(isExpired(entry, new Date("2026-11-29T00:00:00Z"))).toBe(true);
+  });
+});
