@@ -73,6 +73,8 @@ export async function* readHar(path: string): AsyncGenerator<RecordedExchange | 
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) throw new UserError(`cannot read recording ${path}: ${code}`);
     const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
     throw new UserError(`${path}: entry ${index + 2}: not valid HAR JSON (${reason})`);
   } finally {

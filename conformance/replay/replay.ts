@@ -49,9 +49,21 @@ export async function detectFormat(path: string): Promise<RecordingFormat> {
 
 const progressEvery = 10_000;
 
+async function readable(path: string): Promise<void> {
+  try {
+    const handle = await open(path, "r");
+    const info = await handle.stat();
+    await handle.close();
+    if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
+  } catch (err) {
+    throw new UserError(`cannot read recording ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
 export async function replayRecording(path: string, options: ReplayOptions): Promise<RunResult> {
   const started = new Date();
   const t0 = performance.now();
+  await readable(path);
   const format = options.format ?? (await detectFormat(path));
   const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
   const tally = new ExchangeTally(exchangeChecks, options.exchangeOptions ?? {});
