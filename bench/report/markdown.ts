@@ -56,7 +56,8 @@ export function resultsMarkdown(results: BenchResults, chartFile: string, gapNot
   }
   lines.push("## Targets not reached, and why", "");
   const unmet = results.comparisons.flatMap((c) => c.targets.filter((t) => t.met === false).map((t) => `${c.title}: ${t.text} (measured ${formatRatio(t.ratio)})`));
-  if (unmet.length === 0 && gapNotes.length === 0) lines.push("Every target with a measurement was reached in this run.", "");
+  const measured = results.comparisons.some((c) => c.targets.some((t) => t.met !== null));
+  if (unmet.length === 0 && gapNotes.length === 0) lines.push(measured ? "Every target with a measurement was reached in this run." : "No target was measured in this run.", "");
   for (const u of unmet) lines.push(`- ${u}`);
   for (const g of gapNotes) lines.push(`- ${g}`);
   if (results.skipped.length) {

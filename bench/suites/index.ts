@@ -5,5 +5,7 @@ import { clientColdSuite } from "./client-cold.js";
 import { contractCheckSuite } from "./contract-check.js";
 import { installedSizeSuite } from "./installed-size.js";
 import { mockHttpSuite } from "./mock-http.js";
+import { replaySuite } from "./replay.js";
+import { runnerSuiteSuite } from "./runner-suite.js";
 
-export const suites: Suite[] = [contractCheckSuite, mockHttpSuite, clientCallsSuite, clientColdSuite, installedSizeSuite];
+export const suites: Suite[] = [contractCheckSuite, mockHttpSuite, clientCallsSuite, clientColdSuite, installedSizeSuite, runnerSuiteSuite, replaySuite];
