@@ -10,7 +10,7 @@ import { retryMiddleware } from "./middleware/retry.js";
 import { resolveOptions, type TapClientOptions } from "./options.js";
 import { checkSegment, serializePath } from "./path-segment.js";
 import { toResult, type TapResult } from "./result.js";
-import { boundedTransport } from "./transport.js";
+import { boundedTransport, readJson } from "./transport.js";
 import type {
   CreatedTemporaryAccessPassMethod,
   SelectableProperty,
@@ -82,7 +82,7 @@ export function createTapClient(options: TapClientOptions): TapClient {
     querySerializer: { array: { style: "form", explode: false } },
   });
   raw.use(requestIdMiddleware(), bearerTokenMiddleware(token));
-  if (options.contract) raw.use(contractMiddleware(options.contract, resolved.basePath));
+  if (options.contract) raw.use(contractMiddleware(options.contract, resolved.basePath, resolved.maxResponseBytes));
   // Registered last: its onResponse runs first, so the other middleware sees the final response.
   if (options.retry !== false) raw.use(retryMiddleware(options.retry ?? {}, resolved.timeoutMs));
   const request = raw.request as unknown as LooseRequest;
@@ -90,26 +90,39 @@ export function createTapClient(options: TapClientOptions): TapClient {
   async function call<T>(method: string, path: string, params: Record<string, unknown>, shape: Shape, call: CallOptions, body?: unknown): Promise<TapResult<T>> {
     const clientRequestId = crypto.randomUUID();
     const budget = call.timeoutMs ?? resolved.timeoutMs;
-    const timeout = new AbortController();
+    // One controller per call: the timeout and the caller's signal both abort it. (A listener on
+    // the caller's signal costs far less than AbortSignal.any.)
+    const controller = new AbortController();
     const timer = setTimeout(
-      () => timeout.abort(new RequestTimeoutError(`${method} ${path}: no complete response within ${budget} ms`, budget)),
+      () => controller.abort(new RequestTimeoutError(`${method} ${path}: no complete response within ${budget} ms`, budget)),
       budget,
     );
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout.signal]) : timeout.signal;
+    const caller = call.signal;
+    const onAbort = caller ? () => controller.abort(caller.reason) : undefined;
+    if (caller && onAbort) {
+      if (caller.aborted) onAbort();
+      else caller.addEventListener("abort", onAbort, { once: true });
+    }
     try {
       const { response } = await request(method, path, {
         params: { ...params, header: { "client-request-id": clientRequestId } },
         body,
-        signal,
-        parseAs: "text",
+        signal: controller.signal,
+        // Success bodies are left unread by openapi-fetch and read once, bounded, here.
+        parseAs: "stream",
       });
-      return toResult<T>(response, clientRequestId, shape);
+      let success: unknown;
+      if (response.ok) {
+        if (shape === "none") await response.body?.cancel();
+        else success = await readJson(response, resolved.maxResponseBytes, controller.signal);
+      }
+      return toResult<T>(response, success, clientRequestId, shape);
     } catch (err) {
-      if (call.signal?.aborted) throw call.signal.reason;
-      if (timeout.signal.aborted) throw timeout.signal.reason;
+      if (controller.signal.aborted) throw controller.signal.reason;
       throw err;
     } finally {
       clearTimeout(timer);
+      if (caller && onAbort) caller.removeEventListener("abort", onAbort);
     }
   }
 

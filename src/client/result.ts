@@ -15,9 +15,12 @@ function isEnvelope(value: unknown): value is Pick<TapError, "error"> {
   return typeof value.error.code === "string" && typeof value.error.message === "string";
 }
 
-/** The result for a response the transport has read. `shape` is what a success body must be. */
-export function toResult<T>(response: Response, clientRequestId: string, shape: "object" | "list" | "none"): TapResult<T> {
-  const body = readBodies.get(response)?.json;
+/**
+ * The result for a response: `success` is the parsed success body (read by the caller), error
+ * bodies come from the transport. `shape` is what a success body must be.
+ */
+export function toResult<T>(response: Response, success: unknown, clientRequestId: string, shape: "object" | "list" | "none"): TapResult<T> {
+  const body = response.ok ? success : readBodies.get(response)?.json;
   const requestId = response.headers.get("request-id") ?? undefined;
   if (response.ok) {
     if (shape === "none") return { data: undefined as T, response };

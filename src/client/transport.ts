@@ -1,7 +1,8 @@
 /**
- * The fetch under the client: every response body is read here, bounded in size, once. A body
- * that is truncated or too large, or a success body that is not JSON, becomes an
- * InvalidResponseError here, so nothing downstream can fail on it later.
+ * The fetch under the client, and the bounded body reads. Error bodies are read here (at most
+ * `maxBytes`) so that every middleware and the result see the same parsed text; success bodies
+ * pass through unread (only their declared length is checked) and the caller reads them once
+ * with `readJson`, which keeps the common path free of copies.
  */
 import { InvalidResponseError, NetworkError } from "./errors.js";
 
@@ -15,12 +16,12 @@ export interface ReadBody {
   json: unknown;
 }
 
-/** The bodies this transport read, keyed by the Response it handed on. */
+/** The error bodies this transport read, keyed by the Response it handed on. */
 export const readBodies = new WeakMap<Response, ReadBody>();
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-/** Wrap `base` so that responses arrive fully read (at most `maxBytes`) and parsed. */
+/** Wrap `base`: network failures become NetworkError, error bodies arrive read and parsed. */
 export function boundedTransport(base: FetchLike, maxBytes: number): FetchLike {
   return async (request) => {
     let response: Response;
@@ -34,16 +35,14 @@ export function boundedTransport(base: FetchLike, maxBytes: number): FetchLike {
       readBodies.set(response, { text: "", json: undefined });
       return response;
     }
-    const text = await readText(request, response, maxBytes);
+    checkDeclaredLength(response, maxBytes);
+    if (response.ok) return response;
+    const text = await readText(response, maxBytes, request.signal);
     let json: unknown;
     if (text !== "") {
       try {
         json = JSON.parse(text);
       } catch {
-        if (response.ok) {
-          throw invalid(response, "not-json",
-            `Received: a ${response.status} body of ${text.length} chars (${response.headers.get("content-type") ?? "no content-type"}) that is not JSON / Expected: a JSON body`);
-        }
         json = NOT_JSON;
       }
     }
@@ -53,23 +52,41 @@ export function boundedTransport(base: FetchLike, maxBytes: number): FetchLike {
   };
 }
 
+/** Read a success body (at most `maxBytes`) as JSON; `undefined` when it is empty. */
+export async function readJson(response: Response, maxBytes: number, signal: AbortSignal): Promise<unknown> {
+  const text = await readText(response, maxBytes, signal);
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw invalid(response, "not-json",
+      `Received: a ${response.status} body of ${text.length} chars (${response.headers.get("content-type") ?? "no content-type"}) that is not JSON / Expected: a JSON body`);
+  }
+}
+
 function invalid(response: Response, reason: InvalidResponseError["reason"], message: string, cause?: unknown): InvalidResponseError {
   return new InvalidResponseError(message, reason, response.status, response.headers.get("request-id") ?? undefined,
     cause === undefined ? undefined : { cause });
 }
 
-async function readText(request: Request, response: Response, maxBytes: number): Promise<string> {
+function checkDeclaredLength(response: Response, maxBytes: number): void {
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   if (declared > maxBytes) {
-    await response.body?.cancel().catch(() => undefined);
+    response.body?.cancel().catch(() => undefined);
     throw invalid(response, "too-large", `Received: a ${response.status} body of ${declared} bytes (content-length) / Expected: at most ${maxBytes} bytes`);
   }
+}
+
+/** The body as text, at most `maxBytes`; a body that ends early is "truncated". */
+export async function readText(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
+  if (response.body === null) return "";
+  checkDeclaredLength(response, maxBytes);
   try {
     // A declared length within the limit: the runtime enforces it, no need to count.
-    if (declared >= 0) return await response.text();
+    if (response.headers.has("content-length")) return await response.text();
     return await readCounted(response, maxBytes);
   } catch (err) {
-    if (request.signal.aborted) throw request.signal.reason;
+    if (signal.aborted) throw signal.reason;
     if (err instanceof InvalidResponseError) throw err;
     throw invalid(response, "truncated",
       `Received: a ${response.status} body that ended early (${describeNetworkError(err)}) / Expected: the whole body`, err);

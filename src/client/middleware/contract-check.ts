@@ -2,7 +2,6 @@
 import { checkExchange, operationLabel as label, type Exchange } from "../../contract/rules/index.js";
 import { matchOperation } from "../../spec/operations.js";
 import { ContractError } from "../errors.js";
-import { readBodies } from "../transport.js";
 import type { ContractOptions } from "./contract.js";
 
 export type ContractCheck = typeof contractCheck;
@@ -20,13 +19,13 @@ export function contractCheck(
   request: Request,
   requestBody: unknown,
   response: Response,
+  bodyText: string,
   options: ContractOptions,
 ): void {
   const { pathname } = new URL(request.url);
   // Operation paths are relative to the client's base URL (`…/v1.0`).
   const match = pathname.startsWith(basePath) ? matchOperation(request.method, pathname.slice(basePath.length)) : undefined;
   if (!match) return;
-  const read = readBodies.get(response);
   const exchange: Exchange = {
     operation: match.operation,
     params: match.params,
@@ -34,7 +33,7 @@ export function contractCheck(
     response: {
       status: response.status,
       headers: headerRecord(response.headers),
-      bodyText: read?.text,
+      bodyText,
     },
   };
   const violations = checkExchange(exchange);

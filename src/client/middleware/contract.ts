@@ -5,6 +5,7 @@
  */
 import type { Middleware } from "openapi-fetch";
 import type { Violation } from "../../contract/violation.js";
+import { readBodies, readText } from "../transport.js";
 import type { ContractCheck } from "./contract-check.js";
 
 export interface ContractOptions {
@@ -21,8 +22,11 @@ export interface ReportedExchange {
   response: { status: number; requestId: string | undefined };
 }
 
-/** `basePath` is the path of the client's base URL (e.g. `/v1.0`), which operation paths follow. */
-export function contractMiddleware(options: ContractOptions, basePath: string): Middleware {
+/**
+ * `basePath` is the path of the client's base URL (e.g. `/v1.0`), which operation paths follow;
+ * `maxBytes` bounds the copy of a success body the rules read.
+ */
+export function contractMiddleware(options: ContractOptions, basePath: string, maxBytes: number): Middleware {
   let check: Promise<ContractCheck> | undefined;
   const bodies = new WeakMap<Request, Request>();
   return {
@@ -34,7 +38,9 @@ export function contractMiddleware(options: ContractOptions, basePath: string): 
       const run = await (check ??= import("./contract-check.js").then((m) => m.contractCheck));
       const sent = bodies.get(request);
       const requestBody = sent ? await sent.json().catch(() => undefined) : undefined;
-      run(basePath, request, requestBody, response, options);
+      // Error bodies were read by the transport; a success body is read from a copy, leaving the original to the caller.
+      const bodyText = readBodies.get(response)?.text ?? (await readText(response.clone(), maxBytes, request.signal));
+      run(basePath, request, requestBody, response, bodyText, options);
       return undefined;
     },
   };
