@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordLine } from "../../conformance/replay/recorder.js";
 import { consoleReporter } from "../../conformance/reporters/console.js";
 import { githubReporter, markdownSummary } from "../../conformance/reporters/github.js";
+import { reporters } from "../../conformance/reporters/index.js";
 import { jsonReporter } from "../../conformance/reporters/json.js";
 import { junitXml } from "../../conformance/reporters/junit.js";
 import type { RunResult } from "../../conformance/run/result.js";
@@ -56,16 +57,14 @@ async function capturedRun(scenarios: string[], allowlist?: { entries: Array<{ c
   }
 }
 
+/** Everything every registered reporter writes, in colour and without. */
 function allReports(result: RunResult): string[] {
-  const gh = githubReporter.render(result, { color: false });
-  return [
-    consoleReporter.render(result, { color: false }).stdout!,
-    consoleReporter.render(result, { color: true }).stdout!,
-    jsonReporter.render(result, { color: false }).files![0]!.text,
-    junitXml(result),
-    gh.stdout ?? "",
-    gh.stepSummary ?? "",
-  ];
+  return Object.values(reporters).flatMap((reporter) =>
+    [false, true].flatMap((color) => {
+      const out = reporter.render(result, { color });
+      return [out.stdout ?? "", out.stepSummary ?? "", ...(out.files ?? []).map((f) => f.text)];
+    }),
+  );
 }
 
 const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
