@@ -82,9 +82,11 @@ export function createTapClient(options: TapClientOptions): TapClient {
     querySerializer: { array: { style: "form", explode: false } },
   });
   raw.use(requestIdMiddleware(), bearerTokenMiddleware(token));
-  if (options.contract) raw.use(contractMiddleware(options.contract, resolved.basePath, resolved.maxResponseBytes));
-  // Registered last: its onResponse runs first, so the other middleware sees the final response.
-  if (options.retry !== false) raw.use(retryMiddleware(options.retry ?? {}, resolved.timeoutMs));
+  const contract = options.contract ? contractMiddleware(options.contract, resolved.basePath, resolved.maxResponseBytes) : undefined;
+  if (contract) raw.use(contract);
+  // Registered last: its onResponse runs first, so the other middleware sees the final response
+  // (and the contract middleware sees the ones a retry replaced through `inspect`).
+  if (options.retry !== false) raw.use(retryMiddleware(options.retry ?? {}, resolved.timeoutMs, contract?.inspect));
   const request = raw.request as unknown as LooseRequest;
 
   async function call<T>(method: string, path: string, params: Record<string, unknown>, shape: Shape, call: CallOptions, body?: unknown): Promise<TapResult<T>> {

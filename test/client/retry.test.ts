@@ -143,3 +143,20 @@ describe("retries", () => {
     ]);
   });
 });
+
+describe("retries with the contract middleware", () => {
+  it("checks the responses a retry replaced, not only the last one", async () => {
+    script = [[429, "0"]];
+    const checks: string[][] = [];
+    const tap = createTapClient({
+      baseUrl: server.graphUrl,
+      credential: "t",
+      retry: { random: () => 0, sleep: async () => undefined },
+      contract: { onViolation: (violations, exchange) => checks.push([String(exchange.response.status), ...violations.map((v) => v.check)]) },
+    });
+    expect((await tap.get({ user: "me", id: ID })).data?.id).toBe(ID);
+    expect(server.received).toHaveLength(2);
+    // The local server's 429 lacks client-request-id and @odata.context; what matters is that it was checked.
+    expect(checks.map((c) => c[0])).toContain("429");
+  });
+});

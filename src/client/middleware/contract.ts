@@ -3,7 +3,7 @@
  * single-exchange rules. The rules, Ajv and the spec are imported on first use, so a client
  * without this middleware never loads them.
  */
-import type { Middleware } from "openapi-fetch";
+import type { Middleware, MiddlewareCallbackParams } from "openapi-fetch";
 import type { Violation } from "../../contract/violation.js";
 import { readBodies, readText } from "../transport.js";
 import type { ContractCheck } from "./contract-check.js";
@@ -22,26 +22,38 @@ export interface ReportedExchange {
   response: { status: number; requestId: string | undefined };
 }
 
+/** The middleware, plus `inspect` for responses that never reach `onResponse` (those a retry replaced). */
+export type ContractMiddleware = Middleware & {
+  inspect(request: Request, response: Response): Promise<void>;
+};
+
 /**
  * `basePath` is the path of the client's base URL (e.g. `/v1.0`), which operation paths follow;
  * `maxBytes` bounds the copy of a success body the rules read.
  */
-export function contractMiddleware(options: ContractOptions, basePath: string, maxBytes: number): Middleware {
+export function contractMiddleware(options: ContractOptions, basePath: string, maxBytes: number): ContractMiddleware {
   let check: Promise<ContractCheck> | undefined;
-  const bodies = new WeakMap<Request, Request>();
+  const load = () => (check ??= import("./contract-check.js").then((m) => m.contractCheck));
+  // The body each request sent, parsed from a copy taken before it went out.
+  const sentBodies = new WeakMap<Request, Promise<unknown>>();
+
+  async function inspect(request: Request, response: Response): Promise<void> {
+    const run = await load();
+    const requestBody = await sentBodies.get(request);
+    // Error bodies were read by the transport; a success body is read from a copy, leaving the original to the caller.
+    const bodyText = readBodies.get(response)?.text ?? (await readText(response.clone(), maxBytes, request.signal));
+    run(basePath, request, requestBody, response, bodyText, options);
+  }
+
   return {
-    onRequest({ request }) {
-      check ??= import("./contract-check.js").then((m) => m.contractCheck);
-      if (request.body !== null) bodies.set(request, request.clone());
+    onRequest({ request }: MiddlewareCallbackParams) {
+      void load();
+      if (request.body !== null) sentBodies.set(request, request.clone().json().catch(() => undefined));
     },
-    async onResponse({ request, response }) {
-      const run = await (check ??= import("./contract-check.js").then((m) => m.contractCheck));
-      const sent = bodies.get(request);
-      const requestBody = sent ? await sent.json().catch(() => undefined) : undefined;
-      // Error bodies were read by the transport; a success body is read from a copy, leaving the original to the caller.
-      const bodyText = readBodies.get(response)?.text ?? (await readText(response.clone(), maxBytes, request.signal));
-      run(basePath, request, requestBody, response, bodyText, options);
+    async onResponse({ request, response }: MiddlewareCallbackParams & { response: Response }) {
+      await inspect(request, response);
       return undefined;
     },
+    inspect,
   };
 }

@@ -59,8 +59,13 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
 /**
  * The retry middleware. `budgetMs` is the call's time budget (the client's timeout): a wait
  * that would end after it is not started, and the throttled response is returned instead.
+ * `inspect` sees each response a retry is about to replace (the contract middleware's hook).
  */
-export function retryMiddleware(options: RetryOptions = {}, budgetMs = Number.POSITIVE_INFINITY): Middleware {
+export function retryMiddleware(
+  options: RetryOptions = {},
+  budgetMs = Number.POSITIVE_INFINITY,
+  inspect?: (request: Request, response: Response) => Promise<void>,
+): Middleware {
   const maxRetries = options.maxRetries ?? 3;
   const policy = {
     maxDelayMs: options.maxDelayMs ?? 10_000,
@@ -86,6 +91,7 @@ export function retryMiddleware(options: RetryOptions = {}, budgetMs = Number.PO
       for (let attempt = 0; attempt < maxRetries && mayRetry(request.method, current.status); attempt++) {
         const delay = retryDelayMs(attempt, retryAfterMs(current.headers.get("retry-after"), now()), policy);
         if (delay === undefined || now() + delay - start > budgetMs) break;
+        await inspect?.(request, current);
         options.onRetry?.({ attempt: attempt + 1, method: request.method, url: request.url, status: current.status, delayMs: delay });
         await wait(delay, request.signal);
         const copy = copies.get(request);
