@@ -36,7 +36,24 @@ export const contractCheckSuite: Suite = {
       return { label: c.label, unit: "ops/s", better: "higher", median: median(s), samples: s };
     };
     const [ours, limit, peer] = contenders.map(measure) as [Measurement, Measurement, Measurement];
+    // Where the time goes: each rule alone (context building included), for the notes on any gap.
+    const perRule = microbench(
+      exchangeRuleIds.map((id) => ({ label: id, fn: () => checkExchange(exchange, { rules: [id] }) })),
+      quick ? { batch: 500, rounds: 3, warmupBatches: 1 } : { batch: 5_000, rounds: 7, warmupBatches: 2 },
+    );
+    const ruleRows = exchangeRuleIds
+      .map((id) => [id, Math.round(1e9 / median(perRule.get(id)!))] as [string, number])
+      .sort((a, b) => b[1] - a[1]);
     return {
+      tables: [
+        {
+          id: "contract-check-rules",
+          title: "Contract check: cost of each rule alone on the same Get exchange",
+          columns: ["rule", "ns per call (alone, context building included)"],
+          rows: [...ruleRows, ["JSON.parse of the body (the limit)", Math.round(1e9 / limit.median)], ["all rules together (checkExchange)", Math.round(1e9 / ours.median)]],
+          notes: ["Each rule run alone through checkExchange({ rules: [id] }), so every row also pays the shared context building once; medians of interleaved rounds."],
+        },
+      ],
       comparisons: [
         evaluate(
           {

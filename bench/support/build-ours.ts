@@ -4,7 +4,7 @@
  * run bundles with esbuild instead (tsx's own, dependencies left external): a tenth of the time.
  */
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { repoRoot } from "./paths.js";
@@ -33,6 +33,8 @@ export async function buildOurs(): Promise<{ entry: string } | { reason: string 
   } catch (err) {
     return { reason: `tsc -p tsconfig.build.json failed: ${((err as { stdout?: string }).stdout ?? (err as Error).message).split("\n")[0]}` };
   }
+  // The package is ESM ("type": "module"); without this marker Node would parse every file twice.
+  writeFileSync(join(oursDist, "package.json"), `${JSON.stringify({ type: "module" })}\n`);
   const entry = join(oursDist, "src", "index.js");
   return existsSync(entry) ? { entry } : { reason: `the build wrote no ${entry}` };
 }
