@@ -1,6 +1,6 @@
 import { receivedExpected } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 /** The media type without parameters, lower case. */
 function mediaType(value: string | undefined): string | undefined {
@@ -24,8 +24,8 @@ export const contentType = defineRule({
     const documented = documentedResponse(ctx.operation, ctx.status);
     const expected = documented.mediaTypes.length > 0 ? documented.mediaTypes : ["application/json"];
     const received = mediaType(ctx.headers["content-type"]);
-    if (received !== undefined && expected.includes(received)) return [];
-    if (received === undefined && ctx.bodyState === "absent" && documented.mediaTypes.length === 0) return [];
+    if (received !== undefined && expected.includes(received)) return none;
+    if (received === undefined && ctx.bodyState === "absent" && documented.mediaTypes.length === 0) return none;
     return [
       {
         message: receivedExpected(

@@ -2,7 +2,7 @@ import { schemaValidator, toFindings } from "../schemas.js";
 import { receivedExpected, type Finding } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
 import { isObject } from "./exchange.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 export const errorEnvelope = defineRule({
   id: "error-envelope",
@@ -16,7 +16,7 @@ export const errorEnvelope = defineRule({
   // An undocumented error status is status-code-documented's finding; its body has no contract to break.
   appliesTo: (ctx) => ctx.status >= 400 && documentedResponse(ctx.operation, ctx.status).documented,
   run(ctx) {
-    if (ctx.status < 400 || !documentedResponse(ctx.operation, ctx.status).documented) return [];
+    if (ctx.status < 400 || !documentedResponse(ctx.operation, ctx.status).documented) return none;
     if (ctx.bodyState === "absent") return [{ message: receivedExpected("no body", "an OData error envelope {\"error\": {...}}") }];
     if (ctx.bodyState === "invalid") return [{ message: receivedExpected("a body that is not JSON", "an OData error envelope {\"error\": {...}}") }];
     const validate = schemaValidator("ODataError");

@@ -1,7 +1,7 @@
 import { receivedExpected } from "../violation.js";
 import { methodIdParam } from "./documented-response.js";
 import { isObject, isSuccess, show } from "./exchange.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 export const getIdMatchesRequest = defineRule({
   id: "get-id-matches-request",
@@ -12,13 +12,13 @@ export const getIdMatchesRequest = defineRule({
     "page's own example breaks this; a real service that does returns somebody's pass for the wrong question.",
   appliesTo: (ctx) => ctx.operation.kind === "get" && isSuccess(ctx.status),
   run(ctx) {
-    if (ctx.operation.kind !== "get" || !isSuccess(ctx.status) || !isObject(ctx.body)) return [];
+    if (ctx.operation.kind !== "get" || !isSuccess(ctx.status) || !isObject(ctx.body)) return none;
     const param = methodIdParam(ctx.operation);
     const requested = param ? ctx.exchange.params[param] : undefined;
     const id = ctx.body.id;
     // With a $select that leaves out id there is nothing to compare.
-    if (requested === undefined || id === undefined) return [];
-    if (typeof id === "string" && id.toLowerCase() === requested.toLowerCase()) return [];
+    if (requested === undefined || id === undefined) return none;
+    if (typeof id === "string" && id.toLowerCase() === requested.toLowerCase()) return none;
     return [{ message: receivedExpected(`id ${show(id)}`, `${JSON.stringify(requested)}, the id requested`), instancePath: "/id" }];
   },
 });

@@ -57,10 +57,12 @@ const allRules: ReadonlyArray<ExchangeRule> = Object.values(exchangeRules);
 export function checkExchange(exchange: Exchange, options: CheckExchangeOptions = {}): Violation[] {
   const ctx = exchangeContext(exchange, options);
   const rules = options.rules ? allRules.filter((r) => options.rules!.includes(r.id)) : allRules;
-  const label = operationLabel(exchange.operation);
   const out: Violation[] = [];
-  for (const rule of rules) {
+  for (let i = 0; i < rules.length; i++) {
+    const rule = rules[i]!;
     const findings = rule.run(ctx);
+    if (findings.length === 0) continue;
+    const label = operationLabel(exchange.operation);
     for (const finding of findings) {
       out.push({ check: rule.id, title: rule.title, severity: rule.severity, operation: label, ...finding });
     }

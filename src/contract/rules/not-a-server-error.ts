@@ -1,6 +1,6 @@
 import { receivedExpected } from "../violation.js";
 import { isObject } from "./exchange.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 export const notAServerError = defineRule({
   id: "not-a-server-error",
@@ -11,7 +11,7 @@ export const notAServerError = defineRule({
     "allows; it is reported whatever the operation documents, because a client cannot act on it except by retrying.",
   appliesTo: () => true,
   run(ctx) {
-    if (ctx.status < 500) return [];
+    if (ctx.status < 500) return none;
     const error = isObject(ctx.body) && isObject(ctx.body.error) ? ctx.body.error : undefined;
     const code = typeof error?.code === "string" ? ` (error.code ${JSON.stringify(error.code)})` : "";
     return [{ message: receivedExpected(`${ctx.status}${code}`, "a status below 500") }];

@@ -2,7 +2,7 @@ import { decodeJwt } from "jose";
 import { receivedExpected } from "../violation.js";
 import { isObject, isSuccess, type ExchangeContext } from "./exchange.js";
 import { splitRequestUrl } from "./request-url.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 const METADATA = "/$metadata#";
 
@@ -107,11 +107,11 @@ export const odataContext = defineRule({
     "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
   run(ctx) {
-    if (!isSuccess(ctx.status) || !isObject(ctx.body) || ctx.operation.kind === "delete") return [];
+    if (!isSuccess(ctx.status) || !isObject(ctx.body) || ctx.operation.kind === "delete") return none;
     const { expected, exact } = cachedExpected(ctx);
-    if (!expected) return [];
+    if (!expected) return none;
     const actual = ctx.body["@odata.context"];
-    if (typeof actual === "string" && (actual === exact || matches(actual, expected))) return [];
+    if (typeof actual === "string" && (actual === exact || matches(actual, expected))) return none;
     return [
       {
         message: receivedExpected(

@@ -1,6 +1,6 @@
 import { receivedExpected } from "../violation.js";
 import { isObject, isSuccess } from "./exchange.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 export const oneMethodPerUser = defineRule({
   id: "one-method-per-user",
@@ -11,9 +11,9 @@ export const oneMethodPerUser = defineRule({
     "Code that takes `value[0]` as \"the\" pass (as Microsoft's samples do) picks an arbitrary one when there are two.",
   appliesTo: (ctx) => ctx.operation.kind === "list" && isSuccess(ctx.status),
   run(ctx) {
-    if (ctx.operation.kind !== "list" || !isSuccess(ctx.status) || !isObject(ctx.body)) return [];
+    if (ctx.operation.kind !== "list" || !isSuccess(ctx.status) || !isObject(ctx.body)) return none;
     const value = ctx.body.value;
-    if (!Array.isArray(value) || value.length <= 1) return [];
+    if (!Array.isArray(value) || value.length <= 1) return none;
     return [{ message: receivedExpected(`${value.length} items in value`, "0 or 1"), instancePath: "/value" }];
   },
 });

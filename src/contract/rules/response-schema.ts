@@ -3,7 +3,7 @@ import { receivedExpected } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
 import { isSuccess } from "./exchange.js";
 import { selectedProperties } from "./request-url.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 export const responseSchema = defineRule({
   id: "response-schema",
@@ -16,14 +16,14 @@ export const responseSchema = defineRule({
     "failures here: `undocumented-properties` reports them at a lower severity. Error bodies are `error-envelope`'s.",
   appliesTo: (ctx) => isSuccess(ctx.status) && documentedResponse(ctx.operation, ctx.status).schemaName !== undefined,
   run(ctx) {
-    if (!isSuccess(ctx.status)) return [];
+    if (!isSuccess(ctx.status)) return none;
     const { schemaName } = documentedResponse(ctx.operation, ctx.status);
-    if (!schemaName) return [];
+    if (!schemaName) return none;
     if (ctx.bodyState === "absent") return [{ message: receivedExpected("no body", `a ${schemaName} JSON body`) }];
     if (ctx.bodyState === "invalid") return [{ message: receivedExpected("a body that is not JSON", `a ${schemaName} JSON body`) }];
     const selected = ctx.operation.kind === "get" || ctx.operation.kind === "list" ? selectedProperties(ctx.exchange.request.url) : undefined;
     if (selected) return validateResponseBody(ctx.operation, ctx.status, ctx.body, selected);
     const validate = schemaValidator(schemaName);
-    return validate(ctx.body) ? [] : toFindings(validate.errors, ctx.body);
+    return validate(ctx.body) ? none : toFindings(validate.errors, ctx.body);
   },
 });

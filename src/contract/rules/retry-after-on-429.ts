@@ -1,6 +1,6 @@
 import { headerValidator } from "../schemas.js";
 import { receivedExpected } from "../violation.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 const THROTTLED = 429;
 const RETRY_AFTER = "retry-after";
@@ -15,10 +15,10 @@ export const retryAfterOn429 = defineRule({
     "requires and either hammers the service or gives up.",
   appliesTo: (ctx) => ctx.status === THROTTLED,
   run(ctx) {
-    if (ctx.status !== THROTTLED) return [];
+    if (ctx.status !== THROTTLED) return none;
     const value = ctx.headers[RETRY_AFTER];
     if (value === undefined) return [{ message: receivedExpected("no Retry-After header", "Retry-After in seconds or an HTTP date") }];
-    if (headerValidator("Retry-After")(value)) return [];
+    if (headerValidator("Retry-After")(value)) return none;
     return [{ message: receivedExpected(`Retry-After ${JSON.stringify(value)}`, "seconds (e.g. 2.128) or an HTTP date") }];
   },
 });

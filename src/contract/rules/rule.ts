@@ -19,3 +19,6 @@ export interface ExchangeRule<Id extends string = string> {
 export function defineRule<const Id extends string>(rule: ExchangeRule<Id>): ExchangeRule<Id> {
   return rule;
 }
+
+/** The shared "nothing found": frozen, so a caller that tried to add to it would fail loudly. */
+export const none: Finding[] = Object.freeze([]) as unknown as Finding[];

@@ -1,7 +1,7 @@
 import { receivedExpected, type Finding } from "../violation.js";
 import { isSuccess, tapItems } from "./exchange.js";
 import { redactedPass } from "./redact.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 const PASS = "temporaryAccessPass";
 
@@ -15,7 +15,7 @@ export const secretNullOnRead = defineRule({
     "The report shows only that a value was present and its length.",
   appliesTo: (ctx) => isSuccess(ctx.status) && (ctx.operation.kind === "get" || ctx.operation.kind === "list"),
   run(ctx) {
-    if (ctx.operation.kind !== "get" && ctx.operation.kind !== "list") return [];
+    if (ctx.operation.kind !== "get" && ctx.operation.kind !== "list") return none;
     const findings: Finding[] = [];
     for (const { item, path } of tapItems(ctx)) {
       const value = item[PASS];

@@ -2,7 +2,7 @@ import { policyDefaults } from "../../spec/index.js";
 import { receivedExpected } from "../violation.js";
 import { isObject, isSuccess } from "./exchange.js";
 import { redactedPass } from "./redact.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 const PASS = "temporaryAccessPass";
 
@@ -17,7 +17,7 @@ export const secretOnCreate = defineRule({
     "replaced.",
   appliesTo: (ctx) => ctx.operation.kind === "create" && isSuccess(ctx.status),
   run(ctx) {
-    if (ctx.operation.kind !== "create" || !isSuccess(ctx.status) || !isObject(ctx.body)) return [];
+    if (ctx.operation.kind !== "create" || !isSuccess(ctx.status) || !isObject(ctx.body)) return none;
     const value = ctx.body[PASS];
     const exact = ctx.options.passLength ?? ctx.options.policy?.defaultLength;
     const [min, max] = ctx.options.policy?.lengthRange ?? policyDefaults.lengthRange;
@@ -25,6 +25,6 @@ export const secretOnCreate = defineRule({
     const ok =
       typeof value === "string" && value.length > 0 &&
       (exact !== undefined ? value.length === exact : value.length >= min && value.length <= max);
-    return ok ? [] : [{ message: receivedExpected(`${PASS} ${redactedPass(value)}`, expected), instancePath: `/${PASS}` }];
+    return ok ? none : [{ message: receivedExpected(`${PASS} ${redactedPass(value)}`, expected), instancePath: `/${PASS}` }];
   },
 });

@@ -1,5 +1,5 @@
 import { receivedExpected } from "../violation.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 export const statusCodeDocumented = defineRule({
   id: "status-code-documented",
@@ -10,7 +10,7 @@ export const statusCodeDocumented = defineRule({
     "status the contract does not list (a 418, a 200 where Create documents 201) is one no client was written to handle.",
   appliesTo: () => true,
   run(ctx) {
-    if (ctx.operation.statuses.includes(ctx.status)) return [];
+    if (ctx.operation.statuses.includes(ctx.status)) return none;
     return [{ message: receivedExpected(String(ctx.status), `one of ${ctx.operation.statuses.join(", ")}`) }];
   },
 });

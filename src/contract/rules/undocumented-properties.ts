@@ -2,7 +2,7 @@ import { receivedExpected } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
 import { isSuccess } from "./exchange.js";
 import { propertyShape, undocumentedKeys } from "./property-shape.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 export const undocumentedProperties = defineRule({
   id: "undocumented-properties",
@@ -14,9 +14,9 @@ export const undocumentedProperties = defineRule({
     "you the contract (or your model of it) is behind the service, not that a client will break.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && documentedResponse(ctx.operation, ctx.status).schemaName !== undefined,
   run(ctx) {
-    if (!isSuccess(ctx.status) || ctx.bodyState !== "json") return [];
+    if (!isSuccess(ctx.status) || ctx.bodyState !== "json") return none;
     const { schemaName } = documentedResponse(ctx.operation, ctx.status);
-    if (!schemaName) return [];
+    if (!schemaName) return none;
     return undocumentedKeys(ctx.body, propertyShape(schemaName)).map((pointer) => ({
       message: receivedExpected(`an undocumented property at ${pointer}`, `only the properties of ${schemaName}`),
       instancePath: pointer,

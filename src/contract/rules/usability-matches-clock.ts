@@ -1,6 +1,6 @@
 import { receivedExpected, type Finding } from "../violation.js";
 import { tapItems, type ExchangeContext } from "./exchange.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 import { enabledByPolicy, expired, notYetValid } from "./usability.js";
 
 /** Default allowance for the gap between the service's clock and its `Date` header (1 s resolution). */
@@ -48,7 +48,7 @@ export const usabilityMatchesClock = defineRule({
   appliesTo: (ctx) => serverNow(ctx) !== undefined && tapItems(ctx).length > 0,
   run(ctx) {
     const now = serverNow(ctx);
-    if (now === undefined) return [];
+    if (now === undefined) return none;
     const tolerance = ctx.options.clockToleranceMs ?? defaultClockToleranceMs;
     const findings: Finding[] = [];
     for (const { item, path } of tapItems(ctx)) {
