@@ -1,8 +1,17 @@
-/** The console's progress line: one line on stderr, rewritten in place, only on a terminal. */
+/**
+ * The console's progress: on a terminal one line on stderr, rewritten in place; elsewhere (CI
+ * logs) a plain line per 100,000 replayed exchanges, so a long replay shows it is alive.
+ */
 import type { ProgressHook } from "../run/progress.js";
 
-export function consoleProgress(stream: NodeJS.WriteStream): ProgressHook | undefined {
-  if (!stream.isTTY) return undefined;
+const logEvery = 100_000;
+
+export function consoleProgress(stream: NodeJS.WriteStream): ProgressHook {
+  if (!stream.isTTY) {
+    return (event) => {
+      if (event.kind === "exchanges" && event.count % logEvery === 0) stream.write(`… ${event.count} exchanges\n`);
+    };
+  }
   let exchanges = 0;
   const show = (text: string) => stream.write(`\r\x1b[2K${text}`);
   return (event) => {

@@ -129,6 +129,7 @@ describe("bad input: exit 2 with one line", () => {
     [["check", "--target", "https://graph.microsoft.com/v1.0", "--cloud", "usgov-l4"], /--cloud usgov-l4 does not match --target graph\.microsoft\.com/],
     [["check", "--target", "https://graph.microsoft.com/v1.0", "--allow-writes"], /--allow-writes needs --test-user ID/],
     [["check", "--user", "x"], /--user needs --target/],
+    [["check", "--mock-scenario", "nope"], /--mock-scenario: unknown scenario "nope": expected some of secret-on-read, /],
     [["check", "--allowlist", "/nonexistent/allow.json"], /cannot read allowlist \/nonexistent\/allow\.json: ENOENT$/],
     [["replay"], /expected one recording FILE, got none/],
     [["replay", "a.har", "--format", "xml"], /--format: expected har or ndjson, got "xml"/],
@@ -152,6 +153,15 @@ describe("bad input: exit 2 with one line", () => {
       else process.env.GRAPH_TOKEN_BROKEN = saved;
       err.mockRestore();
     }
+  });
+});
+
+describe("credentials from the environment", () => {
+  it.each([
+    [{ AZURE_CLIENT_ID: "x" }, "https://graph.microsoft.com/v1.0", /^AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET must be set together$/],
+    [{ AZURE_TENANT_ID: "t", AZURE_CLIENT_ID: "x", AZURE_CLIENT_SECRET: "s" }, "http://127.0.0.1:9/v1.0", /^AZURE_\* credentials need a national cloud: give --cloud, or a --target on a Graph root$/],
+  ])("%j with %s is a usage error", async (env, target, message) => {
+    await expect(runCheck(["--target", target], { stdout: () => undefined, env, color: false })).rejects.toThrow(message);
   });
 });
 
