@@ -72,7 +72,7 @@ describe("RESULTS.md and the chart", () => {
   it("draws one bar per target, coloured by its verdict, as a standalone SVG", () => {
     const svg = ratioChart(results());
     expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
-    expect(svg.match(/<rect x=/g)).toHaveLength(2);
+    expect(svg.match(/<rect x="[0-9.]+" y="[0-9.]+" width="[0-9.]+" height="16"/g)).toHaveLength(2);
     expect(svg).toContain('fill="#d4761c"');
     expect(svg).toContain('fill="#2da44e"');
     expect(svg).toContain("0.5x");
