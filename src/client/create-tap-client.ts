@@ -7,7 +7,7 @@ import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
 import { contractMiddleware } from "./middleware/contract.js";
 import { requestIdMiddleware } from "./middleware/request-id.js";
 import { retryMiddleware } from "./middleware/retry.js";
-import { resolveOptions, type TapClientOptions } from "./options.js";
+import { positive, resolveOptions, type TapClientOptions } from "./options.js";
 import { checkSegment, serializePath } from "./path-segment.js";
 import { toResult, type TapResult } from "./result.js";
 import { boundedTransport, readJson } from "./transport.js";
@@ -91,7 +91,7 @@ export function createTapClient(options: TapClientOptions): TapClient {
 
   async function call<T>(method: string, path: string, params: Record<string, unknown>, shape: Shape, call: CallOptions, body?: unknown): Promise<TapResult<T>> {
     const clientRequestId = crypto.randomUUID();
-    const budget = call.timeoutMs ?? resolved.timeoutMs;
+    const budget = call.timeoutMs === undefined ? resolved.timeoutMs : positive("timeoutMs", call.timeoutMs, resolved.timeoutMs);
     // One controller per call: the timeout and the caller's signal both abort it. (A listener on
     // the caller's signal costs far less than AbortSignal.any.)
     const controller = new AbortController();

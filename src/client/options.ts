@@ -63,10 +63,11 @@ export function resolveOptions(options: TapClientOptions): ResolvedOptions {
   };
 }
 
-function positive(name: string, value: number | undefined, fallback: number): number {
+/** A positive finite number option, or its default; anything else is an InvalidInputError. */
+export function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new InvalidInputError(`createTapClient: ${name} must be a positive finite number, received ${shown(value)}`);
+    throw new InvalidInputError(`${name} must be a positive finite number, received ${shown(value)}`);
   }
   return value;
 }

@@ -41,6 +41,12 @@ describe("timeouts", () => {
     await expect(tap.list({ user: "stall", timeoutMs: 30 })).rejects.toMatchObject({ timeoutMs: 30 });
   });
 
+  it("refuses a per-call timeout that is not a positive number, before sending", async () => {
+    const tap = createTapClient({ baseUrl: server.graphUrl, credential: "t" });
+    await expect(tap.list({ user: "bad-timeout", timeoutMs: -1 })).rejects.toThrow(/timeoutMs must be a positive finite number, received "-1"/);
+    expect(server.received.filter((r) => r.url.includes("bad-timeout"))).toEqual([]);
+  });
+
   it("covers a credential that never returns", async () => {
     const tap = createTapClient({
       baseUrl: server.graphUrl,
