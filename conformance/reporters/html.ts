@@ -180,7 +180,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:36px 0 12px}h5{margin:
 .verdict{font-size:20px;font-weight:700;padding:10px 22px;border-radius:10px;white-space:nowrap}.verdict.ok{background:var(--pass-bg);color:var(--pass)}.verdict.bad{background:var(--fail-bg);color:var(--fail)}
 .cards{display:grid;grid-template-columns:repeat(6,1fr);gap:12px;margin:20px 0 12px}
 .card{border:1px solid var(--line);border-radius:10px;padding:12px 14px;background:#fff}.card b{display:block;font-size:26px;line-height:1.1}.card span{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
-.card.pass b{color:var(--pass)}.card.fail b{color:var(--fail)}.card.error b{color:var(--error)}.card.waived b{color:var(--waived)}.card.skip b{color:var(--skip)}
+.card.zero b{color:#afb8c1}.card.pass b{color:var(--pass)}.card.fail b{color:var(--fail)}.card.error b{color:var(--error)}.card.waived b{color:var(--waived)}.card.skip b{color:var(--skip)}
 .bar{display:flex;height:10px;border-radius:6px;overflow:hidden;background:var(--skip-bg)}.bar span{display:block;height:100%}
 .bar .pass{background:var(--pass)}.bar .fail{background:var(--fail)}.bar .error{background:var(--error)}.bar .waived{background:#d4a72c}.bar .skip{background:#afb8c1}
 .problems{margin:14px 0 0;display:flex;flex-wrap:wrap;gap:6px;align-items:center}.problems b{margin-right:4px}.problems a{text-decoration:none;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
@@ -221,7 +221,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
 export function htmlReport(result: RunResult): string {
   const ok = result.exitCode === 0;
   const c = counts(result.outcomes);
-  const card = (s: Status | "total", n: number, label: string) => `<div class="card ${s}"><b>${n}</b><span>${label}</span></div>`;
+  const card = (s: Status | "total", n: number, label: string) => `<div class="card ${n === 0 ? "zero" : s}"><b>${n}</b><span>${label}</span></div>`;
   const expired = result.expiredWaivers.length
     ? `<div class="expired"><b>Expired allowlist entries fail this run:</b><ul>${result.expiredWaivers
         .map((w) => `<li><code>${esc(w.check)}</code>${w.operation ? ` ${esc(w.operation)}` : ""}: expired ${esc(w.expires)} (${esc(w.reason)})</li>`)
