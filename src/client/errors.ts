@@ -37,7 +37,8 @@ export class GraphError extends Error {
   readonly error: TapError;
 
   constructor(error: TapError) {
-    super(`Graph answered ${error.status} ${error.error.code}: ${error.error.message}` +
+    // A server that echoes the Authorization header must not put the token into logs.
+    super(redactTokens(`Graph answered ${error.status} ${error.error.code}: ${error.error.message}`) +
       (error.requestId ? ` (request-id ${error.requestId})` : ""));
     this.status = error.status;
     this.code = error.error.code;
@@ -93,7 +94,7 @@ export class NetworkError extends Error {
 }
 
 const JWT_LIKE = /eyJ[\w-]{4,}\.[\w-]+\.[\w-]*/g;
-const BEARER_LIKE = /\b(bearer)\s+[^\s"',;]+/gi;
+const BEARER_LIKE = /\b(bearer)\s+(?!<redacted)[^\s"',;]+/gi;
 
 /** Remove anything that looks like a bearer token (a JWT, `Bearer xyz`) from a message. */
 export function redactTokens(text: string, known?: string): string {

@@ -1,6 +1,6 @@
 // Responses no Graph should send, over real HTTP: each becomes a typed error, never a crash.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTapClient, InvalidResponseError, NetworkError } from "../../src/index.js";
+import { createTapClient, InvalidResponseError, NetworkError, unwrap } from "../../src/index.js";
 import { envelope, json, samplePass, startLocalServer, type LocalServer } from "./support/local-server.js";
 
 const ID = samplePass.id;
@@ -41,6 +41,8 @@ beforeAll(async () => {
         for (let i = 0; i < 40; i++) res.write(chunk);
         return res.end();
       }
+      case "echo-token":
+        return json(res, 401, envelope("InvalidAuthenticationToken", `Token ${req.headers.authorization ?? ""} is not valid`));
       case "envelope-404":
         return json(res, 404, envelope("itemNotFound", "No such pass"), { "request-id": "rid-404" });
       default:
@@ -115,10 +117,12 @@ describe("responses that are not Graph's", () => {
     const token = "eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.sig-secret-part";
     const tap = createTapClient({ baseUrl: server.graphUrl, credential: token, retry: false });
     const messages: string[] = [];
-    for (const user of ["html-502", "not-json-200", "truncated", "huge-declared"]) {
-      const outcome = await tap.get({ user, id: ID }).catch((e: unknown) => e);
+    for (const user of ["html-502", "not-json-200", "truncated", "huge-declared", "echo-token"]) {
+      const outcome = await unwrap(tap.get({ user, id: ID })).catch((e: unknown) => e);
       messages.push(outcome instanceof Error ? `${outcome.message} ${String(outcome.stack)}` : JSON.stringify((outcome as { error?: unknown }).error));
     }
+    expect(messages).toHaveLength(5);
+    expect(messages.at(-1)).toMatch(/^Graph answered 401 InvalidAuthenticationToken: Token Bearer <redacted token> is not valid/);
     expect(messages.join("\n")).not.toContain("sig-secret-part");
   });
 });
