@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createExchange } from "../../src/contract/rules/exchange-fixtures.js";
+import { createExchange } from "../../test/conformance/exchange-fixtures.js";
 import { recordedFromJson } from "./ndjson.js";
 import { recordLine } from "./recorder.js";
 

@@ -12,7 +12,7 @@ import {
   pass,
   REQUEST_ID,
   USER,
-} from "./exchange-fixtures.js";
+} from "../../../test/conformance/exchange-fixtures.js";
 import { checkExchange, exchangeRuleIds, type Exchange } from "./index.js";
 
 const ids = (exchange: Exchange, options = {}) => [...new Set(checkExchange(exchange, options).map((v) => v.check))].sort();

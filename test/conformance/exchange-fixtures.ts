@@ -1,6 +1,6 @@
-/** Faithful recorded exchanges for the rules' tests, built from the spec's own operations. */
-import { operationById } from "../../spec/operations.js";
-import type { Exchange } from "./exchange.js";
+/** Faithful recorded exchanges for the rules' unit tests, built from the spec's own operations. */
+import { operationById } from "../../src/spec/operations.js";
+import type { Exchange } from "../../src/contract/rules/exchange.js";
 
 export const ORIGIN = "https://graph.microsoft.com";
 export const USER = "5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01";
