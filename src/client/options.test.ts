@@ -63,6 +63,18 @@ describe("resolveOptions", () => {
     expect(() => resolveOptions({ credential, timeoutMs })).toThrow(/timeoutMs must be a positive finite number/);
   });
 
+  it.each([
+    [{ retry: { maxRetries: -1 } }, /retry.maxRetries must be an integer from 0 to 100, received "-1"/],
+    [{ retry: { maxRetries: 1.5 } }, /retry.maxRetries/],
+    [{ retry: { maxDelayMs: Number.NaN } }, /retry.maxDelayMs must be a positive finite number/],
+    [{ retry: { sleep: 5 } }, /retry.sleep must be a function/],
+    [{ retry: true }, /retry must be false or an options object/],
+    [{ fetch: "fetch" }, /fetch must be a function/],
+    [{ contract: { onViolation: "log" } }, /contract must be/],
+  ])("refuses %j", (extra, message) => {
+    expect(() => resolveOptions({ credential, ...(extra as object) })).toThrow(message);
+  });
+
   it("requires a credential", () => {
     expect(() => resolveOptions({} as never)).toThrow(/credential is required/);
   });

@@ -53,6 +53,14 @@ export function resolveOptions(options: TapClientOptions): ResolvedOptions {
   if (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((s) => typeof s !== "string" || s === "")) {
     throw new InvalidInputError(`createTapClient: scopes must be a non-empty list of scope strings, received ${shown(scopes)}`);
   }
+  if (options.fetch !== undefined && typeof options.fetch !== "function") {
+    throw new InvalidInputError(`createTapClient: fetch must be a function (request) => Promise<Response>, received ${typeof options.fetch}`);
+  }
+  checkRetry(options.retry);
+  if (options.contract !== undefined && (typeof options.contract !== "object" || options.contract === null ||
+    (options.contract.onViolation !== undefined && typeof options.contract.onViolation !== "function"))) {
+    throw new InvalidInputError("createTapClient: contract must be { strict?: boolean, onViolation?: (violations, exchange) => void }");
+  }
   return {
     cloud: cloud.id as TapCloudId,
     baseUrl,
@@ -91,4 +99,22 @@ function checkBaseUrl(value: string): string {
     throw new InvalidInputError(`createTapClient: baseUrl ${shown(value)} has the scheme ${url.protocol}: expected https`);
   }
   return url.href.replace(/\/$/, "");
+}
+
+function checkRetry(retry: TapClientOptions["retry"]): void {
+  if (retry === undefined || retry === false) return;
+  if (typeof retry !== "object" || retry === null) {
+    throw new InvalidInputError(`createTapClient: retry must be false or an options object, received ${shown(retry)}`);
+  }
+  const { maxRetries } = retry;
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 100)) {
+    throw new InvalidInputError(`createTapClient: retry.maxRetries must be an integer from 0 to 100, received ${shown(maxRetries)}`);
+  }
+  positive("retry.maxDelayMs", retry.maxDelayMs, 1);
+  positive("retry.baseDelayMs", retry.baseDelayMs, 1);
+  for (const name of ["sleep", "now", "random", "onRetry"] as const) {
+    if (retry[name] !== undefined && typeof retry[name] !== "function") {
+      throw new InvalidInputError(`createTapClient: retry.${name} must be a function, received ${typeof retry[name]}`);
+    }
+  }
 }
