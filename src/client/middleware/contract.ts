@@ -47,7 +47,8 @@ export function contractMiddleware(options: ContractOptions, basePath: string, m
 
   return {
     onRequest({ request }: MiddlewareCallbackParams) {
-      void load();
+      // Warm up while the request travels; a failed import is reported by onResponse, not as an unhandled rejection.
+      load().catch(() => undefined);
       if (request.body !== null) sentBodies.set(request, request.clone().json().catch(() => undefined));
     },
     async onResponse({ request, response }: MiddlewareCallbackParams & { response: Response }) {
