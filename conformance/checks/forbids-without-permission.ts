@@ -1,10 +1,9 @@
 import { grantingPermissions, isSupported, requiredRoleTemplateIds } from "../../src/contract/authorize.js";
 import { graphError } from "../../src/spec/index.js";
-import type { CaseResult } from "./check.js";
 import { probeRow } from "../scenarios/probe-row.js";
 import { permissionRows } from "../scenarios/rows.js";
 import { rowLabel } from "../scenarios/subjects.js";
-import { scenarioCheck } from "./check.js";
+import { scenarioCheck, type CaseResult } from "./check.js";
 
 const missing = graphError("missingPermission");
 const personal = graphError("personalAccount");
