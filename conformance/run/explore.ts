@@ -1,7 +1,8 @@
 /**
  * Ordinary traffic for the exchange checks to judge, whatever scenario checks are selected:
- * reads of every read user's passes, `/me` reads as the signed-in user, and (writes allowed)
- * one create, read back and deleted.
+ * reads of every read user's passes, `/me` reads as the signed-in user, one deliberately
+ * throttled read where the target can be told to throttle, and (writes allowed) one create,
+ * read back and deleted.
  */
 import { label, operationsOf, permittedToken, successStatus } from "../scenarios/subjects.js";
 import type { Session } from "./session.js";
@@ -32,6 +33,10 @@ export async function explore(session: Session): Promise<void> {
       for (const methodId of [...ids, ...(subjects.methodIds[user] ?? [])]) {
         await session.send({ operation: get, user, methodId, authorization: auth });
       }
+    }
+    const [first] = subjects.readUsers;
+    if (session.target.throttleProbe && first !== undefined) {
+      await session.send({ operation: list, user: first, authorization: auth, headers: session.target.throttleProbe, retry: false });
     }
   }
 

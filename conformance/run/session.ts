@@ -21,6 +21,10 @@ export interface Probe {
   body?: unknown;
   /** Raw query string without `?`. */
   query?: string;
+  /** Extra request headers (the target's throttle probe). */
+  headers?: Record<string, string>;
+  /** `false`: hand back a 429 as it is instead of retrying within the budget. */
+  retry?: boolean;
 }
 
 export type Sent =
@@ -78,7 +82,7 @@ export function createSession(target: Target, options: SessionOptions): Session 
     async send(probe) {
       const { path, params } = pathOf(probe);
       const url = `${target.graphUrl}${path}${probe.query ? `?${probe.query}` : ""}`;
-      const headers: Record<string, string> = { accept: "application/json" };
+      const headers: Record<string, string> = { accept: "application/json", ...probe.headers };
       if (probe.authorization !== undefined) headers.authorization = probe.authorization;
       // Every other request sends its own client-request-id, so both halves of the echo rule get material.
       if (sequence++ % 2 === 0) headers["client-request-id"] = randomUUID();
@@ -99,7 +103,7 @@ export function createSession(target: Target, options: SessionOptions): Session 
           response: { status: response.status, headers: response.headers, ...(parsed !== undefined ? { body: parsed } : { bodyText: response.bodyText }) },
         };
         options.observe(exchange);
-        if (response.status === 429) {
+        if (response.status === 429 && probe.retry !== false) {
           const wait = budget.delay(attempt, response.headers["retry-after"]);
           if (wait !== undefined) {
             await sleep(wait);

@@ -3,7 +3,7 @@
  * for whatever a probe needs, so every row of every permission table runs.
  */
 import { directoryRoles } from "../../src/spec/index.js";
-import { startMockGraph, type FaultPlan, type FixtureUser, type MockGraph, type TokenRequest } from "../../src/mock/index.js";
+import { faultHeader, startMockGraph, type FaultPlan, type FixtureUser, type MockGraph, type TokenRequest } from "../../src/mock/index.js";
 import type { Target } from "./target.js";
 import type { TokenGrant, TokenSource, TokenSpec } from "./tokens.js";
 
@@ -83,7 +83,8 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
     host: "127.0.0.1",
     https: options.https ?? false,
     ...(options.scenarios && options.scenarios.length > 0 ? { scenarios: { always: options.scenarios } } : {}),
-    ...(options.faults ? { faults: options.faults } : {}),
+    // Faithful unless asked otherwise: no drawn faults, only the one the throttle probe names.
+    faults: options.faults ?? { rate: 0, byHeader: true },
   });
   const users = mock.fixtures.users;
   // A member without roles and without a pass: the one the lifecycle writes to and "self" probes sign in as.
@@ -99,6 +100,7 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
       ...(plain ? { selfUser: plain.id, writeUser: plain.id } : {}),
     },
     allowWrites: true,
+    ...(options.faults ? {} : { throttleProbe: { [faultHeader]: "throttle-fractional" } }),
     exchangeOptions: { passLength: mock.policy.defaultLength, policy: { lengthRange: [mock.policy.defaultLength, mock.policy.defaultLength] } },
     close: () => mock.close(),
   };

@@ -22,6 +22,12 @@ export interface Target {
   subjects: Subjects;
   /** Create and Delete probes run only when true (always for the mock). */
   allowWrites: boolean;
+  /**
+   * Request headers that make the target answer one read with 429, so that the throttling
+   * rules are judged on a real throttled response. Only a target that can be told to
+   * throttle (the embedded mock) has them; live Graph throttles when it will.
+   */
+  throttleProbe?: Record<string, string>;
   /** What the pure rules need to know about this service (policy, pass length). */
   exchangeOptions: CheckExchangeOptions;
   close(): Promise<void>;

@@ -6,13 +6,13 @@ import { randomUUID } from "node:crypto";
 import { schemaValidator } from "../contract/schemas.js";
 import { createClock, type ClockOption, type MockClock } from "./clock.js";
 import { createDirectory } from "./directory.js";
-import { createFaultPicker, type FaultDraw, type FaultPlan } from "./faults.js";
+import { createFaultPicker, faultHeader, faultKinds, requestedFault, type FaultDraw, type FaultPlan } from "./faults.js";
 import { defaultFixtures, type MockFixtures } from "./fixtures.js";
 import { checkFixtures } from "./fixtures-check.js";
 import type { TenantState } from "./graph/context.js";
 import { handleGraph } from "./graph/handler.js";
 import { envelopeFor, errorResponse, graphJsonContentType, rawError, type Envelope } from "./http/envelope.js";
-import { maxBodyBytes, type MockRequest, type MockResponse } from "./http/exchange.js";
+import { header, maxBodyBytes, type MockRequest, type MockResponse } from "./http/exchange.js";
 import { fromWebRequest, toWebResponse } from "./http/web.js";
 import { TokenIssuer, type TokenRequest } from "./identity/issuer.js";
 import { handleIdentity } from "./identity/token-endpoint.js";
@@ -70,6 +70,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
   const state: TenantState = { tenantId: fixtures.tenant.id, directory, store, clock, policy, issuer };
   const selectScenarios = createScenarioSelector(options.scenarios);
   const drawFault = createFaultPicker(options.faults);
+  const faultsByHeader = options.faults?.byHeader === true;
   const identity = { fixtures, directory, issuer, clock };
   // Compile the Create body validator now, not on the first Create (Ajv compiles once per process).
   schemaValidator("TemporaryAccessPassCreateRequest");
@@ -84,7 +85,11 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       if (idResponse) return idResponse;
       const selection = selectScenarios(req);
       if (!selection.ok) return rawError(env, 400, "BadRequest", selection.message);
-      const fault = drawFault();
+      const asked = faultsByHeader ? requestedFault(header(req, faultHeader)) : undefined;
+      if (asked !== undefined && typeof asked === "object") {
+        return rawError(env, 400, "BadRequest", `${faultHeader}: unknown fault "${asked.unknown}": expected one of ${faultKinds.join(", ")}`);
+      }
+      const fault = drawFault(asked);
       if (fault) {
         const early = faultResponse(env, fault);
         if (early) return early;

@@ -28,7 +28,16 @@ export interface FaultPlan {
   latencyMs?: number;
   /** `Retry-After` of `throttle`, `unavailable` and `gateway-timeout`, in whole seconds. Default 1. */
   retryAfterSeconds?: number;
+  /**
+   * Also honour the request header `x-tap-mock-fault: <kind>`, which forces that fault on that
+   * one request (whatever the draw). With `rate: 0` only such requests get faults: how the
+   * conformance runner provokes one deterministic 429 from its embedded mock.
+   */
+  byHeader?: boolean;
 }
+
+/** The request header that names a fault when the plan has `byHeader`. */
+export const faultHeader = "x-tap-mock-fault";
 
 export interface FaultDraw {
   kind: FaultKind;
@@ -54,6 +63,7 @@ export function checkFaultPlan(plan: FaultPlan): Required<FaultPlan> {
     kinds: plan.kinds ?? faultKinds,
     latencyMs: plan.latencyMs ?? 200,
     retryAfterSeconds: plan.retryAfterSeconds ?? 1,
+    byHeader: plan.byHeader ?? false,
   };
   if (!Number.isInteger(full.seed)) throw new UserError(`faults: seed must be an integer, got ${full.seed}`);
   if (!(full.rate >= 0 && full.rate <= 1)) throw new UserError(`faults: rate must be between 0 and 1, got ${full.rate}`);
@@ -70,12 +80,25 @@ export function checkFaultPlan(plan: FaultPlan): Required<FaultPlan> {
   return full;
 }
 
-/** A function that draws the fault (or none) for the next Graph request. */
-export function createFaultPicker(plan: FaultPlan | undefined): () => FaultDraw | undefined {
+/** What a request asked for in the fault header: a known kind, nothing, or an unknown name. */
+export type RequestedFault = FaultKind | undefined | { unknown: string };
+
+export function requestedFault(value: string | undefined): RequestedFault {
+  const name = value?.trim();
+  if (!name) return undefined;
+  return (faultKinds as readonly string[]).includes(name) ? (name as FaultKind) : { unknown: name };
+}
+
+/**
+ * A function that draws the fault (or none) for the next Graph request; a kind named by the
+ * request (only honoured with `byHeader`) wins over the draw and does not consume it.
+ */
+export function createFaultPicker(plan: FaultPlan | undefined): (requested?: FaultKind) => FaultDraw | undefined {
   if (!plan) return () => undefined;
   const full = checkFaultPlan(plan);
   const next = prng(full.seed);
-  return () => {
+  return (requested) => {
+    if (requested && full.byHeader) return { kind: requested, plan: full };
     if (next() >= full.rate) return undefined;
     const kind = full.kinds[Math.floor(next() * full.kinds.length)]!;
     return { kind, plan: full };

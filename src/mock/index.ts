@@ -9,7 +9,7 @@ export { loadFixtures } from "./fixtures-check.js";
 export type { MockClock, ClockOption } from "./clock.js";
 export type { TokenRequest } from "./identity/issuer.js";
 export type { TapPolicy, UsabilityReason } from "./policy.js";
-export { faultKinds } from "./faults.js";
+export { faultHeader, faultKinds } from "./faults.js";
 export type { FaultKind, FaultPlan } from "./faults.js";
 export { scenarioNames, scenarioHeader } from "./scenarios.js";
 export type { ScenarioName, ScenarioOption } from "./scenarios.js";

@@ -39,7 +39,7 @@ describe("tap-contract check against the embedded mock", () => {
     const { code, out } = await check(["--reporter", "console,junit,json", "--out", dir]);
     expect(code).toBe(0);
     expect(out).toMatch(/\nPASS\n$/);
-    expect(out).toMatch(/\d+ outcomes: \d+ passed, 0 failed, 0 errors, 1 skipped, 0 known deviations/);
+    expect(out).toMatch(/\d+ outcomes: \d+ passed, 0 failed, 0 errors, 0 skipped, 0 known deviations/);
     expect(readFileSync(join(dir, "junit.xml"), "utf8")).toContain('<testsuites name="tap-contract"');
     expect(JSON.parse(readFileSync(join(dir, "tap-contract.json"), "utf8"))).toMatchObject({ schemaVersion: 1, exitCode: 0 });
   });

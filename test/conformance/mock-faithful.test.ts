@@ -5,12 +5,13 @@ import { idsWith, runMock } from "./run-mock.js";
 import { scenarioExpectations } from "./scenario-expectations.js";
 
 describe("against the faithful mock", () => {
-  it("every check passes (retry-after-on-429 has nothing to judge without throttling)", async () => {
+  it("every check passes, none skipped (retry-after-on-429 judges the target's one throttled probe)", async () => {
     const result = await runMock();
     expect(idsWith(result, "fail")).toEqual([]);
     expect(idsWith(result, "error")).toEqual([]);
-    expect(idsWith(result, "skip")).toEqual(["retry-after-on-429"]);
-    expect(idsWith(result, "pass")).toEqual(checkIds.filter((id) => id !== "retry-after-on-429").sort());
+    expect(idsWith(result, "skip")).toEqual([]);
+    expect(idsWith(result, "pass")).toEqual([...checkIds].sort());
+    expect(result.outcomes.find((o) => o.check === "retry-after-on-429")?.exchanges).toBe(1);
     expect(result.exitCode).toBe(0);
     // The full permission matrix ran: every case of the authorization checks was judged.
     const authorization = result.outcomes.filter((o) => o.check === "forbids-without-permission" || o.check === "least-privilege-suffices");

@@ -1,7 +1,7 @@
 /** The opt-in fault plan over HTTP: each fault, determinism by seed, and identity left alone. */
 import { afterEach, describe, expect, it } from "vitest";
 import { schemaValidator } from "../../src/contract/schemas.js";
-import { startMockGraph, type FaultPlan, type MockGraph } from "../../src/mock/index.js";
+import { faultHeader, faultKinds, startMockGraph, type FaultPlan, type MockGraph } from "../../src/mock/index.js";
 import { graphError } from "../../src/spec/index.js";
 import { call, ids, tapPath } from "./helpers.js";
 
@@ -86,5 +86,32 @@ describe("the plan", () => {
   it("refuses a bad plan with a one-line error", async () => {
     await expect(startMockGraph({ faults: { rate: 2 } })).rejects.toThrow("faults: rate must be between 0 and 1, got 2");
     await expect(startMockGraph({ faults: { kinds: ["boom" as never] } })).rejects.toThrow(/unknown or no fault kinds \(boom\)/);
+  });
+});
+
+describe("the fault header (plans with byHeader)", () => {
+  it("forces the named fault on that request only; others are faithful with rate 0", async () => {
+    const { mock, token } = await mockWith({ rate: 0, byHeader: true });
+    const throttled = await call(mock, "GET", tapPath(ids.megan), { token, headers: { [faultHeader]: "throttle-fractional" } });
+    expect(throttled.status).toBe(429);
+    expect(throttled.headers.get("retry-after")).toBe("2.128");
+    expect(odataError(throttled.body)).toBe(true);
+    expect((await call(mock, "GET", tapPath(ids.megan), { token })).status).toBe(200);
+  });
+
+  it("names the valid faults when the header asks for an unknown one", async () => {
+    const { mock, token } = await mockWith({ rate: 0, byHeader: true });
+    const res = await call(mock, "GET", tapPath(ids.megan), { token, headers: { [faultHeader]: "meteor" } });
+    expect(res.status).toBe(400);
+    expect(odataError(res.body)).toBe(true);
+    expect((res.body as { error: { message: string } }).error.message).toBe(
+      `${faultHeader}: unknown fault "meteor": expected one of ${faultKinds.join(", ")}`,
+    );
+  });
+
+  it("is ignored unless the plan opts in", async () => {
+    const { mock, token } = await mockWith({ rate: 0 });
+    const res = await call(mock, "GET", tapPath(ids.megan), { token, headers: { [faultHeader]: "throttle" } });
+    expect(res.status).toBe(200);
   });
 });
