@@ -8,7 +8,7 @@ import { contractMiddleware } from "./middleware/contract.js";
 import { requestIdMiddleware } from "./middleware/request-id.js";
 import { retryMiddleware } from "./middleware/retry.js";
 import { positive, resolveOptions, type TapClientOptions } from "./options.js";
-import { checkSegment, serializePath } from "./path-segment.js";
+import { serializePath } from "./path-segment.js";
 import { toResult, type TapResult } from "./result.js";
 import { boundedTransport, readJson } from "./transport.js";
 import type {
@@ -128,11 +128,12 @@ export function createTapClient(options: TapClientOptions): TapClient {
     }
   }
 
+  // The ids are checked and encoded once, by serializePath, still before any request.
   function target(user: string, item: boolean, id?: string): { path: string; params: Record<string, unknown> } {
-    const pathParams: Record<string, string> = {};
-    if (item) pathParams["temporaryAccessPassAuthenticationMethod-id"] = checkSegment("temporaryAccessPassAuthenticationMethod-id", id);
+    const pathParams: Record<string, unknown> = {};
+    if (item) pathParams["temporaryAccessPassAuthenticationMethod-id"] = id;
     if (isMe(user)) return { path: ME + (item ? ITEM : ""), params: item ? { path: pathParams } : {} };
-    pathParams["user-id"] = checkSegment("user-id", user);
+    pathParams["user-id"] = user;
     return { path: USERS + (item ? ITEM : ""), params: { path: pathParams } };
   }
 

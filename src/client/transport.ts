@@ -69,21 +69,24 @@ function invalid(response: Response, reason: InvalidResponseError["reason"], mes
     cause === undefined ? undefined : { cause });
 }
 
-function checkDeclaredLength(response: Response, maxBytes: number): void {
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+/** Throws for a declared length over the limit; true when a length is declared (and within it). */
+function checkDeclaredLength(response: Response, maxBytes: number): boolean {
+  const header = response.headers.get("content-length");
+  if (header === null) return false;
+  const declared = Number(header);
   if (declared > maxBytes) {
     response.body?.cancel().catch(() => undefined);
     throw invalid(response, "too-large", `Received: a ${response.status} body of ${declared} bytes (content-length) / Expected: at most ${maxBytes} bytes`);
   }
+  return true;
 }
 
 /** The body as text, at most `maxBytes`; a body that ends early is "truncated". */
 export async function readText(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
   if (response.body === null) return "";
-  checkDeclaredLength(response, maxBytes);
   try {
     // A declared length within the limit: the runtime enforces it, no need to count.
-    if (response.headers.has("content-length")) return await response.text();
+    if (checkDeclaredLength(response, maxBytes)) return await response.text();
     return await readCounted(response, maxBytes);
   } catch (err) {
     if (signal.aborted) throw signal.reason;
