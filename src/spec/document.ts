@@ -100,5 +100,7 @@ export interface TapOpenApiDocument {
   "x-clouds": CloudTable;
   "x-directory-roles": Record<string, DirectoryRole>;
   "x-policy-defaults": PolicyDefaults;
+  /** The full Content-Type Graph sends on JSON bodies. */
+  "x-json-content-type": string;
   "x-graph-errors": Record<GraphErrorKind, GraphErrorEntry>;
 }

@@ -1,5 +1,5 @@
 /** Faithful recorded exchanges for the rules' unit tests, built from the spec's own operations. */
-import { operationById } from "../../src/spec/operations.js";
+import { graphJsonContentType, operationById } from "../../src/spec/index.js";
 import type { Exchange } from "../../src/contract/rules/exchange.js";
 
 export const ORIGIN = "https://graph.microsoft.com";
@@ -8,7 +8,7 @@ export const METHOD = "42cf61da-0b54-4b61-b6cd-362343f41a0e";
 export const REQUEST_ID = "07ddd94e-55c9-4c36-b6a8-80676ae0830e";
 export const NOW = "Sat, 28 Nov 2026 10:30:00 GMT";
 
-export const JSON_TYPE = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+export const JSON_TYPE = graphJsonContentType;
 
 const headers = () => ({ "content-type": JSON_TYPE, "request-id": REQUEST_ID, "client-request-id": REQUEST_ID, date: NOW });
 

@@ -3,12 +3,11 @@
  * Error codes and messages come from the spec's `x-graph-errors` through `graphError()`.
  */
 import { randomUUID } from "node:crypto";
-import { graphError, type GraphErrorKind } from "../../spec/index.js";
+import { graphError, graphJsonContentType, type GraphErrorKind } from "../../spec/index.js";
 import { header, type MockRequest, type MockResponse } from "./exchange.js";
 
-/** The content type Graph sends with JSON bodies (the docs abbreviate it to application/json). */
-export const graphJsonContentType =
-  "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+/** The content type Graph sends with JSON bodies, from the spec. */
+export { graphJsonContentType };
 
 /** Per-request identity of an answer: the ids Graph puts in headers and in `innerError`. */
 export interface Envelope {
