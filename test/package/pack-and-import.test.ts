@@ -77,8 +77,9 @@ export async function resolve(specifier, context, next) {
 
 describe("the npm package", () => {
   it("packs, installs into a fresh project, imports from Node ESM, type-checks, runs its bin, and loads lean", () => {
+    // Built here, then packed without scripts, so prepack does not build it again.
     run("npm", ["run", "build"], repoRoot);
-    const packed = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", work], repoRoot)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const packed = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], repoRoot)) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const tarball = join(work, packed[0]!.filename);
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain("dist/src/index.js");
