@@ -27,7 +27,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
     return name === undefined ? 2 : 0;
   }
   if (name === "--version" || name === "-v") {
-    console.log(await packageVersion());
+    console.log((await import("../run/version.js")).toolVersion);
     return 0;
   }
   const load = commands[name];
@@ -53,16 +53,3 @@ export async function main(argv: string[]): Promise<ExitCode> {
   }
 }
 
-/** This package's version: its package.json is found upward, from the sources or from `dist/`. */
-async function packageVersion(): Promise<string> {
-  const { readFileSync } = await import("node:fs");
-  for (let dir = new URL(".", import.meta.url); ; dir = new URL("..", dir)) {
-    try {
-      const pkg = JSON.parse(readFileSync(new URL("package.json", dir), "utf8")) as { name?: string; version?: string };
-      if (pkg.name === "graph-tap-contract" && pkg.version) return pkg.version;
-    } catch {
-      // no package.json here: keep climbing
-    }
-    if (new URL("..", dir).href === dir.href) return "unknown";
-  }
-}
