@@ -1,5 +1,6 @@
 /** `tap-contract mock`: serve the faithful mock of Graph's TAP API until interrupted. */
 import { parseArgs } from "node:util";
+import { usageFromParseError } from "../common-options.js";
 import { UsageError } from "../../../src/errors.js";
 import { faultKinds, loadFixtures, scenarioNames, startMockGraph, type FaultKind, type StartOptions } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
@@ -57,7 +58,7 @@ export function parseMockArgs(argv: string[]): StartOptions {
       },
     }));
   } catch (err) {
-    throw new UsageError((err as Error).message.split("\n")[0]!);
+    usageFromParseError(err, "mock");
   }
   const options: StartOptions = {
     port: integer(values.port, "--port", 0, 65535) ?? 0,

@@ -1,5 +1,6 @@
 /** `tap-contract token`: mint an access token from a running mock for a fixture principal. */
 import { parseArgs } from "node:util";
+import { usageFromParseError } from "../common-options.js";
 import { UsageError, UserError } from "../../../src/errors.js";
 import { defaultFixtures, publicClientId } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
@@ -45,7 +46,7 @@ export function parseTokenArgs(argv: string[]): TokenArgs {
       },
     }));
   } catch (err) {
-    throw new UsageError((err as Error).message.split("\n")[0]!);
+    usageFromParseError(err, "token");
   }
   if (values.url === undefined) throw new UsageError("--url is required: the mock's origin, e.g. http://127.0.0.1:8080");
   let url: URL;
