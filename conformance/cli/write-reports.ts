@@ -37,3 +37,13 @@ export function writeReports(result: RunResult, names: readonly ReporterName[], 
   }
   return written;
 }
+
+/**
+ * The one line that says why a run exits 2 after reporting: nothing was judged, so it proves
+ * nothing (a live target without usable tokens, or a recording without TAP calls).
+ */
+export function nothingCheckedLine(result: RunResult, hint: string): string | undefined {
+  if (result.exitCode !== 2) return undefined;
+  const reason = result.outcomes.find((o) => o.status === "skip" && o.message)?.message;
+  return `nothing was checked: all ${result.totals.total} outcomes were skipped${reason ? ` (first reason: ${reason})` : ""}; ${hint}`;
+}

@@ -14,6 +14,11 @@ describe("finalize", () => {
     expect(v.totals).toEqual({ total: 2, pass: 1, fail: 0, error: 0, skip: 1, waived: 0 });
   });
 
+  it("exits 2 when every outcome was skipped: a run that judged nothing is not a pass", () => {
+    expect(finalize([outcome("a", "skip"), outcome("b", "skip")], "medium", undefined, today).exitCode).toBe(2);
+    expect(finalize([outcome("a", "skip"), outcome("b", "fail")], "medium", undefined, today).exitCode).toBe(1);
+  });
+
   it("fails on a fail at or above the threshold, and on any error", () => {
     expect(finalize([outcome("a", "fail", "medium")], "medium", undefined, today).exitCode).toBe(1);
     expect(finalize([outcome("a", "error", "low")], "critical", undefined, today).exitCode).toBe(1);

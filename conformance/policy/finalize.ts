@@ -10,7 +10,13 @@ export interface Verdict {
   outcomes: Outcome[];
   totals: Totals;
   expiredWaivers: Array<Waiver & { check: string; operation?: string }>;
-  exitCode: 0 | 1;
+  /** 0 passed, 1 failed or errored, 2 nothing was checked (every outcome skipped). */
+  exitCode: 0 | 1 | 2;
+}
+
+/** A run that judged nothing proves nothing: it must not read as a pass. */
+export function nothingChecked(totals: Totals): boolean {
+  return totals.total === totals.skip;
 }
 
 /** Higher is more severe. */
@@ -43,5 +49,5 @@ export function finalize(raw: readonly Outcome[], threshold: Severity, allowlist
     totals[out.status]++;
     return out;
   });
-  return { outcomes, totals, expiredWaivers, exitCode: failing ? 1 : 0 };
+  return { outcomes, totals, expiredWaivers, exitCode: failing ? 1 : nothingChecked(totals) ? 2 : 0 };
 }

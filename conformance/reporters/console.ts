@@ -44,7 +44,7 @@ export const consoleReporter: Reporter = {
     }
     lines.push(`${totalsLine(t)} (${result.checks.length} checks, ${(result.durationMs / 1000).toFixed(1)} s)`);
     if (result.recording) lines.push(`recording: ${result.recording.exchanges} exchanges, ${result.recording.ignored} not TAP calls`);
-    lines.push(result.exitCode === 0 ? paint("pass", "PASS") : paint("fail", "FAIL"));
+    lines.push(result.exitCode === 0 ? paint("pass", "PASS") : result.exitCode === 2 ? paint("skip", "NOTHING CHECKED") : paint("fail", "FAIL"));
     return { stdout: redact(`${lines.join("\n")}\n`) };
   },
 };

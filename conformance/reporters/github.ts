@@ -25,7 +25,7 @@ const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", "<br>");
 
 export function markdownSummary(result: RunResult): string {
   const lines = [
-    `## tap-contract: ${result.exitCode === 0 ? "passed" : "failed"}`,
+    `## tap-contract: ${result.exitCode === 0 ? "passed" : result.exitCode === 2 ? "nothing checked" : "failed"}`,
     "",
     `Target: ${targetLine(result)}. ${totalsLine(result.totals)}.`,
     "",

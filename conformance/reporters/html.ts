@@ -220,6 +220,7 @@ footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid va
 
 export function htmlReport(result: RunResult): string {
   const ok = result.exitCode === 0;
+  const verdict = ok ? "passed" : result.exitCode === 2 ? "nothing checked" : "failed";
   const c = counts(result.outcomes);
   const card = (s: Status | "total", n: number, label: string) => `<div class="card ${n === 0 ? "zero" : s}"><b>${n}</b><span>${label}</span></div>`;
   const expired = result.expiredWaivers.length
@@ -231,12 +232,12 @@ export function htmlReport(result: RunResult): string {
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
-<title>TAP contract conformance: ${ok ? "passed" : "failed"}</title><style>${css}</style></head>
+<title>TAP contract conformance: ${verdict}</title><style>${css}</style></head>
 <body><main>
 <header><div><h1>TAP contract conformance</h1>
 <p class="sub">${esc(targetLine(result))}</p>
 <p class="sub">started ${esc(result.startedAt)} · ${(result.durationMs / 1000).toFixed(1)} s · ${result.checks.length} checks · failures from severity <b>${esc(result.severityThreshold)}</b> up fail the run${esc(recording)}</p></div>
-<div class="verdict ${ok ? "ok" : "bad"}">${ok ? "✓ Passed" : "✗ Failed"}</div></header>
+<div class="verdict ${ok ? "ok" : "bad"}">${ok ? "✓ Passed" : result.exitCode === 2 ? "– Nothing checked" : "✗ Failed"}</div></header>
 <section class="cards">${card("total", result.outcomes.length, "outcomes")}${card("pass", c.pass, "passed")}${card("fail", c.fail, "failed")}${card("error", c.error, "errors")}${card("waived", c.waived, "known deviations")}${card("skip", c.skip, "skipped")}</section>
 ${bar(result)}
 ${problems(result)}

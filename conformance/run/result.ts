@@ -68,5 +68,6 @@ export interface RunResult {
   expiredWaivers: Array<Waiver & { check: string; operation?: string }>;
   /** Replay only: exchanges read, and how many matched no TAP operation. */
   recording?: { exchanges: number; ignored: number };
-  exitCode: 0 | 1;
+  /** 0 passed, 1 failed or errored, 2 nothing was checked (every outcome skipped). */
+  exitCode: 0 | 1 | 2;
 }

@@ -88,4 +88,23 @@ describe("replay", () => {
     out.mockRestore();
     err.mockRestore();
   });
+
+  it("exits 2, never green, when the recording holds no TAP call: nothing was checked", async () => {
+    const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    const errs: string[] = [];
+    const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+      errs.push(String(chunk));
+      return true;
+    });
+    // Only the calls that are not TAP calls (the HAR's two ignored entries).
+    const other = JSON.stringify({
+      request: { method: "GET", url: "https://graph.microsoft.com/v1.0/me", headers: {} },
+      response: { status: 200, headers: { "content-type": "application/json" }, body: { id: "x" } },
+    });
+    const code = await main(["replay", writeFile(dir, "unrelated.ndjson", `${other}\n`), "--out", `${dir}/reports`]);
+    out.mockRestore();
+    err.mockRestore();
+    expect(code).toBe(2);
+    expect(errs.join("")).toMatch(/^tap-contract replay: nothing was checked: all \d+ outcomes were skipped .*TAP calls/m);
+  });
 });

@@ -11,7 +11,7 @@ import type { Target } from "../../targets/target.js";
 import type { Command, ExitCode } from "../command.js";
 import { commonOptionSpec, commonOptionsHelp, parseCommonOptions, usageFromParseError } from "../common-options.js";
 import { consoleProgress } from "../progress.js";
-import { writeReports } from "../write-reports.js";
+import { nothingCheckedLine, writeReports } from "../write-reports.js";
 
 const help = `Usage: tap-contract check [--target URL [--cloud ID]] [options]
 
@@ -42,7 +42,8 @@ Target:
 ${commonOptionsHelp}
 
 Exit codes: 0 every counted check passed, 1 a check failed or errored (or an allowlist entry
-expired), 2 could not start (bad flag, unreadable allowlist, unreachable target, TLS error).`;
+expired), 2 could not start (bad flag, unreadable allowlist, unreachable target, TLS error) or nothing
+was checked (every outcome skipped, e.g. a live target without usable tokens).`;
 
 const optionSpec = {
   ...commonOptionSpec,
@@ -114,6 +115,8 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
       ...(recorder ? { record: (e) => recorder!.write(e) } : {}),
     });
     writeReports(result, common.reporters, common.out, io);
+    const nothing = nothingCheckedLine(result, "give tokens (GRAPH_TOKEN_APP, GRAPH_TOKEN_SELF, GRAPH_TOKEN_ADMIN, ...) or AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET, and --user ids to read");
+    if (nothing) (io.stderr ?? process.stderr).write(`tap-contract check: ${nothing}\n`);
     return result.exitCode;
   } finally {
     await recorder?.close();

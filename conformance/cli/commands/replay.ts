@@ -5,7 +5,7 @@ import { replayRecording, type RecordingFormat } from "../../replay/replay.js";
 import type { Command, ExitCode } from "../command.js";
 import { commonOptionSpec, commonOptionsHelp, parseCommonOptions, usageFromParseError } from "../common-options.js";
 import { consoleProgress } from "../progress.js";
-import { writeReports } from "../write-reports.js";
+import { nothingCheckedLine, writeReports } from "../write-reports.js";
 
 const help = `Usage: tap-contract replay FILE [--format har|ndjson] [options]
 
@@ -24,7 +24,8 @@ Formats:
 ${commonOptionsHelp}
 
 Exit codes: 0 every counted check passed, 1 a check failed (or an allowlist entry expired),
-2 could not start (bad flag, unreadable or invalid recording: the message names the entry).`;
+2 could not start (bad flag, unreadable or invalid recording: the message names the entry) or
+nothing was checked (the recording holds no TAP calls).`;
 
 const optionSpec = { ...commonOptionSpec, format: { type: "string" } } as const;
 
@@ -53,6 +54,8 @@ export async function runReplay(argv: string[], io: { stdout(text: string): void
     ...(progress ? { onProgress: progress } : {}),
   });
   writeReports(result, common.reporters, common.out, io);
+  const nothing = nothingCheckedLine(result, "the recording needs TAP calls (…/authentication/temporaryAccessPassMethods) for the checks to judge");
+  if (nothing) (io.stderr ?? process.stderr).write(`tap-contract replay: ${nothing}\n`);
   return result.exitCode;
 }
 
