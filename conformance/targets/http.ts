@@ -53,8 +53,19 @@ function classify(err: unknown, timedOut: boolean, limits: HttpLimits, url: stri
   if (code && certificateCodes.has(code)) return { ok: false, kind: "certificate", error: `TLS certificate of ${host} rejected (${code})` };
   if (code && unreachableCodes.has(code)) return { ok: false, kind: "unreachable", error: `cannot connect to ${host} (${code})` };
   if (code && resetCodes.has(code)) return { ok: false, kind: "reset", error: `connection to ${host} was reset (${code})` };
+  if (causedBy(err, "bad port")) {
+    return { ok: false, kind: "unreachable", error: `fetch refuses port ${new URL(url).port} of ${host} (one of the "bad ports" browsers and Node block): serve the target on another port` };
+  }
   const message = err instanceof Error ? err.message : String(err);
   return { ok: false, kind: "network", error: `request to ${host} failed: ${code ?? message}` };
+}
+
+/** Whether an error or one of its causes has exactly this message (undici reports some refusals only so). */
+function causedBy(err: unknown, message: string): boolean {
+  for (let e: unknown = err, i = 0; e && i < 5; e = (e as { cause?: unknown }).cause, i++) {
+    if ((e as { message?: unknown }).message === message) return true;
+  }
+  return false;
 }
 
 function safeHost(url: string): string {

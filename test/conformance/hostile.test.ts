@@ -138,6 +138,11 @@ describe("hostile servers", () => {
     await expect(runAgainst(origin)).rejects.toThrow(/^http:\/\/127\.0\.0\.1:\d+\/v1\.0: cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/);
   });
 
+  it("a port fetch refuses to use (a \"bad port\") stops the run with a line that says so", async () => {
+    // Port 9 (discard) is on the Fetch standard's blocked list; nothing is sent to it.
+    await expect(runAgainst("http://127.0.0.1:9")).rejects.toThrow(/^http:\/\/127\.0\.0\.1:9\/v1\.0: fetch refuses port 9 of 127\.0\.0\.1:9 .*serve the target on another port$/);
+  });
+
   it("a certificate the system does not trust stops the run with a one-line error", async () => {
     const mock = await startMockGraph({ https: true });
     try {
