@@ -41,15 +41,21 @@ function instance(): Ajv2020 {
 }
 
 const compiled = new Map<string, ValidateFunction>();
+// Rules ask for the same schema exchange after exchange: the last answer skips the map.
+let lastName: string | undefined;
+let lastValidator: ValidateFunction | undefined;
 
 /** A compiled validator for one named component schema. */
 export function schemaValidator(name: SchemaName): ValidateFunction {
+  if (name === lastName) return lastValidator!;
   let fn = compiled.get(name);
   if (!fn) {
     fn = instance().getSchema(`${ROOT}#/$defs/${name}`);
     if (!fn) throw new Error(`schemaValidator: no schema "${name}" in the spec`);
     compiled.set(name, fn);
   }
+  lastName = name;
+  lastValidator = fn;
   return fn;
 }
 

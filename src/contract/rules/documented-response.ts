@@ -13,8 +13,21 @@ export interface DocumentedResponse {
 }
 
 const memo = new WeakMap<TapOperation, Map<number, DocumentedResponse>>();
+// Traffic comes in runs of the same operation and status: the last answer skips both maps.
+let lastOp: TapOperation | undefined;
+let lastStatus = 0;
+let last: DocumentedResponse | undefined;
 
 export function documentedResponse(op: TapOperation, status: number): DocumentedResponse {
+  if (op === lastOp && status === lastStatus) return last!;
+  const hit = lookup(op, status);
+  lastOp = op;
+  lastStatus = status;
+  last = hit;
+  return hit;
+}
+
+function lookup(op: TapOperation, status: number): DocumentedResponse {
   let byStatus = memo.get(op);
   if (!byStatus) {
     byStatus = new Map();

@@ -14,9 +14,10 @@ export const errorEnvelope = defineRule({
     "equals the `request-id` header. Clients read `error.code` to decide what to do; success bodies are the " +
     "business of `response-schema`.",
   // An undocumented error status is status-code-documented's finding; its body has no contract to break.
-  appliesTo: (ctx) => ctx.status >= 400 && documentedResponse(ctx.operation, ctx.status).documented,
+  appliesTo: (ctx) => ctx.status >= 400 && ctx.documented.documented,
+  runsFor: (op, status) => status >= 400 && documentedResponse(op, status).documented,
   run(ctx) {
-    if (ctx.status < 400 || !documentedResponse(ctx.operation, ctx.status).documented) return none;
+    if (ctx.status < 400 || !ctx.documented.documented) return none;
     if (ctx.bodyState === "absent") return [{ message: receivedExpected("no body", "an OData error envelope {\"error\": {...}}") }];
     if (ctx.bodyState === "invalid") return [{ message: receivedExpected("a body that is not JSON", "an OData error envelope {\"error\": {...}}") }];
     const validate = schemaValidator("ODataError");

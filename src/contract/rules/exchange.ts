@@ -4,6 +4,7 @@
  */
 import type { PolicyDefaults } from "../../spec/document.js";
 import type { TapOperation } from "../../spec/operations.js";
+import { documentedResponse, type DocumentedResponse } from "./documented-response.js";
 
 /** One recorded or observed call of a TAP operation. */
 export interface Exchange {
@@ -52,6 +53,8 @@ export interface ExchangeContext {
   exchange: Exchange;
   operation: TapOperation;
   status: number;
+  /** What the spec documents for this operation and status, looked up once for every rule. */
+  documented: DocumentedResponse;
   /** Response headers with lower-case names. */
   headers: Record<string, string>;
   /** Request headers with lower-case names. */
@@ -94,6 +97,7 @@ export function exchangeContext(exchange: Exchange, options: CheckExchangeOption
     exchange,
     operation: exchange.operation,
     status: response.status,
+    documented: documentedResponse(exchange.operation, response.status),
     headers: lowerCaseKeys(response.headers),
     requestHeaders: lowerCaseKeys(exchange.request.headers),
     body,
@@ -113,6 +117,11 @@ export function isSuccess(status: number): boolean {
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Whether a response of this operation and status can carry TAP items at all (see `tapItems`). */
+export function mayHaveItems(op: TapOperation, status: number): boolean {
+  return isSuccess(status) && (op.kind === "list" || op.kind === "get" || op.kind === "create");
 }
 
 /** The TAP items of a success body: the entity of Get/Create, the `value` items of List. */

@@ -11,6 +11,7 @@ export const getIdMatchesRequest = defineRule({
     "Get returns the pass whose `id` is the one in the request path (GUIDs compare case-insensitively). The seed " +
     "page's own example breaks this; a real service that does returns somebody's pass for the wrong question.",
   appliesTo: (ctx) => ctx.operation.kind === "get" && isSuccess(ctx.status),
+  runsFor: (op, status) => op.kind === "get" && isSuccess(status),
   run(ctx) {
     if (ctx.operation.kind !== "get" || !isSuccess(ctx.status) || !isObject(ctx.body)) return none;
     const param = methodIdParam(ctx.operation);
@@ -18,7 +19,7 @@ export const getIdMatchesRequest = defineRule({
     const id = ctx.body.id;
     // With a $select that leaves out id there is nothing to compare.
     if (requested === undefined || id === undefined) return none;
-    if (typeof id === "string" && id.toLowerCase() === requested.toLowerCase()) return none;
+    if (id === requested || (typeof id === "string" && id.toLowerCase() === requested.toLowerCase())) return none;
     return [{ message: receivedExpected(`id ${show(id)}`, `${JSON.stringify(requested)}, the id requested`), instancePath: "/id" }];
   },
 });

@@ -4,6 +4,7 @@
  */
 import type { Violation } from "../violation.js";
 import { contentType } from "./content-type.js";
+import type { DocumentedResponse } from "./documented-response.js";
 import { errorEnvelope } from "./error-envelope.js";
 import { exchangeContext, operationLabel, type CheckExchangeOptions, type Exchange, type ExchangeContext } from "./exchange.js";
 import { getIdMatchesRequest } from "./get-id-matches-request.js";
@@ -51,12 +52,33 @@ export const exchangeRuleIds = Object.keys(exchangeRules) as ExchangeRuleId[];
 const allRules: ReadonlyArray<ExchangeRule> = Object.values(exchangeRules);
 
 /**
+ * The rules worth calling for one operation and status, in report order (see `runsFor`), built
+ * once per pair: most exchanges skip a third of the catalog without a call.
+ */
+const plans = new WeakMap<DocumentedResponse, ReadonlyArray<ExchangeRule>>();
+let lastDocumented: DocumentedResponse | undefined;
+let lastPlan: ReadonlyArray<ExchangeRule> = allRules;
+
+function planFor(ctx: ExchangeContext): ReadonlyArray<ExchangeRule> {
+  // `documented` is memoised per operation and status, so it names the pair.
+  if (ctx.documented === lastDocumented) return lastPlan;
+  let plan = plans.get(ctx.documented);
+  if (!plan) {
+    plan = allRules.filter((r) => r.runsFor?.(ctx.operation, ctx.status) ?? true);
+    plans.set(ctx.documented, plan);
+  }
+  lastDocumented = ctx.documented;
+  lastPlan = plan;
+  return plan;
+}
+
+/**
  * Every rule that needs only this one request/response pair, as violations (empty = the
  * exchange honours the contract). Pure: no I/O, never throws for a contract problem.
  */
 export function checkExchange(exchange: Exchange, options: CheckExchangeOptions = {}): Violation[] {
   const ctx = exchangeContext(exchange, options);
-  const rules = options.rules ? allRules.filter((r) => options.rules!.includes(r.id)) : allRules;
+  const rules = options.rules ? planFor(ctx).filter((r) => options.rules!.includes(r.id)) : planFor(ctx);
   const out: Violation[] = [];
   for (let i = 0; i < rules.length; i++) {
     const rule = rules[i]!;

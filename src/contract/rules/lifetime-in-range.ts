@@ -1,7 +1,7 @@
 import { policyDefaults } from "../../spec/index.js";
 import { receivedExpected, type Finding } from "../violation.js";
-import { show, tapItems } from "./exchange.js";
-import { defineRule } from "./rule.js";
+import { mayHaveItems, show, tapItems } from "./exchange.js";
+import { defineRule, none } from "./rule.js";
 
 export const lifetimeInRange = defineRule({
   id: "lifetime-in-range",
@@ -12,19 +12,20 @@ export const lifetimeInRange = defineRule({
     `${policyDefaults.lifetimeRange[1]} minutes, 30 days). The tenant policy narrows it for new passes; a pass ` +
     "read back outside the absolute range has a lifetime no policy could have granted.",
   appliesTo: (ctx) => tapItems(ctx).length > 0,
+  runsFor: mayHaveItems,
   run(ctx) {
     const [min, max] = ctx.options.policy?.lifetimeRange ?? policyDefaults.lifetimeRange;
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     for (const { item, path } of tapItems(ctx)) {
       const value = item.lifetimeInMinutes;
       // A value of the wrong type is response-schema's finding, not a range question.
       if (typeof value !== "number") continue;
       if (Number.isInteger(value) && value >= min && value <= max) continue;
-      findings.push({
+      (findings ??= []).push({
         message: receivedExpected(`lifetimeInMinutes ${show(value)}`, `an integer from ${min} to ${max}`),
         instancePath: `${path}/lifetimeInMinutes`,
       });
     }
-    return findings;
+    return findings ?? none;
   },
 });

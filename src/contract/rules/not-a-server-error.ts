@@ -10,6 +10,7 @@ export const notAServerError = defineRule({
     "The response status is below 500. A 5xx means the service failed to handle a request the contract " +
     "allows; it is reported whatever the operation documents, because a client cannot act on it except by retrying.",
   appliesTo: () => true,
+  runsFor: (_op, status) => status >= 500,
   run(ctx) {
     if (ctx.status < 500) return none;
     const error = isObject(ctx.body) && isObject(ctx.body.error) ? ctx.body.error : undefined;

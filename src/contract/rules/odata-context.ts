@@ -106,6 +106,7 @@ export const odataContext = defineRule({
     "id for `/me`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
     "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
+  runsFor: (op, status) => isSuccess(status) && op.kind !== "delete",
   run(ctx) {
     if (!isSuccess(ctx.status) || !isObject(ctx.body) || ctx.operation.kind === "delete") return none;
     const { expected, exact } = cachedExpected(ctx);

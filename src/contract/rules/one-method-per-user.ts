@@ -10,6 +10,7 @@ export const oneMethodPerUser = defineRule({
     "List returns zero or one item: a user has at most one Temporary Access Pass, and a new one replaces the old. " +
     "Code that takes `value[0]` as \"the\" pass (as Microsoft's samples do) picks an arbitrary one when there are two.",
   appliesTo: (ctx) => ctx.operation.kind === "list" && isSuccess(ctx.status),
+  runsFor: (op, status) => op.kind === "list" && isSuccess(status),
   run(ctx) {
     if (ctx.operation.kind !== "list" || !isSuccess(ctx.status) || !isObject(ctx.body)) return none;
     const value = ctx.body.value;

@@ -1,6 +1,6 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { tapItems } from "./exchange.js";
-import { defineRule } from "./rule.js";
+import { mayHaveItems, tapItems } from "./exchange.js";
+import { defineRule, none } from "./rule.js";
 import { oneTimeUsed } from "./usability.js";
 
 export const oneTimeUsedOnlyForOneTime = defineRule({
@@ -11,15 +11,16 @@ export const oneTimeUsedOnlyForOneTime = defineRule({
     `\`methodUsabilityReason\` is \`${oneTimeUsed}\` only for a one-time pass (\`isUsableOnce: true\`). A multi-use ` +
     "pass cannot be used up; the reason on it means the service confused two passes or two policies.",
   appliesTo: (ctx) => tapItems(ctx).length > 0,
+  runsFor: mayHaveItems,
   run(ctx) {
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     for (const { item, path } of tapItems(ctx)) {
       if (item.methodUsabilityReason !== oneTimeUsed || item.isUsableOnce === true) continue;
-      findings.push({
+      (findings ??= []).push({
         message: receivedExpected(`methodUsabilityReason "${oneTimeUsed}" with isUsableOnce ${JSON.stringify(item.isUsableOnce)}`, "isUsableOnce true"),
         instancePath: `${path}/methodUsabilityReason`,
       });
     }
-    return findings;
+    return findings ?? none;
   },
 });

@@ -48,13 +48,36 @@ function shapeOf(nodes: SchemaNode[]): PropertyShape {
 
 const memo = new Map<string, PropertyShape>();
 
+let lastName: string | undefined;
+let lastShape: PropertyShape | undefined;
+
 export function propertyShape(schemaName: string): PropertyShape {
+  if (schemaName === lastName) return lastShape!;
   let shape = memo.get(schemaName);
   if (!shape) {
     shape = shapeOf([{ $ref: `#/components/schemas/${schemaName}` }]);
     memo.set(schemaName, shape);
   }
+  lastName = schemaName;
+  lastShape = shape;
   return shape;
+}
+
+/** Whether the body has a key the shape does not document: the passing path, with no allocation. */
+export function hasUndocumentedKeys(body: unknown, shape: PropertyShape): boolean {
+  if (Array.isArray(body)) {
+    if (shape.items) for (let i = 0; i < body.length; i++) if (hasUndocumentedKeys(body[i], shape.items)) return true;
+  } else if (body !== null && typeof body === "object" && shape.properties) {
+    for (const key in body) {
+      const sub = shape.properties.get(key);
+      if (!sub) return true;
+      if (sub.properties || sub.items) {
+        const value = (body as Record<string, unknown>)[key];
+        if (value !== null && typeof value === "object" && hasUndocumentedKeys(value, sub)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** JSON pointers of the body's keys that the shape does not document. */

@@ -1,10 +1,12 @@
+import type { ValidateFunction } from "ajv/dist/2020.js";
 import { headerValidator } from "../schemas.js";
 import { receivedExpected, type Finding } from "../violation.js";
-import { documentedResponse } from "./documented-response.js";
-import { defineRule } from "./rule.js";
+import { defineRule, none } from "./rule.js";
 
 const REQUEST_ID = "request-id";
 const CLIENT_REQUEST_ID = "client-request-id";
+
+let requestIdValidator: ValidateFunction | undefined;
 
 export const requestIdHeaders = defineRule({
   id: "request-id-headers",
@@ -16,20 +18,21 @@ export const requestIdHeaders = defineRule({
     "are what Microsoft support asks for; a client that logs them needs them on every response, errors included.",
   appliesTo: () => true,
   run(ctx) {
-    const findings: Finding[] = [];
-    const required = documentedResponse(ctx.operation, ctx.status).requiredHeaders;
+    // Allocated only when something is wrong: every response passes through here.
+    let findings: Finding[] | undefined;
     const requestId = ctx.headers[REQUEST_ID];
     if (requestId === undefined) {
-      findings.push({ message: receivedExpected("no request-id header", "a request-id header (a GUID)") });
-    } else if (!headerValidator(REQUEST_ID)(requestId)) {
-      findings.push({ message: receivedExpected(`request-id ${JSON.stringify(requestId)}`, "a GUID") });
+      (findings ??= []).push({ message: receivedExpected("no request-id header", "a request-id header (a GUID)") });
+    } else if (!(requestIdValidator ??= headerValidator(REQUEST_ID))(requestId)) {
+      (findings ??= []).push({ message: receivedExpected(`request-id ${JSON.stringify(requestId)}`, "a GUID") });
     }
     const echoed = ctx.headers[CLIENT_REQUEST_ID];
     const sent = ctx.requestHeaders[CLIENT_REQUEST_ID];
     if (echoed === undefined) {
       // Undocumented statuses have no header list; the rule still holds for them.
+      const required = ctx.documented.requiredHeaders;
       if (required.length === 0 || required.includes(CLIENT_REQUEST_ID)) {
-        findings.push({
+        (findings ??= []).push({
           message: receivedExpected(
             "no client-request-id header",
             sent === undefined ? "client-request-id equal to request-id" : `client-request-id ${JSON.stringify(sent)} (echoed)`,
@@ -37,14 +40,14 @@ export const requestIdHeaders = defineRule({
         });
       }
     } else if (sent !== undefined && echoed !== sent) {
-      findings.push({
+      (findings ??= []).push({
         message: receivedExpected(`client-request-id ${JSON.stringify(echoed)}`, `${JSON.stringify(sent)}, the value the client sent`),
       });
     } else if (sent === undefined && requestId !== undefined && echoed !== requestId) {
-      findings.push({
+      (findings ??= []).push({
         message: receivedExpected(`client-request-id ${JSON.stringify(echoed)}`, `${JSON.stringify(requestId)}, equal to request-id`),
       });
     }
-    return findings;
+    return findings ?? none;
   },
 });

@@ -14,10 +14,11 @@ export const responseSchema = defineRule({
     "2020-12 with formats: GUID ids, RFC 3339 date-times, the usability reason enum, lifetime bounds, `null` pass " +
     "on reads). With `$select`, only the selected properties are required. Undocumented extra properties are not " +
     "failures here: `undocumented-properties` reports them at a lower severity. Error bodies are `error-envelope`'s.",
-  appliesTo: (ctx) => isSuccess(ctx.status) && documentedResponse(ctx.operation, ctx.status).schemaName !== undefined,
+  appliesTo: (ctx) => isSuccess(ctx.status) && ctx.documented.schemaName !== undefined,
+  runsFor: (op, status) => isSuccess(status) && documentedResponse(op, status).schemaName !== undefined,
   run(ctx) {
     if (!isSuccess(ctx.status)) return none;
-    const { schemaName } = documentedResponse(ctx.operation, ctx.status);
+    const { schemaName } = ctx.documented;
     if (!schemaName) return none;
     if (ctx.bodyState === "absent") return [{ message: receivedExpected("no body", `a ${schemaName} JSON body`) }];
     if (ctx.bodyState === "invalid") return [{ message: receivedExpected("a body that is not JSON", `a ${schemaName} JSON body`) }];

@@ -14,6 +14,7 @@ export const retryAfterOn429 = defineRule({
     "possibly fractional, or an HTTP date. Without it a client cannot back off as Graph's throttling guidance " +
     "requires and either hammers the service or gives up.",
   appliesTo: (ctx) => ctx.status === THROTTLED,
+  runsFor: (_op, status) => status === THROTTLED,
   run(ctx) {
     if (ctx.status !== THROTTLED) return none;
     const value = ctx.headers[RETRY_AFTER];

@@ -1,4 +1,5 @@
 /** The shape of a pure single-exchange rule. Each lives in its own file named by its id. */
+import type { TapOperation } from "../../spec/operations.js";
 import type { Finding, Severity } from "../violation.js";
 import type { ExchangeContext } from "./exchange.js";
 
@@ -13,6 +14,12 @@ export interface ExchangeRule<Id extends string = string> {
   run(ctx: ExchangeContext): Finding[];
   /** Whether the rule has anything to say about this exchange (for pass vs skip in reports). */
   appliesTo(ctx: ExchangeContext): boolean;
+  /**
+   * False when `run` finds nothing on any exchange of this operation and status, whatever the
+   * headers and body: `checkExchange` then never calls it for that pair. Omitted: always called.
+   * Only a shortcut: `run` still checks its own conditions, for callers that call it directly.
+   */
+  runsFor?(operation: TapOperation, status: number): boolean;
 }
 
 /** Identity helper that keeps the id a literal type. */

@@ -14,14 +14,15 @@ export const secretNullOnRead = defineRule({
     "A value on a read is a leaked credential that anyone with read permission can use to sign in as the user. " +
     "The report shows only that a value was present and its length.",
   appliesTo: (ctx) => isSuccess(ctx.status) && (ctx.operation.kind === "get" || ctx.operation.kind === "list"),
+  runsFor: (op, status) => isSuccess(status) && (op.kind === "get" || op.kind === "list"),
   run(ctx) {
     if (ctx.operation.kind !== "get" && ctx.operation.kind !== "list") return none;
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     for (const { item, path } of tapItems(ctx)) {
       const value = item[PASS];
       if (value === null || value === undefined) continue;
-      findings.push({ message: receivedExpected(`${PASS} ${redactedPass(value)}`, "null on every read"), instancePath: `${path}/${PASS}` });
+      (findings ??= []).push({ message: receivedExpected(`${PASS} ${redactedPass(value)}`, "null on every read"), instancePath: `${path}/${PASS}` });
     }
-    return findings;
+    return findings ?? none;
   },
 });

@@ -16,6 +16,7 @@ export const secretOnCreate = defineRule({
     "mock) or within the policy's allowed lengths (8 to 48). Without it the new pass is unusable and must be " +
     "replaced.",
   appliesTo: (ctx) => ctx.operation.kind === "create" && isSuccess(ctx.status),
+  runsFor: (op, status) => op.kind === "create" && isSuccess(status),
   run(ctx) {
     if (ctx.operation.kind !== "create" || !isSuccess(ctx.status) || !isObject(ctx.body)) return none;
     const value = ctx.body[PASS];

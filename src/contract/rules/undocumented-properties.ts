@@ -1,7 +1,7 @@
 import { receivedExpected } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
 import { isSuccess } from "./exchange.js";
-import { propertyShape, undocumentedKeys } from "./property-shape.js";
+import { hasUndocumentedKeys, propertyShape, undocumentedKeys } from "./property-shape.js";
 import { defineRule, none } from "./rule.js";
 
 export const undocumentedProperties = defineRule({
@@ -12,12 +12,15 @@ export const undocumentedProperties = defineRule({
     "A success body has only the properties its schema documents. Graph may add properties over time and clients " +
     "should ignore unknown ones, so this is reported apart from `response-schema` and at a low severity: it tells " +
     "you the contract (or your model of it) is behind the service, not that a client will break.",
-  appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && documentedResponse(ctx.operation, ctx.status).schemaName !== undefined,
+  appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.documented.schemaName !== undefined,
+  runsFor: (op, status) => isSuccess(status) && documentedResponse(op, status).schemaName !== undefined,
   run(ctx) {
     if (!isSuccess(ctx.status) || ctx.bodyState !== "json") return none;
-    const { schemaName } = documentedResponse(ctx.operation, ctx.status);
+    const { schemaName } = ctx.documented;
     if (!schemaName) return none;
-    return undocumentedKeys(ctx.body, propertyShape(schemaName)).map((pointer) => ({
+    const shape = propertyShape(schemaName);
+    if (!hasUndocumentedKeys(ctx.body, shape)) return none;
+    return undocumentedKeys(ctx.body, shape).map((pointer) => ({
       message: receivedExpected(`an undocumented property at ${pointer}`, `only the properties of ${schemaName}`),
       instancePath: pointer,
       keyword: "undocumented",

@@ -1,5 +1,5 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { tapItems, type ExchangeContext } from "./exchange.js";
+import { mayHaveItems, tapItems, type ExchangeContext } from "./exchange.js";
 import { defineRule, none } from "./rule.js";
 import { enabledByPolicy, expired, notYetValid } from "./usability.js";
 
@@ -46,11 +46,12 @@ export const usabilityMatchesClock = defineRule({
     "enabled in between. A tolerance (60 s by default) absorbs clock skew and the header's one-second resolution. " +
     "Other reasons make no statement about time and are not judged.",
   appliesTo: (ctx) => serverNow(ctx) !== undefined && tapItems(ctx).length > 0,
+  runsFor: mayHaveItems,
   run(ctx) {
     const now = serverNow(ctx);
     if (now === undefined) return none;
     const tolerance = ctx.options.clockToleranceMs ?? defaultClockToleranceMs;
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     for (const { item, path } of tapItems(ctx)) {
       const reason = item.methodUsabilityReason;
       const lifetime = item.lifetimeInMinutes;
@@ -65,7 +66,7 @@ export const usabilityMatchesClock = defineRule({
       if (expected === undefined || reason === expected) continue;
       const judged = reason === notYetValid || reason === expired || reason === enabledByPolicy;
       if (!judged) continue;
-      findings.push({
+      (findings ??= []).push({
         message: receivedExpected(
           `methodUsabilityReason "${String(reason)}" at server time ${iso(now)} for a pass valid from ${iso(start)} to ${iso(end)}`,
           `"${expected}"`,
@@ -73,6 +74,6 @@ export const usabilityMatchesClock = defineRule({
         instancePath: `${path}/methodUsabilityReason`,
       });
     }
-    return findings;
+    return findings ?? none;
   },
 });

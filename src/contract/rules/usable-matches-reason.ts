@@ -1,6 +1,6 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { tapItems } from "./exchange.js";
-import { defineRule } from "./rule.js";
+import { mayHaveItems, tapItems } from "./exchange.js";
+import { defineRule, none } from "./rule.js";
 import { enabledByPolicy } from "./usability.js";
 
 export const usableMatchesReason = defineRule({
@@ -11,18 +11,19 @@ export const usableMatchesReason = defineRule({
     `\`isUsable\` is \`true\` exactly when \`methodUsabilityReason\` is \`${enabledByPolicy}\`. Portals show one ` +
     "and act on the other; when they disagree a helpdesk hands out a pass that cannot sign in, or refuses one that can.",
   appliesTo: (ctx) => tapItems(ctx).length > 0,
+  runsFor: mayHaveItems,
   run(ctx) {
-    const findings: Finding[] = [];
+    let findings: Finding[] | undefined;
     for (const { item, path } of tapItems(ctx)) {
       const usable = item.isUsable;
       const reason = item.methodUsabilityReason;
       if (typeof usable !== "boolean" || typeof reason !== "string") continue;
       if (usable === (reason === enabledByPolicy)) continue;
-      findings.push({
+      (findings ??= []).push({
         message: receivedExpected(`isUsable ${usable} with methodUsabilityReason "${reason}"`, `isUsable ${reason === enabledByPolicy}`),
         instancePath: `${path}/isUsable`,
       });
     }
-    return findings;
+    return findings ?? none;
   },
 });
