@@ -2,7 +2,7 @@ import addFormatsPkg from "ajv-formats";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastUri, isRfc3339DateTime } from "./fast-formats.js";
+import { fastUri, isRfc3339DateTime, rememberingLastTwo } from "./fast-formats.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 
 // The reference: ajv-formats' full date-time, through a plain Ajv instance.
@@ -64,5 +64,42 @@ describe("fastUri", () => {
     const url = fc.tuple(fc.constantFrom("http://", "https://", "ftp://", "http:/", ""), fc.stringMatching(/^[a-z0-9.:-]{0,12}$/), part, part)
       .map(([a, b, c, d]) => `${a}${b}/${c}${d}`);
     fc.assert(fc.property(fc.oneof(url, fc.string()), (s) => uri(s) === full(s)), { numRuns: 3000 });
+  });
+});
+
+describe("fastUri's simple-URI shortcut", () => {
+  // The shortcut as first written, with the `i` flag: spelling both cases out must not change it.
+  const withFlag = /^https?:\/\/[a-z0-9.-]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
+  const never = () => false;
+  const shortcut = fastUri(never);
+
+  it("accepts exactly what the case-insensitive expression accepts", () => {
+    for (const s of ["HTTPS://Graph.Microsoft.COM/v1.0/$metadata#users('A')/x/$entity", "hTtP://h:8/", "https://ſ/", "https://K/", "https://x/\u0130"]) {
+      expect(shortcut(s)).toBe(withFlag.test(s));
+    }
+    const text = fc.stringMatching(/^[hHtTpPsS:/a-zA-Z0-9.#?'()$@~\u017f\u212a\u0130-]{0,30}$/);
+    fc.assert(fc.property(fc.oneof(text.map((t) => `https://${t}`), text), (s) => shortcut(s) === withFlag.test(s)), { numRuns: 3000 });
+  });
+});
+
+describe("rememberingLastTwo", () => {
+  it("answers as the check does, calling it only for strings not among the last two", () => {
+    const calls: string[] = [];
+    const check = rememberingLastTwo((s) => {
+      calls.push(s);
+      return s.startsWith("ok");
+    });
+    const seq = ["ok1", "bad", "ok1", "bad", "ok2", "bad", "ok1", "ok1", "bad"];
+    expect(seq.map(check)).toEqual(seq.map((s) => s.startsWith("ok")));
+    expect(calls).toEqual(["ok1", "bad", "ok2", "ok1"]);
+  });
+
+  it("agrees with the check on generated sequences", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "b", "c", "ab", "2021-01-01T00:00:00Z", "2023-02-29T00:00:00Z"), { maxLength: 40 }), (seq) => {
+        const check = rememberingLastTwo(isRfc3339DateTime);
+        return seq.every((s) => check(s) === isRfc3339DateTime(s));
+      }),
+    );
   });
 });

@@ -86,8 +86,38 @@ export function isRfc3339DateTime(s: string): boolean {
  * characters: a strict subset of RFC 3986 that covers every `@odata.context`, so the big
  * RFC 3986 expression runs only for the rare other URI.
  */
-const SIMPLE_HTTP_URI = /^https?:\/\/[a-z0-9.-]*(?::\d*)?(?:\/[a-z0-9\-._~!$&'()*+,;=:@/]*)?(?:#[a-z0-9\-._~!$&'()*+,;=:@/?]*)?$/i;
+// Spelled out in both cases instead of the `i` flag, which makes V8's matcher a third slower.
+const SIMPLE_HTTP_URI = /^[hH][tT][tT][pP][sS]?:\/\/[a-zA-Z0-9.-]*(?::\d*)?(?:\/[a-zA-Z0-9\-._~!$&'()*+,;=:@/]*)?(?:#[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
 
 export function fastUri(full: (s: string) => boolean): (s: string) => boolean {
   return (s) => SIMPLE_HTTP_URI.test(s) || full(s);
+}
+
+/**
+ * A pure string check that remembers its last two answers. Reads of the same pass repeat its id,
+ * timestamps and `@odata.context` exactly, and two entries hold both timestamps of one body (or
+ * a body's id beside the header GUIDs): a repeat costs a string comparison instead of a scan.
+ */
+export function rememberingLastTwo(check: (s: string) => boolean): (s: string) => boolean {
+  let recent: string | undefined;
+  let recentOk = false;
+  let older: string | undefined;
+  let olderOk = false;
+  return (s) => {
+    if (s === recent) return recentOk;
+    if (s === older) {
+      const ok = olderOk;
+      older = recent;
+      olderOk = recentOk;
+      recent = s;
+      recentOk = ok;
+      return ok;
+    }
+    const ok = check(s);
+    older = recent;
+    olderOk = recentOk;
+    recent = s;
+    recentOk = ok;
+    return ok;
+  };
 }
