@@ -66,11 +66,24 @@ export interface ExchangeContext {
   items?: Array<{ item: Record<string, unknown>; path: string }>;
 }
 
+// Header names already seen in lower case. Property names are interned strings with a cached
+// hash, so asking this set is cheaper than lower-casing the name again; bounded, since a
+// recording may carry any names.
+const lowerNames = new Set<string>();
+const lowerNamesLimit = 1024;
+
+function isLowerCase(name: string): boolean {
+  if (lowerNames.has(name)) return true;
+  if (name !== name.toLowerCase()) return false;
+  if (lowerNames.size < lowerNamesLimit) lowerNames.add(name);
+  return true;
+}
+
 function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
   // Most callers (fetch's Headers, HAR writers) already send lower-case names: reuse the object.
   let lower = true;
   for (const key in headers) {
-    if (key !== key.toLowerCase()) {
+    if (!isLowerCase(key)) {
       lower = false;
       break;
     }
@@ -103,6 +116,8 @@ export function exchangeContext(exchange: Exchange, options: CheckExchangeOption
     body,
     bodyState,
     options,
+    // Present from the start, so that filling the memo does not give the context a second shape.
+    items: undefined,
   };
 }
 

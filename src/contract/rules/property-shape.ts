@@ -8,6 +8,9 @@ export interface PropertyShape {
   /** Documented properties of an object at this place, or undefined when nothing is declared. */
   properties?: Map<string, PropertyShape>;
   items?: PropertyShape;
+  /** The documented names alone, and only the properties with a shape of their own: the passing walk needs no more. */
+  names?: Set<string>;
+  nested?: Map<string, PropertyShape>;
 }
 
 type SchemaNode = { $ref?: string; allOf?: SchemaNode[]; properties?: Record<string, SchemaNode>; items?: SchemaNode };
@@ -41,7 +44,11 @@ function shapeOf(nodes: SchemaNode[]): PropertyShape {
     }
     if (node.items) items.push(node.items);
   }
-  if (byName.size > 0) shape.properties = new Map([...byName].map(([name, subs]) => [name, shapeOf(subs)]));
+  if (byName.size > 0) {
+    shape.properties = new Map([...byName].map(([name, subs]) => [name, shapeOf(subs)]));
+    shape.names = new Set(shape.properties.keys());
+    shape.nested = new Map([...shape.properties].filter(([, sub]) => sub.properties || sub.items));
+  }
   if (items.length > 0) shape.items = shapeOf(items);
   return shape;
 }
@@ -67,11 +74,13 @@ export function propertyShape(schemaName: string): PropertyShape {
 export function hasUndocumentedKeys(body: unknown, shape: PropertyShape): boolean {
   if (Array.isArray(body)) {
     if (shape.items) for (let i = 0; i < body.length; i++) if (hasUndocumentedKeys(body[i], shape.items)) return true;
-  } else if (body !== null && typeof body === "object" && shape.properties) {
+  } else if (body !== null && typeof body === "object" && shape.names) {
+    const { names, nested } = shape;
     for (const key in body) {
-      const sub = shape.properties.get(key);
-      if (!sub) return true;
-      if (sub.properties || sub.items) {
+      if (!names.has(key)) return true;
+      if (nested!.size === 0) continue;
+      const sub = nested!.get(key);
+      if (sub) {
         const value = (body as Record<string, unknown>)[key];
         if (value !== null && typeof value === "object" && hasUndocumentedKeys(value, sub)) return true;
       }
