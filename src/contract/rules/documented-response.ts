@@ -57,9 +57,18 @@ function lookup(op: TapOperation, status: number): DocumentedResponse {
 /** The name of the path parameter that identifies a pass (the last `{...}` of the template). */
 const methodParams = new WeakMap<TapOperation, string | undefined>();
 
+let lastParamOp: TapOperation | undefined;
+let lastParam: string | undefined;
+
 export function methodIdParam(op: TapOperation): string | undefined {
-  if (methodParams.has(op)) return methodParams.get(op);
-  const name = /\{([^}]+)\}$/.exec(op.path)?.[1];
-  methodParams.set(op, name);
+  if (op === lastParamOp) return lastParam;
+  let name: string | undefined;
+  if (methodParams.has(op)) name = methodParams.get(op);
+  else {
+    name = /\{([^}]+)\}$/.exec(op.path)?.[1];
+    methodParams.set(op, name);
+  }
+  lastParamOp = op;
+  lastParam = name;
   return name;
 }

@@ -72,11 +72,13 @@ function planFor(ctx: ExchangeContext): ReadonlyArray<ExchangeRule> {
   return plan;
 }
 
+const noOptions: CheckExchangeOptions = Object.freeze({});
+
 /**
  * Every rule that needs only this one request/response pair, as violations (empty = the
  * exchange honours the contract). Pure: no I/O, never throws for a contract problem.
  */
-export function checkExchange(exchange: Exchange, options: CheckExchangeOptions = {}): Violation[] {
+export function checkExchange(exchange: Exchange, options: CheckExchangeOptions = noOptions): Violation[] {
   const ctx = exchangeContext(exchange, options);
   const rules = options.rules ? planFor(ctx).filter((r) => options.rules!.includes(r.id)) : planFor(ctx);
   const out: Violation[] = [];

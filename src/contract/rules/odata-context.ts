@@ -54,11 +54,15 @@ function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
 /** Expected contexts by request (URL, and the token for /me): replays repeat the same few URLs. */
 const cache = new Map<string, { expected: ExpectedContext | undefined; exact: string | undefined }>();
 const cacheLimit = 2048;
+// The last request before the map: comparing a repeated URL is cheaper than hashing a new copy of it.
+let lastKey: string | undefined;
+let lastHit: { expected: ExpectedContext | undefined; exact: string | undefined } | undefined;
 
 function cachedExpected(ctx: ExchangeContext): { expected: ExpectedContext | undefined; exact: string | undefined } {
   const url = ctx.exchange.request.url;
   const key = ctx.operation.subject === "me" ? `${url}\n${ctx.options.meObjectId ?? ctx.requestHeaders.authorization ?? ""}` : url;
   const op = ctx.operation.operationId;
+  if (key === lastKey && lastHit!.expected?.op === op) return lastHit!;
   let hit = cache.get(key);
   if (!hit || hit.expected?.op !== op) {
     const expected = expectedContext(ctx);
@@ -66,6 +70,8 @@ function cachedExpected(ctx: ExchangeContext): { expected: ExpectedContext | und
     if (cache.size >= cacheLimit) cache.clear();
     cache.set(key, hit);
   }
+  lastKey = key;
+  lastHit = hit;
   return hit;
 }
 
