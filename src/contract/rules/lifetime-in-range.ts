@@ -14,9 +14,13 @@ export const lifetimeInRange = defineRule({
   appliesTo: (ctx) => tapItems(ctx).length > 0,
   runsFor: mayHaveItems,
   run(ctx) {
-    const [min, max] = ctx.options.policy?.lifetimeRange ?? policyDefaults.lifetimeRange;
+    const range = ctx.options.policy?.lifetimeRange ?? policyDefaults.lifetimeRange;
+    const min = range[0];
+    const max = range[1];
     let findings: Finding[] | undefined;
-    for (const { item, path } of tapItems(ctx)) {
+    const items = tapItems(ctx);
+    for (let i = 0; i < items.length; i++) {
+      const { item, path } = items[i]!;
       const value = item.lifetimeInMinutes;
       // A value of the wrong type is response-schema's finding, not a range question.
       if (typeof value !== "number") continue;

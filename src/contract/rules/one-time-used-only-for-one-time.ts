@@ -14,7 +14,9 @@ export const oneTimeUsedOnlyForOneTime = defineRule({
   runsFor: mayHaveItems,
   run(ctx) {
     let findings: Finding[] | undefined;
-    for (const { item, path } of tapItems(ctx)) {
+    const items = tapItems(ctx);
+    for (let i = 0; i < items.length; i++) {
+      const { item, path } = items[i]!;
       if (item.methodUsabilityReason !== oneTimeUsed || item.isUsableOnce === true) continue;
       (findings ??= []).push({
         message: receivedExpected(`methodUsabilityReason "${oneTimeUsed}" with isUsableOnce ${JSON.stringify(item.isUsableOnce)}`, "isUsableOnce true"),

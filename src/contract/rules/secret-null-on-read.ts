@@ -18,7 +18,9 @@ export const secretNullOnRead = defineRule({
   run(ctx) {
     if (ctx.operation.kind !== "get" && ctx.operation.kind !== "list") return none;
     let findings: Finding[] | undefined;
-    for (const { item, path } of tapItems(ctx)) {
+    const items = tapItems(ctx);
+    for (let i = 0; i < items.length; i++) {
+      const { item, path } = items[i]!;
       const value = item[PASS];
       if (value === null || value === undefined) continue;
       (findings ??= []).push({ message: receivedExpected(`${PASS} ${redactedPass(value)}`, "null on every read"), instancePath: `${path}/${PASS}` });

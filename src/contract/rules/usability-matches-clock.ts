@@ -52,7 +52,9 @@ export const usabilityMatchesClock = defineRule({
     if (now === undefined) return none;
     const tolerance = ctx.options.clockToleranceMs ?? defaultClockToleranceMs;
     let findings: Finding[] | undefined;
-    for (const { item, path } of tapItems(ctx)) {
+    const items = tapItems(ctx);
+    for (let i = 0; i < items.length; i++) {
+      const { item, path } = items[i]!;
       const reason = item.methodUsabilityReason;
       const lifetime = item.lifetimeInMinutes;
       const start = startOf(item.startDateTime);

@@ -14,7 +14,9 @@ export const usableMatchesReason = defineRule({
   runsFor: mayHaveItems,
   run(ctx) {
     let findings: Finding[] | undefined;
-    for (const { item, path } of tapItems(ctx)) {
+    const items = tapItems(ctx);
+    for (let i = 0; i < items.length; i++) {
+      const { item, path } = items[i]!;
       const usable = item.isUsable;
       const reason = item.methodUsabilityReason;
       if (typeof usable !== "boolean" || typeof reason !== "string") continue;
