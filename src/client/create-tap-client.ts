@@ -1,12 +1,13 @@
 /** `createTapClient()`: the typed operations over an openapi-fetch client with the client's middleware. */
-import createClient, { type Client } from "openapi-fetch";
+import createClient, { createFinalURL, createQuerySerializer, type Client } from "openapi-fetch";
 import type { paths } from "../../generated/api.js";
 import { tokenSource } from "./credential.js";
+import { directSend } from "./direct-send.js";
 import { InvalidInputError, RequestTimeoutError } from "./errors.js";
 import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
 import { contractMiddleware } from "./middleware/contract.js";
 import { requestIdMiddleware } from "./middleware/request-id.js";
-import { retryMiddleware } from "./middleware/retry.js";
+import { retrier, retryMiddleware } from "./middleware/retry.js";
 import { positive, resolveOptions, type TapClientOptions } from "./options.js";
 import { serializePath } from "./path-segment.js";
 import { toResult, type TapResult } from "./result.js";
@@ -60,11 +61,16 @@ export interface TapClient {
 }
 
 type Shape = "object" | "list" | "none";
-type LooseRequest = (method: string, path: string, init: Record<string, unknown>) => Promise<{ response: Response }>;
 
 const ME = "/me/authentication/temporaryAccessPassMethods";
 const USERS = "/users/{user-id}/authentication/temporaryAccessPassMethods";
 const ITEM = "/{temporaryAccessPassAuthenticationMethod-id}";
+
+/** An answer openapi-fetch returns without reading its body. */
+function emptyAnswer(response: Response): boolean {
+  const length = response.headers.get("content-length");
+  return response.status === 204 || (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"));
+}
 
 function isMe(user: string): boolean {
   return typeof user === "string" && user.toLowerCase() === "me";
@@ -74,12 +80,13 @@ function isMe(user: string): boolean {
 export function createTapClient(options: TapClientOptions): TapClient {
   const resolved = resolveOptions(options);
   const token = tokenSource(options.credential, resolved.scopes);
+  // `$select` travels comma-separated (style form, explode false), as the spec declares.
+  const querySerializer = createQuerySerializer({ array: { style: "form", explode: false } });
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
     fetch: boundedTransport(options.fetch ?? ((request: Request) => globalThis.fetch(request)), resolved.maxResponseBytes),
     pathSerializer: serializePath,
-    // `$select` travels comma-separated (style form, explode false), as the spec declares.
-    querySerializer: { array: { style: "form", explode: false } },
+    querySerializer,
   });
   raw.use(requestIdMiddleware(), bearerTokenMiddleware(token));
   const contract = options.contract ? contractMiddleware(options.contract, resolved.basePath, resolved.maxResponseBytes) : undefined;
@@ -87,7 +94,14 @@ export function createTapClient(options: TapClientOptions): TapClient {
   // Registered last: its onResponse runs first, so the other middleware sees the final response
   // (and the contract middleware sees the ones a retry replaced through `inspect`).
   if (options.retry !== false) raw.use(retryMiddleware(options.retry ?? {}, resolved.timeoutMs, contract?.inspect));
-  const request = raw.request as unknown as LooseRequest;
+  // The typed operations send the same requests through the same policies, without openapi-fetch's per-call cost.
+  const send = directSend({
+    fetch: options.fetch,
+    token,
+    maxResponseBytes: resolved.maxResponseBytes,
+    retry: options.retry === false ? undefined : retrier(options.retry ?? {}, resolved.timeoutMs),
+    contract,
+  });
 
   async function call<T>(method: string, path: string, params: Record<string, unknown>, shape: Shape, call: CallOptions, body?: unknown): Promise<TapResult<T>> {
     const clientRequestId = crypto.randomUUID();
@@ -106,17 +120,17 @@ export function createTapClient(options: TapClientOptions): TapClient {
       else caller.addEventListener("abort", onAbort, { once: true });
     }
     try {
-      const { response } = await request(method, path, {
-        params: { ...params, header: { "client-request-id": clientRequestId } },
-        body,
-        signal: controller.signal,
-        // Success bodies are left unread by openapi-fetch and read once, bounded, here.
-        parseAs: "stream",
-      });
+      // Serialized as openapi-fetch would, in its order: the body first, then the URL (which checks the ids).
+      const sent = body === undefined ? undefined : JSON.stringify(body);
+      const url = createFinalURL(path, { baseUrl: resolved.baseUrl, params, querySerializer, pathSerializer: serializePath });
+      const response = await send(method, url, sent, clientRequestId, controller.signal);
       let success: unknown;
       if (response.ok) {
         if (shape === "none") await response.body?.cancel();
         else success = await readJson(response, resolved.maxResponseBytes, controller.signal);
+      } else if (!emptyAnswer(response)) {
+        // openapi-fetch reads an error response's (already buffered) body: its `bodyUsed` stays the same here.
+        await response.text();
       }
       return toResult<T>(response, success, clientRequestId, shape);
     } catch (err) {

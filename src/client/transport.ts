@@ -28,28 +28,41 @@ export function boundedTransport(base: FetchLike, maxBytes: number): FetchLike {
     try {
       response = await base(request);
     } catch (err) {
-      if (request.signal.aborted) throw request.signal.reason;
-      throw new NetworkError(`${request.method} ${request.url}: no response: ${describeNetworkError(err)}`, { cause: err });
+      throw noResponse(err, request.method, request.url, request.signal);
     }
-    if (request.method === "HEAD" || NULL_BODY_STATUSES.has(response.status) || response.body === null) {
-      readBodies.set(response, { text: "", json: undefined });
-      return response;
-    }
-    checkDeclaredLength(response, maxBytes);
-    if (response.ok) return response;
-    const text = await readText(response, maxBytes, request.signal);
-    let json: unknown;
-    if (text !== "") {
-      try {
-        json = JSON.parse(text);
-      } catch {
-        json = NOT_JSON;
-      }
-    }
-    const copy = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
-    readBodies.set(copy, { text, json });
-    return copy;
+    return settled(response, request.method, maxBytes, request.signal);
   };
+}
+
+/** What a failed fetch rejects with: the abort reason, or a NetworkError naming the cause. */
+export function noResponse(err: unknown, method: string, url: string, signal: AbortSignal): unknown {
+  if (signal.aborted) return signal.reason;
+  return new NetworkError(`${method} ${url}: no response: ${describeNetworkError(err)}`, { cause: err });
+}
+
+/**
+ * The response as the client's layers see it: a success passes through unread (its declared
+ * length checked), an error body is read (bounded) and parsed into `readBodies`.
+ */
+export async function settled(response: Response, method: string, maxBytes: number, signal: AbortSignal): Promise<Response> {
+  if (method === "HEAD" || NULL_BODY_STATUSES.has(response.status) || response.body === null) {
+    readBodies.set(response, { text: "", json: undefined });
+    return response;
+  }
+  checkDeclaredLength(response, maxBytes);
+  if (response.ok) return response;
+  const text = await readText(response, maxBytes, signal);
+  let json: unknown;
+  if (text !== "") {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = NOT_JSON;
+    }
+  }
+  const copy = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  readBodies.set(copy, { text, json });
+  return copy;
 }
 
 /** Read a success body (at most `maxBytes`) as JSON; `undefined` when it is empty. */

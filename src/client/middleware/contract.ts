@@ -22,8 +22,12 @@ export interface ReportedExchange {
   response: { status: number; requestId: string | undefined };
 }
 
-/** The middleware, plus `inspect` for responses that never reach `onResponse` (those a retry replaced). */
+/**
+ * The middleware, plus its two halves for callers outside openapi-fetch (the typed operations):
+ * `track` for a request going out, `inspect` for a response (also those a retry replaced).
+ */
 export type ContractMiddleware = Middleware & {
+  track(request: Request): void;
   inspect(request: Request, response: Response): Promise<void>;
 };
 
@@ -45,16 +49,21 @@ export function contractMiddleware(options: ContractOptions, basePath: string, m
     run(basePath, request, requestBody, response, bodyText, options);
   }
 
+  function track(request: Request): void {
+    // Warm up while the request travels; a failed import is reported by inspect, not as an unhandled rejection.
+    load().catch(() => undefined);
+    if (request.body !== null) sentBodies.set(request, request.clone().json().catch(() => undefined));
+  }
+
   return {
     onRequest({ request }: MiddlewareCallbackParams) {
-      // Warm up while the request travels; a failed import is reported by onResponse, not as an unhandled rejection.
-      load().catch(() => undefined);
-      if (request.body !== null) sentBodies.set(request, request.clone().json().catch(() => undefined));
+      track(request);
     },
     async onResponse({ request, response }: MiddlewareCallbackParams & { response: Response }) {
       await inspect(request, response);
       return undefined;
     },
+    track,
     inspect,
   };
 }
