@@ -10,7 +10,7 @@ export interface ExchangeRule<Id extends string = string> {
   severity: Severity;
   /** One paragraph: what the rule verifies and why it matters. */
   description: string;
-  /** Findings for this exchange; empty when the rule passes or does not apply. */
+  /** Findings for this exchange; empty when the rule passes or does not apply. Called without `this`. */
   run(ctx: ExchangeContext): Finding[];
   /** Whether the rule has anything to say about this exchange (for pass vs skip in reports). */
   appliesTo(ctx: ExchangeContext): boolean;
