@@ -1,5 +1,5 @@
-/** `createTapClient()`: the typed operations over an openapi-fetch client with the client's middleware. */
-import createClient, { createFinalURL, createQuerySerializer, type Client } from "openapi-fetch";
+/** `createTapClient()`: the typed operations (sent directly, see direct-send.ts) and `raw`, the openapi-fetch client with the same middleware. */
+import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import type { paths } from "../../generated/api.js";
 import { tokenSource } from "./credential.js";
 import { directSend } from "./direct-send.js";
@@ -9,7 +9,7 @@ import { contractMiddleware } from "./middleware/contract.js";
 import { requestIdMiddleware } from "./middleware/request-id.js";
 import { retrier, retryMiddleware } from "./middleware/retry.js";
 import { positive, resolveOptions, type TapClientOptions } from "./options.js";
-import { serializePath } from "./path-segment.js";
+import { checkSegment, encodeSegment, serializePath } from "./path-segment.js";
 import { toResult, type TapResult } from "./result.js";
 import { boundedTransport, readJson } from "./transport.js";
 import type {
@@ -62,9 +62,12 @@ export interface TapClient {
 
 type Shape = "object" | "list" | "none";
 
-const ME = "/me/authentication/temporaryAccessPassMethods";
-const USERS = "/users/{user-id}/authentication/temporaryAccessPassMethods";
+const METHODS = "/authentication/temporaryAccessPassMethods";
+const ME = `/me${METHODS}`;
+const USERS = `/users/{user-id}${METHODS}`;
 const ITEM = "/{temporaryAccessPassAuthenticationMethod-id}";
+const USER_ID = "user-id";
+const PASS_ID = "temporaryAccessPassAuthenticationMethod-id";
 
 /** An answer openapi-fetch returns without reading its body. */
 function emptyAnswer(response: Response): boolean {
@@ -103,7 +106,11 @@ export function createTapClient(options: TapClientOptions): TapClient {
     contract,
   });
 
-  async function call<T>(method: string, path: string, params: Record<string, unknown>, shape: Shape, call: CallOptions, body?: unknown): Promise<TapResult<T>> {
+  /** `item`: the path names one pass (`id`); else the collection. */
+  async function call<T>(method: string, user: string, item: boolean, id: string | undefined, select: readonly string[] | undefined,
+    shape: Shape, call: CallOptions, body?: unknown): Promise<TapResult<T>> {
+    const me = isMe(user);
+    const path = (me ? ME : USERS) + (item ? ITEM : "");
     const clientRequestId = crypto.randomUUID();
     const budget = call.timeoutMs === undefined ? resolved.timeoutMs : positive("timeoutMs", call.timeoutMs, resolved.timeoutMs);
     // One controller per call: the timeout and the caller's signal both abort it. (A listener on
@@ -120,9 +127,13 @@ export function createTapClient(options: TapClientOptions): TapClient {
       else caller.addEventListener("abort", onAbort, { once: true });
     }
     try {
-      // Serialized as openapi-fetch would, in its order: the body first, then the URL (which checks the ids).
+      // In openapi-fetch's order: the body first, then the URL, whose ids are checked and encoded
+      // as its path serializer does them for `raw` (user first).
       const sent = body === undefined ? undefined : JSON.stringify(body);
-      const url = createFinalURL(path, { baseUrl: resolved.baseUrl, params, querySerializer, pathSerializer: serializePath });
+      let url = resolved.baseUrl + (me ? ME : `/users/${encodeSegment(checkSegment(USER_ID, user))}${METHODS}`);
+      if (item) url += `/${encodeSegment(checkSegment(PASS_ID, id))}`;
+      // openapi-fetch's form style without explode: `$select=a,b`, each name percent-encoded.
+      if (select !== undefined) url += `?$select=${select.map(encodeURIComponent).join(",")}`;
       const response = await send(method, url, sent, clientRequestId, controller.signal);
       let success: unknown;
       if (response.ok) {
@@ -142,19 +153,9 @@ export function createTapClient(options: TapClientOptions): TapClient {
     }
   }
 
-  // The ids are checked and encoded once, by serializePath, still before any request.
-  function target(user: string, item: boolean, id?: string): { path: string; params: Record<string, unknown> } {
-    const pathParams: Record<string, unknown> = {};
-    if (item) pathParams["temporaryAccessPassAuthenticationMethod-id"] = id;
-    if (isMe(user)) return { path: ME + (item ? ITEM : ""), params: item ? { path: pathParams } : {} };
-    pathParams["user-id"] = user;
-    return { path: USERS + (item ? ITEM : ""), params: { path: pathParams } };
-  }
-
-  function query(select: readonly string[] | undefined): Record<string, unknown> {
-    if (select === undefined) return {};
-    if (!Array.isArray(select) || select.length === 0) throw new InvalidInputError("select must be a non-empty list of property names");
-    return { query: { $select: select } };
+  function checkSelect(select: readonly string[] | undefined): readonly string[] | undefined {
+    if (select !== undefined && (!Array.isArray(select) || select.length === 0)) throw new InvalidInputError("select must be a non-empty list of property names");
+    return select;
   }
 
   function args<T extends object>(value: T | undefined, operation: string): T {
@@ -166,26 +167,22 @@ export function createTapClient(options: TapClientOptions): TapClient {
   return {
     async get(input) {
       const a = args(input, "get");
-      const { path, params } = target(a.user, true, a.id);
-      return call("GET", path, { ...params, ...query(a.select) }, "object", a);
+      return call("GET", a.user, true, a.id, checkSelect(a.select), "object", a);
     },
     async list(input) {
       const a = args(input, "list");
-      const { path, params } = target(a.user, false);
-      return call("GET", path, { ...params, ...query(a.select) }, "list", a);
+      return call("GET", a.user, false, undefined, checkSelect(a.select), "list", a);
     },
     async create(input) {
       const a = args(input, "create");
       if (isMe(a.user)) {
         throw new InvalidInputError('create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user\'s object id or userPrincipalName');
       }
-      const { path, params } = target(a.user, false);
-      return call("POST", path, params, "object", a, a.body ?? {});
+      return call("POST", a.user, false, undefined, undefined, "object", a, a.body ?? {});
     },
     async delete(input) {
       const a = args(input, "delete");
-      const { path, params } = target(a.user, true, a.id);
-      return call("DELETE", path, params, "none", a);
+      return call("DELETE", a.user, true, a.id, undefined, "none", a);
     },
     raw,
     baseUrl: resolved.baseUrl,

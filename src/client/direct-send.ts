@@ -24,6 +24,18 @@ export type DirectSend = (method: string, url: string, body: string | undefined,
 export function directSend(options: DirectSendOptions): DirectSend {
   const { fetch: custom, token, maxResponseBytes, retry, contract } = options;
 
+  // One attempt; `request` is the first attempt's Request when one was made.
+  async function attempt(request: Request | undefined, url: string, init: RequestInit, signal: AbortSignal): Promise<Response> {
+    let response: Response;
+    try {
+      if (custom) response = await custom(request ?? new Request(url, init));
+      else response = await (request ? globalThis.fetch(request) : globalThis.fetch(url, init));
+    } catch (err) {
+      throw noResponse(err, init.method!, url, signal);
+    }
+    return settled(response, init.method!, maxResponseBytes, signal);
+  }
+
   return async (method, url, body, clientRequestId, signal) => {
     // The headers openapi-fetch sends (JSON content type only with a body), then the bearer middleware's.
     const headers: Record<string, string> = body === undefined
@@ -35,22 +47,10 @@ export function directSend(options: DirectSendOptions): DirectSend {
     const first = custom || contract ? new Request(url, init) : undefined;
     if (contract && first) contract.track(first);
     const start = retry?.enabled ? retry.now() : 0;
-
-    async function attempt(request: Request | undefined): Promise<Response> {
-      let response: Response;
-      try {
-        if (custom) response = await custom(request ?? new Request(url, init));
-        else response = await (request ? globalThis.fetch(request) : globalThis.fetch(url, init));
-      } catch (err) {
-        throw noResponse(err, method, url, signal);
-      }
-      return settled(response, method, maxResponseBytes, signal);
-    }
-
-    let response = await attempt(first);
+    let response = await attempt(first, url, init, signal);
     if (retry?.enabled && mayRetry(method, response.status)) {
       // Each retry sends a fresh Request (a sent body cannot be sent again); the body is a string.
-      response = await retry.run({ method, url, signal }, start, response, () => attempt(undefined),
+      response = await retry.run({ method, url, signal }, start, response, () => attempt(undefined, url, init, signal),
         contract && first ? (replaced) => contract.inspect(first, replaced) : undefined);
     }
     if (contract && first) await contract.inspect(first, response);
