@@ -12,6 +12,19 @@ describe("hasUndocumentedKeys", () => {
     expect(hasUndocumentedKeys({ value: [], extra: 1 }, list)).toBe(true);
   });
 
+  it("remembers a documented key order without accepting a longer, shorter or other one", () => {
+    const item = propertyShape("TemporaryAccessPassAuthenticationMethod");
+    const body = pass();
+    expect(hasUndocumentedKeys(body, item)).toBe(false);
+    expect(hasUndocumentedKeys({ ...body }, item)).toBe(false);
+    expect(hasUndocumentedKeys({ ...body, extra: 1 }, item)).toBe(true);
+    expect(hasUndocumentedKeys({ extra: 1, ...body }, item)).toBe(true);
+    const { id: _id, ...shorter } = body;
+    expect(hasUndocumentedKeys(shorter, item)).toBe(false);
+    expect(hasUndocumentedKeys({ ...shorter, idx: 1 }, item)).toBe(true);
+    expect(hasUndocumentedKeys({ isUsable: true, id: "x" }, item)).toBe(false);
+  });
+
   it("agrees with undocumentedKeys on generated bodies", () => {
     const key = fc.constantFrom("id", "isUsable", "value", "@odata.context", "extra", "a/b", "temporaryAccessPass");
     const item = fc.dictionary(key, fc.oneof(fc.integer(), fc.constant(null), fc.dictionary(key, fc.integer())));

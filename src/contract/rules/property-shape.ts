@@ -11,6 +11,12 @@ export interface PropertyShape {
   /** The documented names alone, and only the properties with a shape of their own: the passing walk needs no more. */
   names?: Set<string>;
   nested?: Map<string, PropertyShape>;
+  /**
+   * The keys, in order, of the last object found fully documented here (only where no property
+   * has a shape of its own). A service writes the same keys in the same order every time, and
+   * comparing interned names one by one is cheaper than looking each up.
+   */
+  lastDocumentedKeys?: string[];
 }
 
 type SchemaNode = { $ref?: string; allOf?: SchemaNode[]; properties?: Record<string, SchemaNode>; items?: SchemaNode };
@@ -76,6 +82,7 @@ export function hasUndocumentedKeys(body: unknown, shape: PropertyShape): boolea
     if (shape.items) for (let i = 0; i < body.length; i++) if (hasUndocumentedKeys(body[i], shape.items)) return true;
   } else if (body !== null && typeof body === "object" && shape.names) {
     const { names, nested } = shape;
+    if (nested!.size === 0) return hasUnknownFlatKey(body, shape, names);
     for (const key in body) {
       if (!names.has(key)) return true;
       if (nested!.size === 0) continue;
@@ -86,6 +93,28 @@ export function hasUndocumentedKeys(body: unknown, shape: PropertyShape): boolea
       }
     }
   }
+  return false;
+}
+
+function hasUnknownFlatKey(body: object, shape: PropertyShape, names: Set<string>): boolean {
+  const seen = shape.lastDocumentedKeys;
+  if (seen) {
+    let i = 0;
+    let same = true;
+    for (const key in body) {
+      if (key !== seen[i++]) {
+        same = false;
+        break;
+      }
+    }
+    if (same && i === seen.length) return false;
+  }
+  const keys: string[] = [];
+  for (const key in body) {
+    if (!names.has(key)) return true;
+    keys.push(key);
+  }
+  shape.lastDocumentedKeys = keys;
   return false;
 }
 
