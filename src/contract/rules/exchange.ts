@@ -79,16 +79,40 @@ function isLowerCase(name: string): boolean {
   return true;
 }
 
-function lowerCaseKeys(headers: Record<string, string>): Record<string, string> {
+/** The names, in order, of the last header set found all lower case (one per side of the exchange). */
+interface LowerNamesMemo {
+  names: string[];
+}
+
+const responseNames: LowerNamesMemo = { names: [] };
+const requestNames: LowerNamesMemo = { names: [] };
+
+function lowerCaseKeys(headers: Record<string, string>, memo: LowerNamesMemo): Record<string, string> {
+  // A service answers with the same names in the same order: compare them name by name first.
+  const seen = memo.names;
+  let i = 0;
+  let same = true;
+  for (const key in headers) {
+    if (key !== seen[i++]) {
+      same = false;
+      break;
+    }
+  }
+  if (same && i === seen.length) return headers;
   // Most callers (fetch's Headers, HAR writers) already send lower-case names: reuse the object.
   let lower = true;
+  const names: string[] = [];
   for (const key in headers) {
     if (!isLowerCase(key)) {
       lower = false;
       break;
     }
+    names.push(key);
   }
-  if (lower) return headers;
+  if (lower) {
+    memo.names = names;
+    return headers;
+  }
   const out: Record<string, string> = {};
   for (const key in headers) out[key.toLowerCase()] = headers[key]!;
   return out;
@@ -111,8 +135,8 @@ export function exchangeContext(exchange: Exchange, options: CheckExchangeOption
     operation: exchange.operation,
     status: response.status,
     documented: documentedResponse(exchange.operation, response.status),
-    headers: lowerCaseKeys(response.headers),
-    requestHeaders: lowerCaseKeys(exchange.request.headers),
+    headers: lowerCaseKeys(response.headers, responseNames),
+    requestHeaders: lowerCaseKeys(exchange.request.headers, requestNames),
     body,
     bodyState,
     options,
