@@ -67,6 +67,29 @@ const ME = `/me${METHODS}`;
 const USERS = `/users/{user-id}${METHODS}`;
 const ITEM = "/{temporaryAccessPassAuthenticationMethod-id}";
 const USER_ID = "user-id";
+
+/** What tells the four operations apart. */
+interface Operation {
+  name: string;
+  method: string;
+  /** The path names one pass (`id`); else the collection. */
+  item: boolean;
+  /** Takes `select`. */
+  select: boolean;
+  shape: Shape;
+}
+const GET: Operation = { name: "get", method: "GET", item: true, select: true, shape: "object" };
+const LIST: Operation = { name: "list", method: "GET", item: false, select: true, shape: "list" };
+const CREATE: Operation = { name: "create", method: "POST", item: false, select: false, shape: "object" };
+const DELETE: Operation = { name: "delete", method: "DELETE", item: true, select: false, shape: "none" };
+
+/** Any operation's argument, before it is checked. */
+interface OperationInput extends CallOptions {
+  user: string;
+  id?: string;
+  select?: readonly string[];
+  body?: unknown;
+}
 const PASS_ID = "temporaryAccessPassAuthenticationMethod-id";
 
 /** An answer openapi-fetch returns without reading its body. */
@@ -106,13 +129,21 @@ export function createTapClient(options: TapClientOptions): TapClient {
     contract,
   });
 
-  /** `item`: the path names one pass (`id`); else the collection. */
-  async function call<T>(method: string, user: string, item: boolean, id: string | undefined, select: readonly string[] | undefined,
-    shape: Shape, call: CallOptions, body?: unknown): Promise<TapResult<T>> {
+  // Async: bad input rejects the returned promise (before any request) instead of throwing.
+  async function call<T>(operation: Operation, input: OperationInput | undefined): Promise<TapResult<T>> {
+    const a = args(input, operation.name);
+    const { method, item, shape } = operation;
+    const post = method === "POST";
+    if (post && isMe(a.user)) {
+      throw new InvalidInputError('create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user\'s object id or userPrincipalName');
+    }
+    const select = operation.select ? checkSelect(a.select) : undefined;
+    const body = post ? a.body ?? {} : undefined;
+    const { user, id } = a;
     const me = isMe(user);
     const path = (me ? ME : USERS) + (item ? ITEM : "");
     const clientRequestId = crypto.randomUUID();
-    const budget = call.timeoutMs === undefined ? resolved.timeoutMs : positive("timeoutMs", call.timeoutMs, resolved.timeoutMs);
+    const budget = a.timeoutMs === undefined ? resolved.timeoutMs : positive("timeoutMs", a.timeoutMs, resolved.timeoutMs);
     // One controller per call: the timeout and the caller's signal both abort it. (A listener on
     // the caller's signal costs far less than AbortSignal.any.)
     const controller = new AbortController();
@@ -120,7 +151,7 @@ export function createTapClient(options: TapClientOptions): TapClient {
       () => controller.abort(new RequestTimeoutError(`${method} ${path}: no complete response within ${budget} ms`, budget)),
       budget,
     );
-    const caller = call.signal;
+    const caller = a.signal;
     const onAbort = caller ? () => controller.abort(caller.reason) : undefined;
     if (caller && onAbort) {
       if (caller.aborted) onAbort();
@@ -158,32 +189,16 @@ export function createTapClient(options: TapClientOptions): TapClient {
     return select;
   }
 
-  function args<T extends object>(value: T | undefined, operation: string): T {
+  function args(value: OperationInput | undefined, operation: string): OperationInput {
     if (!value || typeof value !== "object") throw new InvalidInputError(`${operation}: expected an object argument such as { user: "me" }`);
     return value;
   }
 
-  // Async methods: bad input rejects the returned promise (before any request) instead of throwing.
   return {
-    async get(input) {
-      const a = args(input, "get");
-      return call("GET", a.user, true, a.id, checkSelect(a.select), "object", a);
-    },
-    async list(input) {
-      const a = args(input, "list");
-      return call("GET", a.user, false, undefined, checkSelect(a.select), "list", a);
-    },
-    async create(input) {
-      const a = args(input, "create");
-      if (isMe(a.user)) {
-        throw new InvalidInputError('create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user\'s object id or userPrincipalName');
-      }
-      return call("POST", a.user, false, undefined, undefined, "object", a, a.body ?? {});
-    },
-    async delete(input) {
-      const a = args(input, "delete");
-      return call("DELETE", a.user, true, a.id, undefined, "none", a);
-    },
+    get: (input) => call(GET, input),
+    list: (input) => call(LIST, input),
+    create: (input) => call(CREATE, input),
+    delete: (input) => call(DELETE, input),
     raw,
     baseUrl: resolved.baseUrl,
     cloud: resolved.cloud,
