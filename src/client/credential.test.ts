@@ -6,8 +6,11 @@ const SCOPES = ["https://graph.microsoft.com/.default"];
 const JWT = "eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.c2lnbmF0dXJl";
 
 describe("tokenSource", () => {
-  it("sends a static token as it is", async () => {
+  it("sends a static token as it is, also offered as fixed (no await needed)", async () => {
     expect(await tokenSource("abc.def", SCOPES)()).toBe("abc.def");
+    expect(tokenSource("abc.def", SCOPES).fixed).toBe("abc.def");
+    expect(tokenSource(async () => "abc.def", SCOPES).fixed).toBeUndefined();
+    expect(tokenSource({ getToken: async () => null }, SCOPES).fixed).toBeUndefined();
   });
 
   it("refuses an empty or unsendable static token without printing it", () => {

@@ -15,8 +15,11 @@ export type TokenFunction = (context: { scopes: string[]; signal?: AbortSignal }
 /** A `TokenCredential`, a token function, or a static token string. */
 export type TapCredential = TokenCredentialLike | TokenFunction | string;
 
-/** Returns the token to send now; throws CredentialError (never showing a token) when there is none. */
-export type TokenSource = (signal?: AbortSignal) => Promise<string>;
+/**
+ * Returns the token to send now; throws CredentialError (never showing a token) when there is
+ * none. `fixed` is the token of a static credential, which callers may use without awaiting.
+ */
+export type TokenSource = ((signal?: AbortSignal) => Promise<string>) & { readonly fixed?: string };
 
 // Visible ASCII only: anything else cannot travel in an Authorization header.
 const HEADER_SAFE = /^[\x21-\x7e]+$/;
@@ -46,7 +49,7 @@ function failure(err: unknown, what: string, scopes: string[], signal: AbortSign
 export function tokenSource(credential: TapCredential, scopes: string[], now: () => number = Date.now): TokenSource {
   if (typeof credential === "string") {
     const token = checked(credential, "the static credential");
-    return () => Promise.resolve(token);
+    return Object.assign(() => Promise.resolve(token), { fixed: token });
   }
   if (typeof credential === "function") {
     return async (signal) => {

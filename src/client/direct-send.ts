@@ -41,7 +41,7 @@ export function directSend(options: DirectSendOptions): DirectSend {
     const headers: Record<string, string> = body === undefined
       ? { "client-request-id": clientRequestId }
       : { "content-type": "application/json", "client-request-id": clientRequestId };
-    headers.authorization = `Bearer ${await token(signal)}`;
+    headers.authorization = `Bearer ${token.fixed ?? await token(signal)}`;
     const init: RequestInit = { method, headers, body, signal, redirect: "follow" };
     // A Request object only for those who take one: the caller's fetch and the contract rules.
     const first = custom || contract ? new Request(url, init) : undefined;

@@ -44,13 +44,17 @@ export function noResponse(err: unknown, method: string, url: string, signal: Ab
  * The response as the client's layers see it: a success passes through unread (its declared
  * length checked), an error body is read (bounded) and parsed into `readBodies`.
  */
-export async function settled(response: Response, method: string, maxBytes: number, signal: AbortSignal): Promise<Response> {
+export function settled(response: Response, method: string, maxBytes: number, signal: AbortSignal): Response | Promise<Response> {
   if (method === "HEAD" || NULL_BODY_STATUSES.has(response.status) || response.body === null) {
     readBodies.set(response, { text: "", json: undefined });
     return response;
   }
   checkDeclaredLength(response, maxBytes);
-  if (response.ok) return response;
+  // Not async for a success: the common path takes no extra promise.
+  return response.ok ? response : readErrorBody(response, maxBytes, signal);
+}
+
+async function readErrorBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<Response> {
   const text = await readText(response, maxBytes, signal);
   let json: unknown;
   if (text !== "") {
