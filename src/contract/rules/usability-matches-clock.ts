@@ -1,6 +1,7 @@
 import { receivedExpected, type Finding } from "../violation.js";
 import { mayHaveItems, tapItems, type ExchangeContext } from "./exchange.js";
 import { defineRule, none } from "./rule.js";
+import { parseTimestamp } from "./timestamp.js";
 import { enabledByPolicy, expired, notYetValid } from "./usability.js";
 
 /** Default allowance for the gap between the service's clock and its `Date` header (1 s resolution). */
@@ -31,7 +32,7 @@ function startOf(value: unknown): number {
   if (typeof value !== "string") return Number.NaN;
   if (value !== lastStart) {
     lastStart = value;
-    lastStartTime = Date.parse(value);
+    lastStartTime = parseTimestamp(value);
   }
   return lastStartTime;
 }
