@@ -32,4 +32,15 @@ describe("parseTimestamp", () => {
       .map(([y, mo, d, sep, h, mi, s, frac, tz]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${frac ?? ""}${tz}`);
     fc.assert(fc.property(fc.oneof(stamp, fc.string({ maxLength: 30 })), (s) => Object.is(parseTimestamp(s), Date.parse(s))), { numRuns: 5000 });
   });
+
+  it("reads every canonical timestamp to the millisecond", () => {
+    const stamp = fc
+      .tuple(fc.integer({ min: 1970, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.option(fc.stringMatching(/^[0-9]{1,9}$/)))
+      .map(([y, mo, d, h, mi, s, frac]) => {
+        const p2 = (v: number) => String(v).padStart(2, "0");
+        return `${y}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}${frac === null ? "" : `.${frac}`}Z`;
+      });
+    fc.assert(fc.property(stamp, (s) => Object.is(parseTimestamp(s), Date.parse(s))), { numRuns: 5000 });
+  });
 });

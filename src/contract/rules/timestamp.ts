@@ -39,5 +39,15 @@ export function parseTimestamp(s: string): number {
     const kept = Math.min(3, n - 21);
     ms = digits(s, 20, kept) * (kept === 1 ? 100 : kept === 2 ? 10 : 1);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  return ((((daysSinceEpoch(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000) + ms;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (the civil-from-days algorithm, inverted). */
+function daysSinceEpoch(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146097 + dayOfEra - 719468;
 }
