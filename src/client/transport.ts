@@ -71,7 +71,13 @@ async function readErrorBody(response: Response, maxBytes: number, signal: Abort
 
 /** Read a success body (at most `maxBytes`) as JSON; `undefined` when it is empty. */
 export async function readJson(response: Response, maxBytes: number, signal: AbortSignal): Promise<unknown> {
-  const text = await readText(response, maxBytes, signal);
+  // readText's steps without its own promise: this is every successful call's path.
+  let text: string;
+  try {
+    text = response.body === null ? "" : await startReading(response, maxBytes);
+  } catch (err) {
+    throw readFailure(err, response, signal);
+  }
   if (text === "") return undefined;
   try {
     return JSON.parse(text);
@@ -102,15 +108,23 @@ function checkDeclaredLength(response: Response, maxBytes: number): boolean {
 export async function readText(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
   if (response.body === null) return "";
   try {
-    // A declared length within the limit: the runtime enforces it, no need to count.
-    if (checkDeclaredLength(response, maxBytes)) return await response.text();
-    return await readCounted(response, maxBytes);
+    return await startReading(response, maxBytes);
   } catch (err) {
-    if (signal.aborted) throw signal.reason;
-    if (err instanceof InvalidResponseError) throw err;
-    throw invalid(response, "truncated",
-      `Received: a ${response.status} body that ended early (${describeNetworkError(err)}) / Expected: the whole body`, err);
+    throw readFailure(err, response, signal);
   }
+}
+
+function startReading(response: Response, maxBytes: number): Promise<string> {
+  // A declared length within the limit: the runtime enforces it, no need to count.
+  return checkDeclaredLength(response, maxBytes) ? response.text() : readCounted(response, maxBytes);
+}
+
+/** What a failed body read rejects with: the abort reason, a too-large error, or "truncated". */
+function readFailure(err: unknown, response: Response, signal: AbortSignal): unknown {
+  if (signal.aborted) return signal.reason;
+  if (err instanceof InvalidResponseError) return err;
+  return invalid(response, "truncated",
+    `Received: a ${response.status} body that ended early (${describeNetworkError(err)}) / Expected: the whole body`, err);
 }
 
 async function readCounted(response: Response, maxBytes: number): Promise<string> {
