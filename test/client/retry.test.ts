@@ -144,6 +144,33 @@ describe("retries", () => {
   });
 });
 
+describe("retries through raw (the openapi-fetch middleware)", () => {
+  it("follow the same policy, resending a Create body", async () => {
+    script = [[429, "0.5"], [429, "1"]];
+    const { tap, waits } = setup();
+    const { data, response } = await tap.raw.POST("/users/{user-id}/authentication/temporaryAccessPassMethods", {
+      params: { path: { "user-id": "nestor@contoso.onmicrosoft.com" } },
+      body: { lifetimeInMinutes: 90 },
+    });
+    expect(response.status).toBe(201);
+    expect(data?.temporaryAccessPass).toBe("Q$wSrZ3R");
+    expect(waits).toEqual([500, 1000]);
+    expect(server.received.map((r) => r.body)).toEqual(Array(3).fill('{"lifetimeInMinutes":90}'));
+  });
+
+  it("do not repeat a Create after a 503", async () => {
+    script = [[503, "0"]];
+    const { tap, waits } = setup();
+    const { response } = await tap.raw.POST("/users/{user-id}/authentication/temporaryAccessPassMethods", {
+      params: { path: { "user-id": "nestor@contoso.onmicrosoft.com" } },
+      body: {},
+    });
+    expect(response.status).toBe(503);
+    expect(server.received).toHaveLength(1);
+    expect(waits).toEqual([]);
+  });
+});
+
 describe("retries with the contract middleware", () => {
   it("checks the responses a retry replaced, not only the last one", async () => {
     script = [[429, "0"]];
@@ -157,6 +184,14 @@ describe("retries with the contract middleware", () => {
     expect((await tap.get({ user: "me", id: ID })).data?.id).toBe(ID);
     expect(server.received).toHaveLength(2);
     // The local server's 429 lacks client-request-id and @odata.context; what matters is that it was checked.
+    expect(checks.map((c) => c[0])).toContain("429");
+    // The same through raw, where the retry middleware hands the replaced response to the contract middleware.
+    checks.length = 0;
+    script = [[429, "0"]];
+    const { data } = await tap.raw.GET("/me/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}", {
+      params: { path: { "temporaryAccessPassAuthenticationMethod-id": ID } },
+    });
+    expect(data?.id).toBe(ID);
     expect(checks.map((c) => c[0])).toContain("429");
   });
 });
