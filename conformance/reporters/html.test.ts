@@ -109,6 +109,19 @@ describe("the html reporter", () => {
     expect(page).not.toContain(jwt);
   });
 
+  it("shows the request and redacted response the run attached to a real failure", () => {
+    const failing = result.outcomes.find((o) => o.check === "secret-null-on-read" && o.status === "fail");
+    expect(failing?.exchange, "the runner attaches the first failing exchange").toBeDefined();
+    const sample = failing!.exchange!;
+    expect(sample.request.headers.authorization).toBe("<redacted>");
+    expect(JSON.stringify(sample.response.body)).toMatch(/"temporaryAccessPass":"<redacted: \d+ chars>"/);
+    const section = html.slice(html.indexOf('id="check-secret-null-on-read"'), html.indexOf('id="check-secret-on-create"'));
+    expect(section).toContain("<h5>Request</h5>");
+    expect(section).toContain("<h5>Response</h5>");
+    expect(section).toMatch(/authorization: &lt;redacted&gt;/);
+    expect(section).toMatch(/&quot;temporaryAccessPass&quot;: &quot;&lt;redacted: \d+ chars&gt;&quot;/);
+  });
+
   it("shows a failure's request and its redacted response when the result carries them", () => {
     const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ5eXl5In0.c2lnbmF0dXJlLXNlY3JldDI";
     const withExchange = {

@@ -4,18 +4,13 @@
  * Received / Expected pair and, when the result carries it, the request and the (redacted)
  * response; then the same outcomes grouped by operation. Written to OUT/report.html.
  */
-import { redactedPass } from "../../src/contract/rules/redact.js";
+import { redactBody, type ExchangeSample } from "../run/exchange-sample.js";
 import type { Violation } from "../../src/contract/violation.js";
 import type { Outcome, RunResult } from "../run/result.js";
 import { redact } from "./redact.js";
 import type { Reporter } from "./reporter.js";
 import { byCheck, groupStatus, targetLine, totalsLine, where } from "./summary.js";
 
-/** A request/response pair a result may attach to a violation or an outcome (shown when present). */
-interface ExchangeSample {
-  request: { method: string; url: string; headers?: Record<string, string>; body?: unknown };
-  response: { status: number; headers?: Record<string, string>; body?: unknown; bodyText?: string };
-}
 
 type Status = ReturnType<typeof groupStatus>;
 
@@ -40,14 +35,6 @@ export function receivedExpected(message: string): { received: string; expected:
   return { rest: m[1]!.trim(), received: m[2]!.trim(), expected: m[3]!.trim() };
 }
 
-/** Any `temporaryAccessPass` string in a body becomes its length; tokens go at the end with `redact`. */
-function redactBody(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(redactBody);
-  if (value === null || typeof value !== "object") return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = k === "temporaryAccessPass" && typeof v === "string" ? redactedPass(v) : redactBody(v);
-  return out;
-}
 
 function redactHeaders(headers: Record<string, string> = {}): string {
   return Object.entries(headers)

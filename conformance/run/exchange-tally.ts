@@ -6,6 +6,7 @@ import { exchangeContext, operationLabel, type CheckExchangeOptions, type Exchan
 import type { Violation } from "../../src/contract/violation.js";
 import { operations } from "../../src/spec/index.js";
 import type { ExchangeCheck } from "../checks/check.js";
+import { sampleOf, type ExchangeSample } from "./exchange-sample.js";
 import type { Outcome } from "./result.js";
 
 /** Distinct violations kept per (check, operation); the rest are only counted. */
@@ -15,6 +16,8 @@ interface Cell {
   exchanges: number;
   violations: Map<string, Violation & { count: number }>;
   omitted: number;
+  /** The first exchange that broke the check here, redacted: what the reports show. */
+  sample?: ExchangeSample;
 }
 
 export class ExchangeTally {
@@ -45,7 +48,9 @@ export class ExchangeTally {
         byOperation.set(label, cell);
       }
       cell.exchanges++;
-      for (const finding of check.rule.run(ctx)) {
+      const findings = check.rule.run(ctx);
+      if (findings.length > 0 && !cell.sample) cell.sample = sampleOf(exchange);
+      for (const finding of findings) {
         const key = `${finding.instancePath ?? ""}\n${finding.message}`;
         const known = cell.violations.get(key);
         if (known) known.count++;
@@ -84,6 +89,7 @@ export class ExchangeTally {
           if (failed) {
             const total = violations.reduce((n, v) => n + v.count, 0) + cell.omitted;
             outcome.message = `${violations[0]!.message}${total > 1 ? `\n(${total} violations in ${cell.exchanges} exchanges)` : ""}`;
+            if (cell.sample) outcome.exchange = cell.sample;
           }
           return outcome;
         }),

@@ -3,6 +3,7 @@
  * from. Its JSON form is the `json` reporter's documented, stable shape (`schemaVersion` 1).
  */
 import type { Severity, Violation } from "../../src/contract/violation.js";
+import type { ExchangeSample } from "./exchange-sample.js";
 
 export type OutcomeStatus = "pass" | "fail" | "error" | "skip";
 
@@ -29,6 +30,8 @@ export interface Outcome {
   violations: Array<Violation & { count: number }>;
   /** How many exchanges the check judged for this outcome (exchange checks). */
   exchanges?: number;
+  /** Fails of exchange checks: the first request and response that broke the check, redacted. */
+  exchange?: ExchangeSample;
   /** Set when an allowlist entry accepts this fail. */
   waived?: Waiver;
   /** A fail below the `--severity` threshold: reported, but not counted for the exit code. */
