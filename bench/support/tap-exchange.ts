@@ -1,12 +1,13 @@
 /** One faithful Get exchange of a TAP method, as Graph sends it, for the in-process benchmarks. */
+import { randomUUID } from "node:crypto";
 import type { Exchange } from "../../src/contract/rules/index.js";
-import { operationById } from "../../src/spec/index.js";
+import { graphJsonContentType, operationById } from "../../src/spec/index.js";
 
 const ORIGIN = "https://graph.microsoft.com";
 const USER = "5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01";
 const METHOD = "42cf61da-0b54-4b61-b6cd-362343f41a0e";
 const REQUEST_ID = "07ddd94e-55c9-4c36-b6a8-80676ae0830e";
-const GRAPH_JSON = "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8";
+const GRAPH_JSON = graphJsonContentType;
 
 /** The JSON text of one Get response body (a usable pass with Graph's 7-digit fractions). */
 export const getBodyText = JSON.stringify({
@@ -33,4 +34,45 @@ export function getExchange(body: unknown): Exchange {
       body,
     },
   };
+}
+
+/**
+ * Many faithful Get exchanges in which every id, request id and timestamp differs, each with
+ * its body's text: what a runner or a client really sees, so no remembered answer can help.
+ */
+export function distinctGetExchanges(n: number): Array<{ text: string; exchange: Exchange }> {
+  const out: Array<{ text: string; exchange: Exchange }> = [];
+  for (let i = 0; i < n; i++) {
+    const user = randomUUID();
+    const method = randomUUID();
+    const requestId = randomUUID();
+    // Started between 09:31 and 10:29, so a 60-minute pass is usable at the response's Date (10:30).
+    const seconds = 31 * 60 + ((i * 7919) % (58 * 60));
+    const start = new Date(Date.UTC(2026, 10, 28, 9, 0, seconds)).toISOString().replace(".000Z", `.${String(1000000 + i * 37).slice(1)}0Z`);
+    const text = JSON.stringify({
+      "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${user}')/authentication/temporaryAccessPassMethods/$entity`,
+      id: method,
+      temporaryAccessPass: null,
+      createdDateTime: start,
+      startDateTime: start,
+      lifetimeInMinutes: 60,
+      isUsableOnce: false,
+      isUsable: true,
+      methodUsabilityReason: "EnabledByPolicy",
+    });
+    out.push({
+      text,
+      exchange: {
+        operation: operationById("getUserTemporaryAccessPassMethod"),
+        params: { "user-id": user, "temporaryAccessPassAuthenticationMethod-id": method },
+        request: { method: "GET", url: `${ORIGIN}/v1.0/users/${user}/authentication/temporaryAccessPassMethods/${method}`, headers: {} },
+        response: {
+          status: 200,
+          headers: { "content-type": GRAPH_JSON, "request-id": requestId, "client-request-id": requestId, date: "Sat, 28 Nov 2026 10:30:00 GMT" },
+          body: JSON.parse(text) as unknown,
+        },
+      },
+    });
+  }
+  return out;
 }
