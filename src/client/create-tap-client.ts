@@ -113,6 +113,8 @@ export function createTapClient(options: TapClientOptions): TapClient {
     fetch: boundedTransport(options.fetch ?? ((request: Request) => globalThis.fetch(request)), resolved.maxResponseBytes),
     pathSerializer: serializePath,
     querySerializer,
+    // Graph never redirects these calls: a 3xx is answered as an { error }, never followed to another host.
+    redirect: "manual",
   });
   raw.use(requestIdMiddleware(), bearerTokenMiddleware(token));
   const contract = options.contract ? contractMiddleware(options.contract, resolved.basePath, resolved.maxResponseBytes) : undefined;

@@ -42,7 +42,8 @@ export function directSend(options: DirectSendOptions): DirectSend {
       ? { "client-request-id": clientRequestId }
       : { "content-type": "application/json", "client-request-id": clientRequestId };
     headers.authorization = `Bearer ${token.fixed ?? await token(signal)}`;
-    const init: RequestInit = { method, headers, body, signal, redirect: "follow" };
+    // Graph never redirects these calls: a 3xx is answered as an { error }, never followed to another host.
+    const init: RequestInit = { method, headers, body, signal, redirect: "manual" };
     // A Request object only for those who take one: the caller's fetch and the contract rules.
     const first = custom || contract ? new Request(url, init) : undefined;
     if (contract && first) contract.track(first);
