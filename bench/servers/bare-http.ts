@@ -1,17 +1,27 @@
 /**
  * The practical limit: a bare node:http server that answers every request with the same
- * constant TAP Get body and Graph's headers, doing no routing, auth or state at all.
+ * constant TAP Get body and the same header set the mock sends (Graph's), doing no routing,
+ * auth or state at all. Same bytes on the wire, so the ratio measures the mock's own work and
+ * not the load generator parsing a shorter response.
  * Prints `READY <origin>` once listening; exits when its parent closes stdin.
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { graphJsonContentType } from "../../src/spec/index.js";
 import { getBodyText } from "../support/tap-exchange.js";
 
 const body = Buffer.from(getBodyText);
+const requestId = "07ddd94e-55c9-4c36-b6a8-80676ae0830e";
 const headers = {
-  "content-type": "application/json;odata.metadata=minimal;odata.streaming=true;IEEE754Compatible=false;charset=utf-8",
+  "cache-control": "no-cache",
+  "client-request-id": requestId,
   "content-length": String(body.length),
-  "request-id": "07ddd94e-55c9-4c36-b6a8-80676ae0830e",
+  "content-type": graphJsonContentType,
+  date: new Date().toUTCString(),
+  "odata-version": "4.0",
+  "request-id": requestId,
+  "strict-transport-security": "max-age=31536000",
+  "x-ms-ags-diagnostic": '{"ServerInfo":{"DataCenter":"Mock","Slice":"E","Ring":"5","ScaleUnit":"000","RoleInstance":"tap-mock"}}',
 };
 
 const server = createServer((req, res) => {
