@@ -8,11 +8,10 @@ import { UserError } from "../../src/errors.js";
 import type { Severity } from "../../src/contract/violation.js";
 import type { Check, ExchangeCheck } from "../checks/check.js";
 import type { Allowlist } from "../policy/allowlist.js";
-import { finalize } from "../policy/finalize.js";
+import { settleRun } from "../run/settle.js";
 import { ExchangeTally } from "../run/exchange-tally.js";
 import type { ProgressHook } from "../run/progress.js";
 import type { Outcome, RunResult } from "../run/result.js";
-import { toolVersion } from "../run/version.js";
 import { readHar } from "./har.js";
 import { readNdjson } from "./ndjson.js";
 import { toExchange, type RecordedExchange } from "./recorded.js";
@@ -99,19 +98,14 @@ export async function replayRecording(path: string, options: ReplayOptions): Pro
       ? (fromTally.get(check.id) ?? [])
       : [{ check: check.id, title: check.title, severity: check.severity, operation: "*", status: "skip" as const, message: "needs its own requests; a recording cannot answer it", violations: [] }],
   );
-  const verdict = finalize(raw, options.severityThreshold, options.allowlist, options.today ?? new Date());
-  return {
-    schemaVersion: 1,
-    tool: { name: "tap-contract", version: toolVersion },
+  return settleRun(raw, {
     target: { kind: "replay", location: path, readOnly: true },
-    startedAt: started.toISOString(),
-    durationMs: Math.round(performance.now() - t0),
-    checks: options.checks.map((c) => c.id),
+    started,
+    t0,
+    checks: options.checks,
     severityThreshold: options.severityThreshold,
-    outcomes: verdict.outcomes,
-    totals: verdict.totals,
-    expiredWaivers: verdict.expiredWaivers,
+    ...(options.allowlist ? { allowlist: options.allowlist } : {}),
+    ...(options.today ? { today: options.today } : {}),
     recording: { exchanges, ignored },
-    exitCode: verdict.exitCode,
-  };
+  });
 }

@@ -7,7 +7,7 @@ import { UserError } from "../../src/errors.js";
 import type { Severity } from "../../src/contract/violation.js";
 import type { CaseResult, Check, ExchangeCheck, ScenarioCheck } from "../checks/check.js";
 import type { Allowlist } from "../policy/allowlist.js";
-import { finalize } from "../policy/finalize.js";
+import { settleRun } from "./settle.js";
 import { operationsOf } from "../scenarios/subjects.js";
 import { defaultHttpLimits, type HttpLimits } from "../targets/http.js";
 import type { Target } from "../targets/target.js";
@@ -17,7 +17,6 @@ import type { ProgressHook } from "./progress.js";
 import type { Outcome, RunResult } from "./result.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { createSession, type Session } from "./session.js";
-import { toolVersion } from "./version.js";
 
 export interface RunOptions {
   checks: readonly Check[];
@@ -100,18 +99,13 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     progress({ kind: "check", check: id, index: ++index, of: options.checks.length, outcomes });
   }
   const raw = options.checks.flatMap((c) => byCheck.get(c.id) ?? []);
-  const verdict = finalize(raw, options.severityThreshold, options.allowlist, options.today ?? new Date());
-  return {
-    schemaVersion: 1,
-    tool: { name: "tap-contract", version: toolVersion },
+  return settleRun(raw, {
     target: target.description,
-    startedAt: started.toISOString(),
-    durationMs: Math.round(performance.now() - t0),
-    checks: options.checks.map((c) => c.id),
+    started,
+    t0,
+    checks: options.checks,
     severityThreshold: options.severityThreshold,
-    outcomes: verdict.outcomes,
-    totals: verdict.totals,
-    expiredWaivers: verdict.expiredWaivers,
-    exitCode: verdict.exitCode,
-  };
+    ...(options.allowlist ? { allowlist: options.allowlist } : {}),
+    ...(options.today ? { today: options.today } : {}),
+  });
 }

@@ -2,7 +2,7 @@
  * The common shape of the authorization checks: for a row, pick the subject, get the token the
  * case describes, make sure there is a pass when the operation needs one, send, judge the status.
  */
-import type { ActingOn, TapOperation } from "../../src/spec/index.js";
+import { operations, type ActingOn, type TapOperation } from "../../src/spec/index.js";
 import type { CaseResult } from "../checks/check.js";
 import type { Session } from "../run/session.js";
 import type { TokenSpec } from "../targets/tokens.js";
@@ -58,4 +58,16 @@ export async function probeRow(session: Session, probe: RowProbe): Promise<CaseR
     ...(probe.op.kind === "create" ? { body: {} } : {}),
   });
   return expectStatus(sent, probe.expected, probe.meaning, where);
+}
+
+/**
+ * The same credential problem on every operation of the contract, each acting on its usual
+ * subject (self on `/me`, another user on `/users`): the 401 checks.
+ */
+export async function probeEveryOperation(session: Session, probe: Omit<RowProbe, "op" | "actingOn" | "needsPass">): Promise<CaseResult[]> {
+  const results: CaseResult[] = [];
+  for (const op of operations) {
+    results.push(await probeRow(session, { ...probe, op, actingOn: op.subject === "me" ? "actingOnSelf" : "actingOnOthers", needsPass: false }));
+  }
+  return results;
 }
