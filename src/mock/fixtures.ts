@@ -2,6 +2,14 @@
  * The fixture tenant: who exists, with which roles, secrets and starting passes. The default
  * is the `contoso.onmicrosoft.com` tenant of the design; `--fixtures FILE` replaces it.
  */
+import { spec } from "../spec/index.js";
+
+/** Every application permission the spec's `application` security scheme declares. */
+function everyApplicationPermission(): string[] {
+  const scheme = spec.components.securitySchemes as Record<string, { flows: { clientCredentials?: { scopes: Record<string, string> } } }>;
+  return Object.keys(scheme.application?.flows.clientCredentials?.scopes ?? {});
+}
+
 export interface FixtureTap {
   /** Fixed method id (a GUID). */
   id: string;
@@ -102,12 +110,7 @@ export const defaultFixtures: MockFixtures = {
       clientId: "00000000-0000-0000-0000-00000000a11c",
       servicePrincipalId: "c0a70000-0000-4000-8000-0000000a11c0",
       displayName: "TAP admin app (every TAP application permission)",
-      roles: [
-        "UserAuthenticationMethod.Read.All",
-        "UserAuthenticationMethod.ReadWrite.All",
-        "UserAuthMethod-TAP.Read.All",
-        "UserAuthMethod-TAP.ReadWrite.All",
-      ],
+      roles: everyApplicationPermission(),
     },
     {
       name: "user-read-app",
