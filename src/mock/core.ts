@@ -2,7 +2,6 @@
  * `createMockGraph()`: the whole mock as a function from request to response, with no sockets.
  * Identity endpoints first, then faults and scenarios around the faithful Graph handler.
  */
-import { randomUUID } from "node:crypto";
 import { schemaValidator } from "../contract/schemas.js";
 import { createClock, type ClockOption, type MockClock } from "./clock.js";
 import { createDirectory } from "./directory.js";
@@ -189,7 +188,7 @@ function envelopeScenarios(res: MockResponse, active: ReadonlySet<ScenarioName>)
   if (active.has("undocumented-status") && out.status === 200) out.status = 418;
   if (active.has("wrong-content-type") && out.headers["content-type"] === graphJsonContentType) out.headers["content-type"] = "text/plain; charset=utf-8";
   if (active.has("missing-request-id")) delete out.headers["request-id"];
-  if (active.has("client-request-id-not-echoed")) out.headers["client-request-id"] = randomUUID();
+  if (active.has("client-request-id-not-echoed")) out.headers["client-request-id"] = crypto.randomUUID();
   if (active.has("bad-error-envelope") && out.status >= 400 && out.body) {
     const message = (JSON.parse(out.body) as { error?: { message?: string } }).error?.message ?? "error";
     out.body = JSON.stringify({ message });

@@ -1,5 +1,4 @@
 /** Checks a fixture tenant (the default, or one read from `--fixtures FILE`) before the mock uses it. */
-import { readFileSync } from "node:fs";
 import { UserError } from "../errors.js";
 import { directoryRoles } from "../spec/index.js";
 import type { MockFixtures } from "./fixtures.js";
@@ -50,23 +49,4 @@ export function checkFixtures(f: MockFixtures): void {
     unique(a.name, "app name");
     unique(a.clientId, "client id");
   });
-}
-
-/** Read and check a fixtures JSON file. */
-export function loadFixtures(path: string): MockFixtures {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (err) {
-    throw new UserError(`cannot read fixtures file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-  }
-  let data: MockFixtures;
-  try {
-    data = JSON.parse(text) as MockFixtures;
-  } catch (err) {
-    throw new UserError(`fixtures file ${path} is not valid JSON: ${(err as Error).message}`);
-  }
-  checkFixtures(data);
-  for (const u of data.users) u.directoryRoles ??= [];
-  return data;
 }

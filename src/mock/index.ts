@@ -5,7 +5,7 @@ export { startMockGraph } from "./server.js";
 export type { MockGraph, StartOptions } from "./server.js";
 export { defaultFixtures, consumerTenantId, publicClientId } from "./fixtures.js";
 export type { FixtureApp, FixtureTap, FixtureUser, MockFixtures } from "./fixtures.js";
-export { loadFixtures } from "./fixtures-check.js";
+export { loadFixtures } from "./fixtures-file.js";
 export type { MockClock, ClockOption } from "./clock.js";
 export type { TokenRequest } from "./identity/issuer.js";
 export type { TapPolicy, UsabilityReason } from "./policy.js";

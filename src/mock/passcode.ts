@@ -1,8 +1,7 @@
-/** Crypto-random passcodes, and the only form the mock keeps of them: a salted SHA-256. */
-import { randomBytes, timingSafeEqual, webcrypto } from "node:crypto";
-import { promisify } from "node:util";
-
-const randomBytesAsync = promisify(randomBytes);
+/**
+ * Crypto-random passcodes, and the only form the mock keeps of them: a salted SHA-256.
+ * Web Crypto only, so the core also runs in a browser (MSW's worker answers from the page).
+ */
 
 // Mixed case, digits and symbols, as real passes show; look-alikes (0/O, 1/l/I) left out.
 const alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789!@#$%&*+=?";
@@ -13,7 +12,7 @@ export async function newPasscode(length: number): Promise<string> {
   // 256 - 256 % n is the largest multiple of n below 256: bytes at or above it are redrawn.
   const limit = 256 - (256 % alphabet.length);
   while (out.length < length) {
-    for (const byte of await randomBytesAsync(length * 2)) {
+    for (const byte of crypto.getRandomValues(new Uint8Array(length * 2))) {
       if (byte < limit) out += alphabet[byte % alphabet.length];
       if (out.length === length) break;
     }
@@ -22,20 +21,27 @@ export async function newPasscode(length: number): Promise<string> {
 }
 
 export interface PasscodeHash {
-  salt: Buffer;
-  digest: Buffer;
+  salt: Uint8Array;
+  digest: Uint8Array;
 }
 
-async function digest(salt: Buffer, passcode: string): Promise<Buffer> {
-  const data = Buffer.concat([salt, Buffer.from(passcode, "utf8")]);
-  return Buffer.from(await webcrypto.subtle.digest("SHA-256", data));
+async function digest(salt: Uint8Array, passcode: string): Promise<Uint8Array> {
+  const text = new TextEncoder().encode(passcode);
+  const data = new Uint8Array(salt.length + text.length);
+  data.set(salt);
+  data.set(text, salt.length);
+  return new Uint8Array(await crypto.subtle.digest("SHA-256", data));
 }
 
 export async function hashPasscode(passcode: string): Promise<PasscodeHash> {
-  const salt = await randomBytesAsync(16);
+  const salt = crypto.getRandomValues(new Uint8Array(16));
   return { salt, digest: await digest(salt, passcode) };
 }
 
 export async function passcodeMatches(hash: PasscodeHash, passcode: string): Promise<boolean> {
-  return timingSafeEqual(hash.digest, await digest(hash.salt, passcode));
+  const other = await digest(hash.salt, passcode);
+  // Constant time over the digest: every byte is compared whatever the first difference.
+  let diff = hash.digest.length ^ other.length;
+  for (let i = 0; i < hash.digest.length; i++) diff |= hash.digest[i]! ^ (other[i] ?? 0);
+  return diff === 0;
 }

@@ -84,7 +84,7 @@ export async function handleGraph(
   let body: unknown;
   if (operation.kind === "create") {
     try {
-      body = JSON.parse(Buffer.from(req.body ?? new Uint8Array()).toString("utf8"));
+      body = JSON.parse(new TextDecoder("utf-8", { ignoreBOM: true }).decode(req.body ?? new Uint8Array()));
     } catch {
       return errorResponse(env, "invalidJson");
     }

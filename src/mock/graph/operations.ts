@@ -1,5 +1,4 @@
 /** The four operations on an authorized, resolved request: List, Get, Create, Delete. */
-import { randomUUID } from "node:crypto";
 import { errorResponse, jsonResponse, noContent } from "../http/envelope.js";
 import type { MockResponse } from "../http/exchange.js";
 import { hashPasscode, newPasscode } from "../passcode.js";
@@ -76,7 +75,7 @@ async function create(state: TenantState, call: GraphCall, user: FixtureUser, bo
   const now = state.clock.now().getTime();
   const start = checked.input.startDateTime !== undefined ? Date.parse(checked.input.startDateTime) : now;
   const method: StoredMethod = {
-    id: randomUUID(),
+    id: crypto.randomUUID(),
     userId: user.id,
     createdMs: now,
     startMs: start,

@@ -1,5 +1,4 @@
 /** The contract-breaking scenarios that change what a read (List or Get) returns. */
-import { randomUUID } from "node:crypto";
 import type { ScenarioName } from "../scenarios.js";
 import type { Entity } from "./representation.js";
 
@@ -11,7 +10,7 @@ export function readScenarios(active: ReadonlySet<ScenarioName>, kind: "list" | 
   let out = items.map((e) => ({ ...e }));
   if (kind === "list" && active.has("two-methods")) {
     const first = out[0] ?? fabricated();
-    out = [first, { ...first, id: randomUUID() }];
+    out = [first, { ...first, id: crypto.randomUUID() }];
   }
   for (const e of out) {
     if (active.has("secret-on-read")) e.temporaryAccessPass = leaked;
@@ -30,7 +29,7 @@ export function readScenarios(active: ReadonlySet<ScenarioName>, kind: "list" | 
     if (active.has("lifetime-out-of-range")) e.lifetimeInMinutes = 5;
     if (active.has("schema-violation")) e.lifetimeInMinutes = String(e.lifetimeInMinutes);
     if (active.has("extra-property")) e.lastUsedDateTime = e.createdDateTime;
-    if (kind === "get" && active.has("wrong-id")) e.id = randomUUID();
+    if (kind === "get" && active.has("wrong-id")) e.id = crypto.randomUUID();
     if (kind === "get" && active.has("get-differs-from-list") && typeof e.lifetimeInMinutes === "number") {
       e.lifetimeInMinutes = e.lifetimeInMinutes > 60 ? e.lifetimeInMinutes - 1 : e.lifetimeInMinutes + 1;
     }
@@ -42,7 +41,7 @@ export function readScenarios(active: ReadonlySet<ScenarioName>, kind: "list" | 
 export function fabricated(now = new Date()): Entity {
   const iso = now.toISOString();
   return {
-    id: randomUUID(),
+    id: crypto.randomUUID(),
     temporaryAccessPass: null,
     createdDateTime: iso,
     startDateTime: iso,

@@ -2,7 +2,6 @@
  * Graph's envelope: the headers on every response and the OData error body with `innerError`.
  * Error codes and messages come from the spec's `x-graph-errors` through `graphError()`.
  */
-import { randomUUID } from "node:crypto";
 import { graphError, graphJsonContentType, type GraphErrorKind } from "../../spec/index.js";
 import { header, type MockRequest, type MockResponse } from "./exchange.js";
 
@@ -20,7 +19,7 @@ export interface Envelope {
 const echoable = /^[\x21-\x7e]{1,128}$/;
 
 export function envelopeFor(req: MockRequest, now: Date): Envelope {
-  const requestId = randomUUID();
+  const requestId = crypto.randomUUID();
   const sent = header(req, "client-request-id");
   return { requestId, clientRequestId: sent !== undefined && echoable.test(sent) ? sent : requestId, now };
 }

@@ -3,7 +3,6 @@
  * verifier that caches every verified token until it expires, so a GET pays for one Map
  * lookup instead of an RSA verification.
  */
-import { randomUUID } from "node:crypto";
 import { errors, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from "jose";
 import type { MockClock } from "../clock.js";
 import type { Directory } from "../directory.js";
@@ -53,7 +52,7 @@ let processKeys: Promise<SigningKeys> | undefined;
  * other's tokens, as one real tenant would; a different tenant's tokens are refused by `tid`.
  */
 function signingKeys(): Promise<SigningKeys> {
-  processKeys ??= generateKeyPair("RS256", { extractable: false }).then((k) => ({ ...k, kid: randomUUID() }));
+  processKeys ??= generateKeyPair("RS256", { extractable: false }).then((k) => ({ ...k, kid: crypto.randomUUID() }));
   return processKeys;
 }
 

@@ -3,7 +3,6 @@
  * (client credentials and password grants), `GET /{tenant}/discovery/v2.0/keys` (JWKS) and the
  * OpenID configuration that MSAL-based clients read first. Errors use Entra's JSON shape.
  */
-import { randomUUID } from "node:crypto";
 import { header, type MockRequest, type MockResponse } from "../http/exchange.js";
 import { consumerTenantId, type MockFixtures } from "../fixtures.js";
 import type { Directory } from "../directory.js";
@@ -51,7 +50,7 @@ async function issueFromForm(state: IdentityState, req: MockRequest): Promise<Mo
   if (type !== "application/x-www-form-urlencoded") {
     return oauthError(state, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'. Send it form-encoded (application/x-www-form-urlencoded).");
   }
-  const form = new URLSearchParams(Buffer.from(req.body ?? new Uint8Array()).toString("utf8"));
+  const form = new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(req.body ?? new Uint8Array()));
   const grant = form.get("grant_type");
   const scope = (form.get("scope") ?? "").split(/\s+/).filter((s) => s !== "");
   if (grant === "client_credentials") {
@@ -95,8 +94,8 @@ function tokenResponse(accessToken: string, expiresIn: number, scope: string): M
 }
 
 function oauthError(state: IdentityState, status: number, error: string, code: number, message: string): MockResponse {
-  const traceId = randomUUID();
-  const correlationId = randomUUID();
+  const traceId = crypto.randomUUID();
+  const correlationId = crypto.randomUUID();
   const timestamp = state.clock.now().toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
   return json(status, {
     error,
@@ -126,7 +125,7 @@ function openIdConfiguration(origin: string, tenant: string): Record<string, unk
 function json(status: number, body: unknown, extra: Record<string, string> = {}): MockResponse {
   return {
     status,
-    headers: { "content-type": "application/json; charset=utf-8", "x-ms-request-id": randomUUID(), ...extra },
+    headers: { "content-type": "application/json; charset=utf-8", "x-ms-request-id": crypto.randomUUID(), ...extra },
     body: JSON.stringify(body),
   };
 }
