@@ -103,4 +103,15 @@ export interface TapOpenApiDocument {
   /** The full Content-Type Graph sends on JSON bodies. */
   "x-json-content-type": string;
   "x-graph-errors": Record<GraphErrorKind, GraphErrorEntry>;
+  "x-cors": CorsPolicy;
+}
+
+/** How the mock answers browsers (`x-cors`): every value is a decision, see its `decision`. */
+export interface CorsPolicy {
+  decision: string;
+  allowOrigin: string;
+  allowHeaders: string[];
+  exposeHeaders: string[];
+  maxAgeSeconds: number;
+  preflightStatus: number;
 }

@@ -10,6 +10,7 @@ export const graphErrors = bundledSpec["x-graph-errors"];
 export const directoryRoles = bundledSpec["x-directory-roles"];
 export const policyDefaults = bundledSpec["x-policy-defaults"];
 export const graphJsonContentType = bundledSpec["x-json-content-type"];
+export const corsPolicy = bundledSpec["x-cors"];
 
 /** An error catalog entry with its {placeholders} filled in. */
 export function graphError(kind: GraphErrorKind, values: Record<string, string | number> = {}): GraphErrorEntry {

@@ -20,13 +20,22 @@ export interface IdentityState {
 const tokenPath = /^\/([^/]+)\/oauth2\/v2\.0\/token$/i;
 const keysPath = /^\/([^/]+)\/discovery\/(?:v2\.0\/)?keys$/i;
 const configPath = /^\/([^/]+)\/v2\.0\/\.well-known\/openid-configuration$/i;
+const instancePath = /^\/([^/]+)\/discovery\/instance$/i;
+
+/** The methods an identity path takes, or undefined when the path is not one (for CORS preflights). */
+export function identityMethods(path: string): string[] | undefined {
+  if (tokenPath.test(path)) return ["POST"];
+  if (keysPath.test(path) || configPath.test(path) || instancePath.test(path)) return ["GET"];
+  return undefined;
+}
 
 /** Answers identity requests; undefined when the path is not one of them. */
 export async function handleIdentity(state: IdentityState, req: MockRequest): Promise<MockResponse | undefined> {
   const token = tokenPath.exec(req.path);
   const keys = keysPath.exec(req.path);
   const config = configPath.exec(req.path);
-  const tenant = (token ?? keys ?? config)?.[1];
+  const instance = instancePath.exec(req.path);
+  const tenant = (token ?? keys ?? config ?? instance)?.[1];
   if (tenant === undefined) return undefined;
   if (!knownTenant(state.fixtures, tenant)) {
     return oauthError(state, 400, "invalid_tenant", 90002, `Tenant '${short(decode(tenant))}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
@@ -37,6 +46,7 @@ export async function handleIdentity(state: IdentityState, req: MockRequest): Pr
   }
   if (req.method !== "GET") return oauthError(state, 405, "invalid_request", 900561, "The endpoint only accepts GET requests.");
   if (keys) return json(200, await state.issuer.jwks());
+  if (instance) return json(200, instanceDiscovery(req, tenant));
   return json(200, openIdConfiguration(req.origin, tenant));
 }
 
@@ -119,6 +129,26 @@ function openIdConfiguration(origin: string, tenant: string): Record<string, unk
     issuer: `${base}/v2.0`,
     authorization_endpoint: `${base}/oauth2/v2.0/authorize`,
     grant_types_supported: ["client_credentials", "password"],
+  };
+}
+
+/**
+ * Entra's instance discovery (MSAL asks it before trusting an authority): this host is the only
+ * alias, and the tenant's OpenID configuration is on it.
+ */
+function instanceDiscovery(req: MockRequest, tenant: string): Record<string, unknown> {
+  const host = new URL(req.origin).host;
+  const asked = new URLSearchParams(req.query).get("authorization_endpoint");
+  let forTenant = tenant;
+  try {
+    if (asked) forTenant = new URL(asked).pathname.split("/")[1] || tenant;
+  } catch {
+    // An unparsable authorization_endpoint: answer for the path's tenant.
+  }
+  return {
+    tenant_discovery_endpoint: `${req.origin}/${forTenant}/v2.0/.well-known/openid-configuration`,
+    "api-version": "1.1",
+    metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
   };
 }
 
