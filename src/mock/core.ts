@@ -14,9 +14,9 @@ import { envelopeFor, errorResponse, graphJsonContentType, rawError, type Envelo
 import { header, maxBodyBytes, type MockRequest, type MockResponse } from "./http/exchange.js";
 import { fromWebRequest, toWebResponse } from "./http/web.js";
 import { TokenIssuer, type TokenRequest } from "./identity/issuer.js";
-import { handleIdentity, identityMethods } from "./identity/token-endpoint.js";
+import { handleIdentity } from "./identity/token-endpoint.js";
 import { isPreflight, preflightResponse, withCors } from "./http/cors.js";
-import { route } from "./graph/route.js";
+import { servedMethods } from "./served-paths.js";
 import { passcodeMatches } from "./passcode.js";
 import { checkPolicy, defaultPolicy, usabilityReason, type TapPolicy, type UsabilityReason } from "./policy.js";
 import { createScenarioSelector, type ScenarioName, type ScenarioOption } from "./scenarios.js";
@@ -78,7 +78,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
 
   async function handle(req: MockRequest): Promise<MockResponse> {
     if (isPreflight(req)) {
-      const methods = preflightMethods(req.path);
+      const methods = servedMethods(req.path);
       if (methods) return preflightResponse(methods);
     }
     return withCors(req, await answer(req));
@@ -139,14 +139,6 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       return { ok: true };
     },
   };
-}
-
-/** The methods a path takes, for a CORS preflight; undefined when the mock serves no such path. */
-function preflightMethods(path: string): string[] | undefined {
-  const identity = identityMethods(path);
-  if (identity) return identity;
-  const found = route("OPTIONS", path);
-  return found.kind === "methodNotAllowed" ? found.allowed : undefined;
 }
 
 /** The fixtures' starting passes, placed relative to the clock at start-up. */

@@ -1,0 +1,53 @@
+/**
+ * `createTapHandlers()`: the mock's core as MSW request handlers on Graph's real roots and the
+ * identity platform's real hosts, so unchanged app code (base URL, authority) runs against it.
+ * The handlers only translate: state, clock, policy, faults and scenarios live in the core.
+ */
+import { http, HttpResponse, type HttpHandler } from "msw";
+import { createMockGraph, type MockGraphCore, type MockGraphOptions } from "../mock/core.js";
+import { graphMethods, identityMethods } from "../mock/served-paths.js";
+import { clouds } from "../spec/clouds.js";
+import type { CloudId } from "../spec/document.js";
+
+export interface TapHandlersOptions extends MockGraphOptions {
+  /** Which clouds' Graph roots and authorities to answer (default: every cloud with the TAP API). */
+  clouds?: readonly CloudId[];
+}
+
+export interface TapHandlers {
+  /** Give these to `setupServer(...)` (msw/node) or `setupWorker(...)` (msw/browser). */
+  handlers: HttpHandler[];
+  /** The core behind them: `issueToken`, `clock`, `setPolicy`, `signIn`, `fixtures`. */
+  mock: MockGraphCore;
+}
+
+export function createTapHandlers(options: TapHandlersOptions = {}): TapHandlers {
+  const { clouds: chosen, ...coreOptions } = options;
+  const ids = chosen ?? (Object.keys(clouds) as CloudId[]).filter((id) => clouds[id].tapAvailable);
+  for (const id of ids) {
+    const info = clouds[id] as (typeof clouds)[CloudId] | undefined;
+    if (!info?.tapAvailable) throw new Error(`createTapHandlers: cloud "${id}" has no TAP API on Graph v1.0`);
+  }
+  const mock = createMockGraph(coreOptions);
+  const graphRoots = [...new Set(ids.map((id) => clouds[id].graphRoot))];
+  const authorities = [...new Set(ids.map((id) => clouds[id].authority))];
+
+  // A handler matches only what the mock serves: any other request stays unmatched, so the app's
+  // own handlers or `onUnhandledRequest` decide (a matched handler that answers nothing would
+  // let the request through to the network).
+  const serving = (origins: readonly string[], serves: (path: string) => string[] | undefined) =>
+    ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      return origins.includes(url.origin) && serves(url.pathname) !== undefined;
+    };
+  const answer = async ({ request }: { request: Request }) => {
+    try {
+      return await mock.fetch(request);
+    } catch {
+      // The "drop" fault: a network error, as a closed connection looks to fetch.
+      return HttpResponse.error();
+    }
+  };
+  const handlers = [http.all(serving(graphRoots, graphMethods), answer), http.all(serving(authorities, identityMethods), answer)];
+  return { handlers, mock };
+}

@@ -1,0 +1,110 @@
+/**
+ * Unchanged app code under msw/node: Azure Identity against the real authority host, and three
+ * Graph clients against Graph's real root, all answered by `createTapHandlers()`. Nothing is
+ * redirected by hand, and `onUnhandledRequest: "error"` fails any request the handlers did not take.
+ */
+import { ClientSecretCredential } from "@azure/identity";
+import { Client } from "@microsoft/microsoft-graph-client";
+import { AzureIdentityAuthenticationProvider } from "@microsoft/kiota-authentication-azure";
+import { createGraphServiceClient, GraphRequestAdapter } from "@microsoft/msgraph-sdk";
+import "@microsoft/msgraph-sdk-users";
+import { ConfidentialClientApplication } from "@azure/msal-node";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTapClient, unwrap } from "../../src/index.js";
+import { createTapHandlers } from "../../src/msw/index.js";
+
+const { handlers, mock } = createTapHandlers();
+const unhandled: string[] = [];
+const server = setupServer(...handlers);
+const megan = mock.fixtures.users.find((u) => u.userPrincipalName.startsWith("megan@"))!;
+const admin = mock.fixtures.apps.find((a) => a.name.toLowerCase().includes("admin")) ?? mock.fixtures.apps[0]!;
+const scope = "https://graph.microsoft.com/.default";
+const credential = new ClientSecretCredential(mock.fixtures.tenant.domain, admin.clientId, mock.fixtures.clientSecret);
+
+beforeAll(() => {
+  // "error": an unhandled request fails instead of reaching the network; the event records it.
+  server.events.on("request:unhandled", ({ request }) => {
+    unhandled.push(`${request.method} ${request.url}`);
+  });
+  server.listen({ onUnhandledRequest: "error" });
+});
+afterAll(() => {
+  server.close();
+  expect(unhandled).toEqual([]);
+});
+
+describe("msw/node: unchanged app code against graph.microsoft.com and login.microsoftonline.com", () => {
+  it("ClientSecretCredential (default authority host) gets an app token for Graph from the handlers", async () => {
+    const token = await credential.getToken(scope);
+    expect(token.token.split(".")).toHaveLength(3);
+    const claims = JSON.parse(Buffer.from(token.token.split(".")[1]!, "base64url").toString("utf8")) as Record<string, unknown>;
+    expect(claims).toMatchObject({ aud: "https://graph.microsoft.com", tid: mock.tenantId, idtyp: "app" });
+    expect(claims.roles).toContain("UserAuthenticationMethod.ReadWrite.All");
+  });
+
+  it("MSAL Node (authority https://login.microsoftonline.com/<tenant>) gets the same kind of token", async () => {
+    const app = new ConfidentialClientApplication({
+      auth: { clientId: admin.clientId, clientSecret: mock.fixtures.clientSecret, authority: `https://login.microsoftonline.com/${mock.fixtures.tenant.domain}` },
+    });
+    const result = await app.acquireTokenByClientCredential({ scopes: [scope] });
+    expect(result?.accessToken.split(".")).toHaveLength(3);
+    expect(result?.tokenType).toBe("Bearer");
+  });
+
+  it("this package's client (default base URL) lists and reads a pass with that credential", async () => {
+    const client = createTapClient({ credential });
+    expect(client.baseUrl).toBe("https://graph.microsoft.com/v1.0");
+    const list = unwrap(await client.list({ user: megan.id }));
+    expect(list.value).toHaveLength(1);
+    const pass = unwrap(await client.get({ user: megan.id, id: list.value[0]!.id }));
+    expect(pass).toMatchObject({ id: list.value[0]!.id, isUsable: true, methodUsabilityReason: "EnabledByPolicy", temporaryAccessPass: null });
+  });
+
+  it("@microsoft/microsoft-graph-client reads the pass through https://graph.microsoft.com/v1.0", async () => {
+    const client = Client.initWithMiddleware({ authProvider: { getAccessToken: async () => (await credential.getToken(scope)).token } });
+    const list = (await client.api(`/users/${megan.id}/authentication/temporaryAccessPassMethods`).get()) as { value: Array<{ id: string }> };
+    const pass = (await client.api(`/users/${megan.id}/authentication/temporaryAccessPassMethods/${list.value[0]!.id}`).get()) as Record<string, unknown>;
+    expect(pass).toMatchObject({ id: list.value[0]!.id, methodUsabilityReason: "EnabledByPolicy" });
+    expect(pass["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/v1\.0\/\$metadata#/);
+  });
+
+  it("the Kiota SDK (@microsoft/msgraph-sdk-users) reads the pass with the Azure Identity provider", async () => {
+    const adapter = new GraphRequestAdapter(new AzureIdentityAuthenticationProvider(credential, [scope]));
+    const graph = createGraphServiceClient(adapter);
+    const methods = graph.users.byUserId(megan.id).authentication.temporaryAccessPassMethods;
+    const list = await methods.get();
+    const id = list?.value?.[0]?.id;
+    expect(id).toBeTruthy();
+    const pass = await methods.byTemporaryAccessPassAuthenticationMethodId(id!).get();
+    expect(pass).toMatchObject({ id, isUsable: true, methodUsabilityReason: "EnabledByPolicy" });
+  });
+
+  it("US Government L4 and L5: the client's cloud option reaches the same handlers on their real roots", async () => {
+    for (const [cloud, audience] of [["usgov-l4", "https://graph.microsoft.us"], ["usgov-l5", "https://dod-graph.microsoft.us"]] as const) {
+      const token = await mock.issueToken({ app: admin.clientId, audience });
+      const client = createTapClient({ cloud, credential: token });
+      expect(new URL(client.baseUrl).origin).toBe(audience);
+      const list = unwrap(await client.list({ user: megan.id }));
+      expect(list.value).toHaveLength(1);
+    }
+  });
+
+  it("the handlers share one core with the test: a policy change is seen by the next read", async () => {
+    const client = createTapClient({ credential });
+    mock.setPolicy({ state: "disabled" });
+    try {
+      const list = unwrap(await client.list({ user: megan.id }));
+      expect(list.value[0]).toMatchObject({ isUsable: false, methodUsabilityReason: "DisabledByPolicy" });
+    } finally {
+      mock.setPolicy({ state: "enabled" });
+    }
+  });
+
+  it("a request the handlers do not serve is left to the app (and here fails as unhandled)", async () => {
+    const res = await fetch("https://graph.microsoft.com/v1.0/me/messages").catch((err: unknown) => err);
+    expect(res).toBeInstanceOf(Error);
+    expect(String((res as Error).cause ?? res)).not.toMatch(/ENOTFOUND|ECONNREFUSED/);
+    expect(unhandled.splice(0)).toEqual(["GET https://graph.microsoft.com/v1.0/me/messages"]);
+  });
+});
