@@ -6,7 +6,7 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { createMockGraph, type MockGraphCore, type MockGraphOptions } from "../mock/core.js";
 import { graphMethods, identityMethods } from "../mock/served-paths.js";
-import { clouds } from "../spec/clouds.js";
+import { clouds, tapCloud } from "../spec/clouds.js";
 import type { CloudId } from "../spec/document.js";
 
 export interface TapHandlersOptions extends MockGraphOptions {
@@ -24,10 +24,8 @@ export interface TapHandlers {
 export function createTapHandlers(options: TapHandlersOptions = {}): TapHandlers {
   const { clouds: chosen, ...coreOptions } = options;
   const ids = chosen ?? (Object.keys(clouds) as CloudId[]).filter((id) => clouds[id].tapAvailable);
-  for (const id of ids) {
-    const info = clouds[id] as (typeof clouds)[CloudId] | undefined;
-    if (!info?.tapAvailable) throw new Error(`createTapHandlers: cloud "${id}" has no TAP API on Graph v1.0`);
-  }
+  // Unknown ids and China (no TAP API on v1.0) are refused with the client's own message.
+  for (const id of ids) tapCloud(id);
   const mock = createMockGraph(coreOptions);
   const graphRoots = [...new Set(ids.map((id) => clouds[id].graphRoot))];
   const authorities = [...new Set(ids.map((id) => clouds[id].authority))];
