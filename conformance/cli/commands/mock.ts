@@ -27,7 +27,8 @@ Options:
   -h, --help            this text
 
 Tokens: POST {url}/{tenant}/oauth2/v2.0/token (client_credentials or password grant), or
-\`tap-contract token --url URL --user adele\`. Exit codes: 0 stopped cleanly, 2 could not start.`;
+\`tap-contract token --url URL --user adele\`. Pages on other origins may call it: it answers
+CORS preflights (the spec's x-cors). Exit codes: 0 stopped cleanly, 2 could not start.`;
 
 function integer(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
