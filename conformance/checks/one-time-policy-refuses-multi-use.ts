@@ -21,8 +21,12 @@ export const oneTimePolicyRefusesMultiUse = scenarioCheck({
       if (!spec) continue;
       const where = { operation: label(op), case: "one-time-only policy, isUsableOnce false" };
       const target = session.target;
+      if (!target.allowWrites) {
+        results.push(skipCase(where, "writes are not allowed (--allow-writes with --test-user)"));
+        continue;
+      }
       if (!target.withOneTimePolicy) {
-        results.push(skipCase(where, "the run cannot switch this tenant's TAP policy to one-time only (the embedded mock can)"));
+        results.push(skipCase(where, "needs a tenant whose TAP policy the run may switch to one-time only (the embedded mock); a live tenant's policy is left alone"));
         continue;
       }
       results.push(

@@ -79,7 +79,7 @@ export function rolesSatisfy(wids: readonly string[], roles: NonNullable<TokenSp
  */
 export function unknownRolesReason(pool: readonly TokenPrincipal[], spec: TokenSpec, nowSec: number): string | undefined {
   const known = spec.roles?.onlyKnown;
-  if (!known) return undefined;
+  if (!known || pool.some((p) => satisfies(p, spec, nowSec))) return undefined;
   const { onlyKnown: _, ...rest } = spec.roles!;
   const near = pool.find((p) => satisfies(p, { ...spec, roles: rest }, nowSec));
   if (!near) return undefined;
