@@ -50,6 +50,8 @@ export interface PermissionTable {
   actingOnOthers: Record<PermissionType, PermissionRow>;
   /** The newer merged table as Microsoft publishes it now. */
   current: { source: string; delegatedWork: CurrentRow; application: CurrentRow };
+  /** Roles other sources (the Entra TAP guide, older pages) let act on other users. */
+  otherRoles?: { source: string; requiredRoles: string[] };
 }
 
 export type StatedPermissionTable = Omit<PermissionTable, "actingOnSelf" | "actingOnOthers"> & {

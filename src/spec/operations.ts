@@ -28,7 +28,8 @@ function reaches(permission: string, actingOn: ActingOn): boolean {
 
 /**
  * The table code reads: each supported row of the stated (older) table, plus what the newer
- * merged table lists for its permission type and can reach. Rows a table marks not supported
+ * merged table lists for its permission type and can reach, and, where the row requires a
+ * role, the roles other sources add (Global Administrator). Rows a table marks not supported
  * stay so (spec decisions, item 12).
  */
 export function effectivePermissions(stated: StatedPermissionTable): PermissionTable {
@@ -43,8 +44,10 @@ export function effectivePermissions(stated: StatedPermissionTable): PermissionT
       const current = type === "delegatedPersonal" ? undefined : stated.current[type];
       const listed = new Set([...row.leastPrivileged, ...row.higherPrivileged]);
       const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])];
+      const roles = row.requiredRoles && row.requiredRoles.length > 0 ? [...new Set([...row.requiredRoles, ...(stated.otherRoles?.requiredRoles ?? [])])] : undefined;
       out[type] = {
         ...row,
+        ...(roles ? { requiredRoles: roles } : {}),
         tapScoped: [...new Set(newer.filter((p) => reaches(p, actingOn) && !listed.has(p)))],
         currentLeastPrivileged: (current?.leastPrivileged ?? []).filter((p) => reaches(p, actingOn)),
       };
