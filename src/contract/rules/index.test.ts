@@ -146,6 +146,10 @@ describe("rule details", () => {
     expect(ids(graphCtx("https://graph.microsoft.com/beta"))).toEqual(["odata-context"]);
     expect(ids(graphCtx("https://gateway.example.com/v1.0"))).toEqual(["odata-context"]);
     expect(ids(graphCtx("https://microsoftgraph.chinacloudapi.cn/v1.0"))).toEqual(["odata-context"]);
+    // A request sent to Graph itself names that cloud's root, no other.
+    const direct = getExchange({ "@odata.context": `https://graph.microsoft.us/v1.0/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`, ...pass() });
+    expect(direct.request.url.startsWith("https://graph.microsoft.com/")).toBe(true);
+    expect(ids(direct)).toEqual(["odata-context"]);
   });
 
   it("reports a methodUsabilityReason outside the documented set at low severity, naming it, without a schema failure", () => {

@@ -92,7 +92,10 @@ function rootMatches(actualRoot: string, expectedRoot: string): boolean {
   const actual = actualRoot.toLowerCase();
   const expected = expectedRoot.toLowerCase();
   if (actual === expected) return true;
-  const version = expected.slice(expected.lastIndexOf("/"));
+  const at = expected.lastIndexOf("/");
+  // A request sent to a cloud's own root is answered with that root: no other cloud's.
+  if (graphRoots.includes(expected.slice(0, at))) return false;
+  const version = expected.slice(at);
   return graphRoots.some((root) => actual === root + version);
 }
 
