@@ -22,11 +22,13 @@ export const documentedValues: ReadonlyMap<string, ReadonlySet<string>> = new Ma
 );
 
 /** The properties of one item whose string value is outside its documented set. */
+const noValues: Array<{ property: string; value: string; documented: ReadonlySet<string> }> = [];
+
 export function undocumentedValues(item: Record<string, unknown>): Array<{ property: string; value: string; documented: ReadonlySet<string> }> {
-  const out: Array<{ property: string; value: string; documented: ReadonlySet<string> }> = [];
+  let out: Array<{ property: string; value: string; documented: ReadonlySet<string> }> | undefined;
   for (const [property, documented] of documentedValues) {
     const value = item[property];
-    if (typeof value === "string" && !documented.has(value)) out.push({ property, value, documented });
+    if (typeof value === "string" && !documented.has(value)) (out ??= []).push({ property, value, documented });
   }
-  return out;
+  return out ?? noValues;
 }

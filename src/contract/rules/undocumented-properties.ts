@@ -1,9 +1,27 @@
-import { receivedExpected } from "../violation.js";
+import { receivedExpected, type Finding } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
-import { isSuccess, tapItems } from "./exchange.js";
+import { isSuccess, tapItems, type ExchangeContext } from "./exchange.js";
 import { undocumentedValues } from "./open-values.js";
 import { hasUndocumentedKeys, propertyShape, undocumentedKeys } from "./property-shape.js";
 import { defineRule, none } from "./rule.js";
+
+/** Values of open string sets outside the documented ones; undefined (no allocation) when none. */
+function valueFindings(ctx: ExchangeContext): Finding[] | undefined {
+  let out: Finding[] | undefined;
+  for (const { item, path } of tapItems(ctx)) {
+    for (const { property, value, documented } of undocumentedValues(item)) {
+      (out ??= []).push({
+        message: receivedExpected(
+          `${property} ${JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value)}, not a documented value`,
+          `one of ${[...documented].join(", ")} (an open set: a new value is news, not a break)`,
+        ),
+        instancePath: `${path}/${property}`,
+        keyword: "undocumented-value",
+      });
+    }
+  }
+  return out;
+}
 
 export const undocumentedProperties = defineRule({
   id: "undocumented-properties",
@@ -21,24 +39,15 @@ export const undocumentedProperties = defineRule({
     const { schemaName } = ctx.documented;
     if (!schemaName) return none;
     const shape = propertyShape(schemaName);
-    const values = tapItems(ctx).flatMap(({ item, path }) =>
-      undocumentedValues(item).map(({ property, value, documented }) => ({
-        message: receivedExpected(
-          `${property} ${JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value)}, not a documented value`,
-          `one of ${[...documented].join(", ")} (an open set: a new value is news, not a break)`,
-        ),
-        instancePath: `${path}/${property}`,
-        keyword: "undocumented-value",
-      })),
-    );
-    if (!hasUndocumentedKeys(ctx.body, shape)) return values.length > 0 ? values : none;
+    const values = valueFindings(ctx);
+    if (!hasUndocumentedKeys(ctx.body, shape)) return values ?? none;
     return [
       ...undocumentedKeys(ctx.body, shape).map((pointer) => ({
         message: receivedExpected(`an undocumented property at ${pointer}`, `only the properties of ${schemaName}`),
         instancePath: pointer,
         keyword: "undocumented",
       })),
-      ...values,
+      ...(values ?? []),
     ];
   },
 });
