@@ -92,7 +92,9 @@ export interface paths {
          *     - A second Create replaces the first, valid or expired (no 409; the 2021 beta rule "delete it first" no longer holds).
          *     - Omitted fields take the tenant policy's defaults; `{}` is a valid body, no body at all is 400.
          *     - `lifetimeInMinutes` must lie within the tenant policy (by default 60 to 480) as well as 10 to 43200.
-         *     - Only `/users/{user-id}` is documented: administrators cannot create a pass for themselves, and `POST /me/authentication/temporaryAccessPassMethods` is not part of this contract.
+         *     - Only `/users/{user-id}` is documented: nobody can create a pass for themselves. `POST /me/authentication/temporaryAccessPassMethods` is not part of this contract; it gets the same 403 `accessDenied` as a Create on `/users/{own id}`.
+         *     - An Authentication Administrator may create passes for members only; a Privileged Authentication Administrator or a Global Administrator for administrators too. An external guest (`#EXT#` in the UPN) cannot get a pass: 400 "Temporary Access Pass cannot be added to an external guest user.".
+         *     - A tenant policy that allows only one-time passes refuses `isUsableOnce: false` with 400 "Invalid IsUsableOnce specified. Tenant Policy does not allow multiple use temporary access pass method.".
          */
         post: operations["createUserTemporaryAccessPassMethod"];
         delete?: never;
@@ -153,9 +155,11 @@ export interface components {
          */
         LifetimeInMinutes: number;
         /**
-         * @description Why the pass is or is not usable now. Graph's schema types it as a free string; the v1.0
-         *     docs and real responses use exactly these five PascalCase values (old beta docs used
-         *     camelCase, which v1.0 never sends), so the contract is an enum.
+         * @description Why the pass is or is not usable now. Graph types it as a free string ("reasons can
+         *     include…"), so the set is open: a value Microsoft adds later is not a contract break. The v1.0
+         *     docs and real responses use these five PascalCase values (`x-documented-values`; old beta
+         *     docs used camelCase, which v1.0 never sends). The conformance runner reports any other value
+         *     at low severity (`undocumented-properties`), naming it, instead of failing the schema.
          *
          *     | value | `isUsable` | meaning |
          *     |---|---|---|
@@ -164,9 +168,8 @@ export interface components {
          *     | `Expired` | `false` | `startDateTime + lifetimeInMinutes` has passed |
          *     | `OneTimeUsed` | `false` | a one-time pass (`isUsableOnce: true`) was used |
          *     | `DisabledByPolicy` | `false` | the TAP policy is off, the user is out of its scope, or the pass is multi-use while policy demands one-time use |
-         * @enum {string}
          */
-        MethodUsabilityReason: "EnabledByPolicy" | "DisabledByPolicy" | "Expired" | "NotYetValid" | "OneTimeUsed";
+        MethodUsabilityReason: string;
         /**
          * temporaryAccessPassAuthenticationMethod (any state)
          * @description Every property Graph returns for a Temporary Access Pass (TAP) method. Two schemas narrow it: `TemporaryAccessPassAuthenticationMethod` (what every read returns: the pass is `null`) and `CreatedTemporaryAccessPassAuthenticationMethod` (the 201 body of Create: the pass, once).
@@ -269,7 +272,7 @@ export interface components {
         };
         /**
          * Create temporaryAccessPassAuthenticationMethod request
-         * @description The writable properties of a new pass, all optional: `{}` creates a pass with the tenant policy's defaults. Graph rejects a request without a body and without a `Content-Type` header with 400 "Write requests (excluding DELETE) must contain the Content-Type header declaration.". Read-only properties (`id`, `isUsable`, `temporaryAccessPass`, …) are not part of the request.
+         * @description The writable properties of a new pass, all optional: `{}` creates a pass with the tenant policy's defaults. Graph rejects a request without a body and without a `Content-Type` header with 400 "Write requests (excluding DELETE) must contain the Content-Type header declaration.". Read-only properties (`id`, `isUsable`, `methodUsabilityReason`, `createdDateTime`, `temporaryAccessPass`) are not part of the request: a body naming one gets 400 `badRequest` "The property 'X' is read-only and cannot be set when creating a Temporary Access Pass." (a decision; see the spec's decisions). Any other unknown name gets Graph's "The property 'X' does not exist on type …".
          * @example {
          *       "startDateTime": "2022-06-05T00:00:00.000Z",
          *       "lifetimeInMinutes": 60,
@@ -288,7 +291,7 @@ export interface components {
              */
             startDateTime?: string;
             lifetimeInMinutes?: components["schemas"]["LifetimeInMinutes"];
-            /** @description One-time (`true`) or multi-use (`false`). Omitted: the policy's `isUsableOnce`. A multi-use pass is created but reported `DisabledByPolicy` when the policy demands one-time use. */
+            /** @description One-time (`true`) or multi-use (`false`). Omitted: the policy's `isUsableOnce`. When the tenant policy allows only one-time passes, `false` is refused with 400 `badRequest` "Invalid IsUsableOnce specified. Tenant Policy does not allow multiple use temporary access pass method." (a real capture). */
             isUsableOnce?: boolean;
         };
         /**
@@ -460,7 +463,7 @@ export interface components {
     parameters: {
         /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
         "client-request-id": string;
-        /** @description Comma-separated properties to return, e.g. `id,isUsable,methodUsabilityReason`. Only the selected properties appear in each item (the required list of the schema then applies to them alone). The List page says the method takes no optional query parameters, while Microsoft's OpenAPI declares the whole OData set; `$select` is the one this contract promises. Other OData options are not part of the contract. */
+        /** @description Comma-separated properties to return, e.g. `id,isUsable`. Tolerated, not promised: the List page documents no query parameters, while Microsoft's OpenAPI declares the whole OData set. A service may honour `$select` or ignore it. When it honours it, only the selected properties appear in each item (the schema's required list then applies to them alone) and `@odata.context` names the selection as OData does (`…/temporaryAccessPassMethods(id,isUsable)`); the mock does both. Other OData options are not part of the contract. */
         select: ("id" | "createdDateTime" | "startDateTime" | "lifetimeInMinutes" | "isUsableOnce" | "isUsable" | "methodUsabilityReason" | "temporaryAccessPass")[];
         /**
          * @description The `id` of the pass, as List or Create returned it (a GUID).
@@ -491,7 +494,7 @@ export interface operations {
     listMyTemporaryAccessPassMethods: {
         parameters: {
             query?: {
-                /** @description Comma-separated properties to return, e.g. `id,isUsable,methodUsabilityReason`. Only the selected properties appear in each item (the required list of the schema then applies to them alone). The List page says the method takes no optional query parameters, while Microsoft's OpenAPI declares the whole OData set; `$select` is the one this contract promises. Other OData options are not part of the contract. */
+                /** @description Comma-separated properties to return, e.g. `id,isUsable`. Tolerated, not promised: the List page documents no query parameters, while Microsoft's OpenAPI declares the whole OData set. A service may honour `$select` or ignore it. When it honours it, only the selected properties appear in each item (the schema's required list then applies to them alone) and `@odata.context` names the selection as OData does (`…/temporaryAccessPassMethods(id,isUsable)`); the mock does both. Other OData options are not part of the contract. */
                 $select?: components["parameters"]["select"];
             };
             header?: {
@@ -517,7 +520,7 @@ export interface operations {
     getMyTemporaryAccessPassMethod: {
         parameters: {
             query?: {
-                /** @description Comma-separated properties to return, e.g. `id,isUsable,methodUsabilityReason`. Only the selected properties appear in each item (the required list of the schema then applies to them alone). The List page says the method takes no optional query parameters, while Microsoft's OpenAPI declares the whole OData set; `$select` is the one this contract promises. Other OData options are not part of the contract. */
+                /** @description Comma-separated properties to return, e.g. `id,isUsable`. Tolerated, not promised: the List page documents no query parameters, while Microsoft's OpenAPI declares the whole OData set. A service may honour `$select` or ignore it. When it honours it, only the selected properties appear in each item (the schema's required list then applies to them alone) and `@odata.context` names the selection as OData does (`…/temporaryAccessPassMethods(id,isUsable)`); the mock does both. Other OData options are not part of the contract. */
                 $select?: components["parameters"]["select"];
             };
             header?: {
@@ -578,7 +581,7 @@ export interface operations {
     listUserTemporaryAccessPassMethods: {
         parameters: {
             query?: {
-                /** @description Comma-separated properties to return, e.g. `id,isUsable,methodUsabilityReason`. Only the selected properties appear in each item (the required list of the schema then applies to them alone). The List page says the method takes no optional query parameters, while Microsoft's OpenAPI declares the whole OData set; `$select` is the one this contract promises. Other OData options are not part of the contract. */
+                /** @description Comma-separated properties to return, e.g. `id,isUsable`. Tolerated, not promised: the List page documents no query parameters, while Microsoft's OpenAPI declares the whole OData set. A service may honour `$select` or ignore it. When it honours it, only the selected properties appear in each item (the schema's required list then applies to them alone) and `@odata.context` names the selection as OData does (`…/temporaryAccessPassMethods(id,isUsable)`); the mock does both. Other OData options are not part of the contract. */
                 $select?: components["parameters"]["select"];
             };
             header?: {
@@ -640,7 +643,7 @@ export interface operations {
     getUserTemporaryAccessPassMethod: {
         parameters: {
             query?: {
-                /** @description Comma-separated properties to return, e.g. `id,isUsable,methodUsabilityReason`. Only the selected properties appear in each item (the required list of the schema then applies to them alone). The List page says the method takes no optional query parameters, while Microsoft's OpenAPI declares the whole OData set; `$select` is the one this contract promises. Other OData options are not part of the contract. */
+                /** @description Comma-separated properties to return, e.g. `id,isUsable`. Tolerated, not promised: the List page documents no query parameters, while Microsoft's OpenAPI declares the whole OData set. A service may honour `$select` or ignore it. When it honours it, only the selected properties appear in each item (the schema's required list then applies to them alone) and `@odata.context` names the selection as OData does (`…/temporaryAccessPassMethods(id,isUsable)`); the mock does both. Other OData options are not part of the contract. */
                 $select?: components["parameters"]["select"];
             };
             header?: {

@@ -56,6 +56,28 @@ describe("the permission tables", () => {
     }
   });
 
+  test("each operation records the current merged Learn table beside the older one, with its source", () => {
+    for (const op of operations) {
+      const current = op.spec["x-permissions"].current;
+      expect(current.source, op.operationId).toMatch(/^https:\/\/learn\.microsoft\.com\/graph\/api\//);
+      for (const type of ["delegatedWork", "application"] as const) expect(current[type].leastPrivileged.length, `${op.operationId} ${type}`).toBeGreaterThan(0);
+    }
+    const create = operations.find((op) => op.operationId === "createUserTemporaryAccessPassMethod")!;
+    for (const type of ["delegatedWork", "application"] as const) {
+      expect(grantingPermissions(create.permissions.actingOnOthers[type]), type).toContain("UserAuthMethod-TAP.ReadWrite.All");
+    }
+    expect(create.permissions.actingOnSelf.delegatedWork).toBe("notSupported");
+  });
+
+  test("Global Administrator may act on others in every operation; only Authentication Administrator is limited to members", () => {
+    expect(directoryRoles.globalAdministrator?.templateId).toBe("62e90394-69f5-4237-9190-012177145e10");
+    for (const op of operations) {
+      const row = op.permissions.actingOnOthers.delegatedWork;
+      if (isSupported(row)) expect(row.requiredRoles, op.operationId).toContain("globalAdministrator");
+    }
+    expect(Object.entries(directoryRoles).filter(([, r]) => r.reach === "members").map(([k]) => k)).toEqual(["authenticationAdministrator"]);
+  });
+
   test("the newer UserAuthMethod-TAP.* scopes are kept apart from the seed's lists", () => {
     for (const op of operations) {
       for (const actingOn of actingOns) {
@@ -67,6 +89,23 @@ describe("the permission tables", () => {
         }
       }
     }
+  });
+});
+
+describe("authorize() and the role's reach", () => {
+  const create = operations.find((op) => op.operationId === "createUserTemporaryAccessPassMethod")!;
+  const caller = (key: string) => ({ type: "delegatedWork" as const, permissions: ["UserAuthenticationMethod.ReadWrite.All"], roleTemplateIds: [directoryRoles[key]!.templateId] });
+  const administrator = { directoryRoles: ["privilegedAuthenticationAdministrator"] };
+  const member = { directoryRoles: [] };
+
+  test("an Authentication Administrator acts on members, not on administrators", () => {
+    expect(authorize(create, caller("authenticationAdministrator"), "actingOnOthers", member)).toMatchObject({ allowed: true });
+    expect(authorize(create, caller("authenticationAdministrator"), "actingOnOthers", administrator)).toEqual({ allowed: false, reason: "administratorTarget" });
+  });
+
+  test.each(["privilegedAuthenticationAdministrator", "globalAdministrator"])("%s acts on both", (key) => {
+    expect(authorize(create, caller(key), "actingOnOthers", administrator)).toMatchObject({ allowed: true });
+    expect(authorize(create, caller(key), "actingOnOthers", member)).toMatchObject({ allowed: true });
   });
 });
 
@@ -88,9 +127,13 @@ describe("authorize() reads the decision from the tables", () => {
     ["application on /users", get, { type: "application", permissions: ["UserAuthenticationMethod.Read.All"], roleTemplateIds: none }, "actingOnOthers", true],
     ["application on /me", getMe, { type: "application", permissions: ["UserAuthenticationMethod.Read.All"], roleTemplateIds: none }, "actingOnSelf", "appTokenOnMe"],
     ["create for yourself", create, { type: "delegatedWork", permissions: ["UserAuthenticationMethod.ReadWrite.All"], roleTemplateIds: role("authenticationAdministrator") }, "actingOnSelf", "notSupported"],
+    ["create as Global Administrator", create, { type: "delegatedWork", permissions: ["UserAuthenticationMethod.ReadWrite.All"], roleTemplateIds: role("globalAdministrator") }, "actingOnOthers", true],
+    ["create with the TAP-only scope", create, { type: "delegatedWork", permissions: ["UserAuthMethod-TAP.ReadWrite.All"], roleTemplateIds: role("authenticationAdministrator") }, "actingOnOthers", true],
+    ["create with the TAP-only scope, application", create, { type: "application", permissions: ["UserAuthMethod-TAP.ReadWrite.All"], roleTemplateIds: none }, "actingOnOthers", true],
+    ["create with a TAP read scope", create, { type: "application", permissions: ["UserAuthMethod-TAP.Read.All"], roleTemplateIds: none }, "actingOnOthers", "missingPermission"],
     ["create as Global Reader", create, { type: "delegatedWork", permissions: ["UserAuthenticationMethod.ReadWrite.All"], roleTemplateIds: role("globalReader") }, "actingOnOthers", "missingRole"],
   ] as const)("%s", (_, op, principal, actingOn, expected) => {
-    const decision = authorize(op, principal, actingOn);
+    const decision = authorize(op, principal, actingOn, { directoryRoles: [] });
     if (expected === true) expect(decision.allowed).toBe(true);
     else expect(decision).toEqual({ allowed: false, reason: expected });
   });

@@ -6,6 +6,7 @@ import type { Check } from "./check.js";
 import { contentType } from "./content-type.js";
 import { createReplacesPrevious } from "./create-replaces-previous.js";
 import { errorEnvelope } from "./error-envelope.js";
+import { forbidsAdministratorTarget } from "./forbids-administrator-target.js";
 import { forbidsOthersWithoutRole } from "./forbids-others-without-role.js";
 import { forbidsWithoutPermission } from "./forbids-without-permission.js";
 import { getEqualsListEntry } from "./get-equals-list-entry.js";
@@ -17,7 +18,9 @@ import { notFoundForUnknownMethod } from "./not-found-for-unknown-method.js";
 import { notFoundForUnknownUser } from "./not-found-for-unknown-user.js";
 import { odataContext } from "./odata-context.js";
 import { oneMethodPerUser } from "./one-method-per-user.js";
+import { oneTimePolicyRefusesMultiUse } from "./one-time-policy-refuses-multi-use.js";
 import { oneTimeUsedOnlyForOneTime } from "./one-time-used-only-for-one-time.js";
+import { refusesExternalGuest } from "./refuses-external-guest.js";
 import { rejectsAppTokenOnMe } from "./rejects-app-token-on-me.js";
 import { rejectsExpiredToken } from "./rejects-expired-token.js";
 import { rejectsMalformedToken } from "./rejects-malformed-token.js";
@@ -61,10 +64,13 @@ export const checks = {
   "rejects-expired-token": rejectsExpiredToken,
   "forbids-without-permission": forbidsWithoutPermission,
   "forbids-others-without-role": forbidsOthersWithoutRole,
+  "forbids-administrator-target": forbidsAdministratorTarget,
   "rejects-app-token-on-me": rejectsAppTokenOnMe,
   "not-found-for-unknown-method": notFoundForUnknownMethod,
   "not-found-for-unknown-user": notFoundForUnknownUser,
   "least-privilege-suffices": leastPrivilegeSuffices,
+  "refuses-external-guest": refusesExternalGuest,
+  "one-time-policy-refuses-multi-use": oneTimePolicyRefusesMultiUse,
 } as const satisfies { [Id in string]: Check<Id> };
 
 export type CheckId = keyof typeof checks;

@@ -7,7 +7,7 @@ import type { CaseResult } from "../checks/check.js";
 import type { Session } from "../run/session.js";
 import type { TokenSpec } from "../targets/tokens.js";
 import { errorCase, expectStatus, skipCase } from "./judge.js";
-import { ensurePass, isWrite, label, subjectFor, unknownId } from "./subjects.js";
+import { ensurePass, isWrite, label, subjectFor, unknownId, type SubjectResult } from "./subjects.js";
 
 export interface RowProbe {
   op: TapOperation;
@@ -19,12 +19,16 @@ export interface RowProbe {
   meaning: string;
   /** Whether Get/Delete need a real pass of the subject (true when a wrong id would mask the answer). */
   needsPass: boolean;
+  /** Whose pass the probe touches, when not the row's usual subject (an administrator, a guest). */
+  subject?: SubjectResult;
+  /** The Create body (default `{}`). */
+  body?: Record<string, unknown>;
 }
 
 export async function probeRow(session: Session, probe: RowProbe): Promise<CaseResult> {
   const where = { operation: label(probe.op), case: probe.caseLabel };
   if (isWrite(probe.op) && !session.target.allowWrites) return skipCase(where, "writes are not allowed (--allow-writes with --test-user)");
-  const subject = subjectFor(session, probe.op, probe.actingOn);
+  const subject = probe.subject ?? subjectFor(session, probe.op, probe.actingOn);
   if ("skip" in subject) return skipCase(where, subject.skip);
   let user = subject.user;
   const wanted = probe.token(user);
@@ -55,7 +59,7 @@ export async function probeRow(session: Session, probe: RowProbe): Promise<CaseR
     user,
     ...(methodId !== undefined ? { methodId } : {}),
     ...(authorization !== undefined ? { authorization } : {}),
-    ...(probe.op.kind === "create" ? { body: {} } : {}),
+    ...(probe.op.kind === "create" ? { body: probe.body ?? {} } : {}),
   });
   return expectStatus(sent, probe.expected, probe.meaning, where);
 }

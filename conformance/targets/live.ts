@@ -8,7 +8,7 @@ import { clouds, tapCloud } from "../../src/spec/clouds.js";
 import type { CloudId } from "../../src/spec/index.js";
 import type { CheckExchangeOptions } from "../../src/contract/rules/index.js";
 import type { Target } from "./target.js";
-import { describeSpec, principalOf, satisfies, type TokenGrant, type TokenPrincipal, type TokenSource, type TokenSpec } from "./tokens.js";
+import { describeSpec, principalOf, satisfies, unknownRolesReason, type TokenGrant, type TokenPrincipal, type TokenSource, type TokenSpec } from "./tokens.js";
 
 export const tokenEnvPrefix = "GRAPH_TOKEN_";
 
@@ -35,6 +35,8 @@ class PoolTokens implements TokenSource {
     const now = Date.now() / 1000;
     const hit = this.pool.find((t) => satisfies(t.principal, spec, now));
     if (hit) return { token: hit.token, label: hit.label, objectId: hit.principal.objectId };
+    const unknownRoles = unknownRolesReason(this.pool.map((t) => t.principal), spec, now);
+    if (unknownRoles) return { skip: unknownRoles };
     return { skip: `${describeSpec(spec)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)` };
   }
 }

@@ -3,9 +3,9 @@
  * for whatever a probe needs, so every row of every permission table runs.
  */
 import { directoryRoles } from "../../src/spec/index.js";
-import { faultHeader, startMockGraph, type FaultPlan, type FixtureUser, type MockGraph, type TokenRequest } from "../../src/mock/index.js";
+import { faultHeader, isExternalGuest, startMockGraph, type FaultPlan, type FixtureUser, type MockGraph, type TokenRequest } from "../../src/mock/index.js";
 import type { Target } from "./target.js";
-import type { TokenGrant, TokenSource, TokenSpec } from "./tokens.js";
+import { rolesSatisfy, type TokenGrant, type TokenSource, type TokenSpec } from "./tokens.js";
 
 export interface MockTargetOptions {
   /** Contract-breaking scenarios applied to every request (the runner's own tests). */
@@ -47,8 +47,7 @@ class MockTokens implements TokenSource {
       .filter((u) => u.id !== avoid)
       .find((u) => {
         const ids = roleIds(u);
-        if (!spec.roles) return ids.length === 0;
-        return "anyOf" in spec.roles ? spec.roles.anyOf.some((r) => ids.includes(r)) : !spec.roles.noneOf.some((r) => ids.includes(r));
+        return spec.roles ? rolesSatisfy(ids, spec.roles) : ids.length === 0;
       });
   }
 
@@ -88,7 +87,10 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
   });
   const users = mock.fixtures.users;
   // A member without roles and without a pass: the one the lifecycle writes to and "self" probes sign in as.
-  const plain = users.find((u) => !u.personal && u.directoryRoles.length === 0 && !u.tap && !u.excludedFromTapPolicy);
+  const plain = users.find((u) => !u.personal && u.directoryRoles.length === 0 && !u.tap && !u.excludedFromTapPolicy && !isExternalGuest(u));
+  // Whom an Authentication Administrator may not act on: a holder of a role only wider roles reach.
+  const administrator = users.find((u) => !u.personal && u.directoryRoles.some((k) => directoryRoles[k]?.reach !== "members"));
+  const guest = users.find((u) => !u.personal && isExternalGuest(u));
   return {
     mock,
     description: { kind: "mock", location: mock.graphUrl, readOnly: false },
@@ -98,6 +100,17 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
       readUsers: users.filter((u) => u.tap).map((u) => u.id),
       methodIds: {},
       ...(plain ? { selfUser: plain.id, writeUser: plain.id } : {}),
+      ...(administrator ? { administratorUser: administrator.id } : {}),
+      ...(guest ? { guestUser: guest.id } : {}),
+    },
+    async withOneTimePolicy(probe) {
+      const before = mock.policy.isUsableOnce;
+      mock.setPolicy({ isUsableOnce: true });
+      try {
+        return await probe();
+      } finally {
+        mock.setPolicy({ isUsableOnce: before });
+      }
     },
     allowWrites: true,
     ...(options.faults ? {} : { throttleProbe: { [faultHeader]: "throttle-fractional" } }),

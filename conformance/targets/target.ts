@@ -12,6 +12,10 @@ export interface Subjects {
   selfUser?: string;
   /** The user writes may create and delete passes for; writes need it and `allowWrites`. */
   writeUser?: string;
+  /** A user holding a directory role, whom an Authentication Administrator may not act on. */
+  administratorUser?: string;
+  /** An external guest (`#EXT#` in the UPN), for whom Create is refused. */
+  guestUser?: string;
 }
 
 export interface Target {
@@ -28,6 +32,11 @@ export interface Target {
    * throttle (the embedded mock) has them; live Graph throttles when it will.
    */
   throttleProbe?: Record<string, string>;
+  /**
+   * Runs `probe` while the tenant's TAP policy allows only one-time passes, then restores it.
+   * Only a target whose policy the run may change (the embedded mock) has it.
+   */
+  withOneTimePolicy?<T>(probe: () => Promise<T>): Promise<T>;
   /** What the pure rules need to know about this service (policy, pass length). */
   exchangeOptions: CheckExchangeOptions;
   close(): Promise<void>;

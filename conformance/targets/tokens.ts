@@ -9,8 +9,12 @@ export interface TokenSpec {
   type: PermissionType;
   /** Permissions (`scp` or `roles`) the token must carry exactly, include one of, or avoid. */
   permissions: { exactly: readonly string[] } | { anyOf: readonly string[] } | { noneOf: readonly string[] };
-  /** Directory role template ids: one of them required, or none of them allowed. */
-  roles?: { anyOf: readonly string[] } | { noneOf: readonly string[] };
+  /**
+   * Directory role template ids (`wids`): one of `anyOf` required, none of `noneOf` allowed, and,
+   * with `onlyKnown`, no role outside that list: a custom role (or one added later) might grant,
+   * so a token holding one cannot prove a refusal.
+   */
+  roles?: { anyOf?: readonly string[]; noneOf?: readonly string[]; onlyKnown?: readonly string[] };
   /** The signed-in user (delegated) must be, or must not be, this user (object id). */
   user?: { is: string } | { isNot: string };
   /** An already expired token. */
@@ -61,6 +65,29 @@ export function principalOf(token: string): TokenPrincipal | undefined {
   };
 }
 
+/** Do a token's `wids` satisfy a spec's `roles`? */
+export function rolesSatisfy(wids: readonly string[], roles: NonNullable<TokenSpec["roles"]>): boolean {
+  if (roles.anyOf && !roles.anyOf.some((id) => wids.includes(id))) return false;
+  if (roles.noneOf && roles.noneOf.some((id) => wids.includes(id))) return false;
+  const known = roles.onlyKnown;
+  return !known || wids.every((id) => known.includes(id));
+}
+
+/**
+ * Why no token fits a spec that allows only known roles, when one would fit but for a role the
+ * runner does not know: such a token cannot prove "no required role", so the probe is skipped.
+ */
+export function unknownRolesReason(pool: readonly TokenPrincipal[], spec: TokenSpec, nowSec: number): string | undefined {
+  const known = spec.roles?.onlyKnown;
+  if (!known || pool.some((p) => satisfies(p, spec, nowSec))) return undefined;
+  const { onlyKnown: _, ...rest } = spec.roles!;
+  const near = pool.find((p) => satisfies(p, { ...spec, roles: rest }, nowSec));
+  if (!near) return undefined;
+  const unknown = near.roleTemplateIds.filter((id) => !known.includes(id));
+  return `the token without a required role also holds directory role(s) the runner does not know (wids ${unknown.join(", ")}), ` +
+    "which might grant: it cannot prove a 403";
+}
+
 /** Does a principal satisfy a spec? (`nowSec` decides expiry.) */
 export function satisfies(p: TokenPrincipal, spec: TokenSpec, nowSec: number): boolean {
   if (p.type !== spec.type) return false;
@@ -74,10 +101,7 @@ export function satisfies(p: TokenPrincipal, spec: TokenSpec, nowSec: number): b
   } else if (perms.noneOf.some((x) => p.permissions.includes(x))) {
     return false;
   }
-  if (spec.type !== "application" && spec.roles) {
-    const has = (ids: readonly string[]) => ids.some((id) => p.roleTemplateIds.includes(id));
-    if ("anyOf" in spec.roles ? !has(spec.roles.anyOf) : has(spec.roles.noneOf)) return false;
-  }
+  if (spec.type !== "application" && spec.roles && !rolesSatisfy(p.roleTemplateIds, spec.roles)) return false;
   if (spec.user) {
     if ("is" in spec.user ? p.objectId !== spec.user.is : p.objectId === spec.user.isNot) return false;
   }
@@ -91,7 +115,12 @@ export function describeSpec(spec: TokenSpec): string {
   const what =
     "exactly" in perms ? `with exactly ${perms.exactly.join(" ") || "no permissions"}` :
     "anyOf" in perms ? `with one of ${perms.anyOf.join(", ")}` : `without ${perms.noneOf.join(", ")}`;
-  const roles = spec.roles ? ("anyOf" in spec.roles ? ", with a required directory role" : ", without any of the required directory roles") : "";
+  const r = spec.roles;
+  const roles = !r ? "" : [
+    r.anyOf ? ", with a required directory role" : "",
+    r.noneOf ? ", without any of the required directory roles" : "",
+    r.onlyKnown ? " and no directory role the runner does not know" : "",
+  ].join("");
   const user = spec.user ? ("is" in spec.user ? ` for user ${spec.user.is}` : " for another user than the subject") : "";
   return `${spec.expired ? "an expired " : ""}${spec.expired ? kind.replace(/^an? /, "") : kind} ${what}${roles}${user}`;
 }

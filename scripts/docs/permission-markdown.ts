@@ -1,5 +1,6 @@
 /** Renders an operation's machine-readable permission table as the Markdown tables Learn shows. */
-import type { ActingOn, DirectoryRole, PermissionRow, PermissionTable, PermissionType } from "../../src/spec/document.js";
+import type { ActingOn, DirectoryRole, PermissionRow, PermissionTable, PermissionType, StatedPermissionTable } from "../../src/spec/document.js";
+import { effectivePermissions } from "../../src/spec/operations.js";
 
 const typeLabels: Record<PermissionType, string> = {
   delegatedWork: "Delegated (work or school account)",
@@ -20,7 +21,7 @@ function cells(row: PermissionRow): [string, string, string] {
 
 function table(t: PermissionTable, actingOn: ActingOn): string {
   const lines = [
-    "| Permission type | Least privileged permissions | Higher privileged permissions | Newer TAP-only scopes |",
+    "| Permission type | Least privileged permissions | Higher privileged permissions | Also granting (newer table) |",
     "|---|---|---|---|",
   ];
   for (const type of Object.keys(typeLabels) as PermissionType[]) {
@@ -29,12 +30,21 @@ function table(t: PermissionTable, actingOn: ActingOn): string {
   return lines.join("\n");
 }
 
+function currentTable(t: PermissionTable): string {
+  const lines = ["| Permission type | Least privileged permissions | Higher privileged permissions |", "|---|---|---|"];
+  lines.push(`| ${typeLabels.delegatedWork} | ${code(t.current.delegatedWork.leastPrivileged)} | ${code(t.current.delegatedWork.higherPrivileged)} |`);
+  lines.push(`| ${typeLabels.delegatedPersonal} | Not supported. | Not supported. |`);
+  lines.push(`| ${typeLabels.application} | ${code(t.current.application.leastPrivileged)} | ${code(t.current.application.higherPrivileged)} |`);
+  return lines.join("\n");
+}
+
 /** `subject` decides which tables apply: `/me` always acts on the signed-in user. */
 export function permissionMarkdown(
-  t: PermissionTable,
+  stated: StatedPermissionTable,
   subject: "me" | "users",
   roles: Record<string, DirectoryRole>,
 ): string {
+  const t = effectivePermissions(stated);
   const parts = ["## Permissions", "", "One of the following permissions is required to call this operation.", ""];
   parts.push("### Permissions acting on self", "", table(t, "actingOnSelf"), "");
   if (subject === "users") parts.push("### Permissions acting on other users", "", table(t, "actingOnOthers"), "");
@@ -48,7 +58,19 @@ export function permissionMarkdown(
     );
   }
   parts.push(
-    "*Newer TAP-only scopes*: `UserAuthMethod-TAP.*`, added by current Learn pages; accepted, listed apart from the seed's table.",
+    "*Also granting (newer table)*: what the current merged Learn table adds to the row above. A permission without " +
+      "`.All` reaches the signed-in user only; rows marked not supported stay so.",
+    "",
+    `### The current merged table ([source](${t.current.source}))`,
+    "",
+    currentTable(t),
+    "",
   );
+  const limited = Object.entries(roles).filter(([, r]) => r.reach === "members");
+  if (subject === "users" && limited.length > 0) {
+    parts.push(
+      `${limited.map(([, r]) => r.displayName).join(", ")} may act on members only, not on users holding a directory role.`,
+    );
+  }
   return parts.join("\n");
 }

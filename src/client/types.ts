@@ -13,8 +13,14 @@ export type CreatedTemporaryAccessPassMethod = Schemas["CreatedTemporaryAccessPa
 /** The body of Create; every property is optional (`{}` takes the tenant policy's defaults). */
 export type TemporaryAccessPassCreateRequest = Schemas["TemporaryAccessPassCreateRequest"];
 
-/** Why a pass is or is not usable now. */
-export type MethodUsabilityReason = Schemas["MethodUsabilityReason"];
+/** The reasons Graph documents today. */
+export type DocumentedMethodUsabilityReason = "EnabledByPolicy" | "DisabledByPolicy" | "Expired" | "NotYetValid" | "OneTimeUsed";
+
+/**
+ * Why a pass is or is not usable now. An open set (Graph types it as a string): the documented
+ * values, or one Microsoft adds later. `string & {}` keeps the documented ones in autocompletion.
+ */
+export type MethodUsabilityReason = Schemas["MethodUsabilityReason"] & (DocumentedMethodUsabilityReason | (string & {}));
 
 /** Graph's error envelope, `{ error: { code, message, innerError } }`. */
 export type GraphErrorEnvelope = Schemas["ODataError"];

@@ -30,6 +30,8 @@ function instance(): Ajv2020 {
   if (ajv) return ajv;
   ajv = new Ajv2020({ allErrors: true, strict: true, strictTypes: false });
   addFormats(ajv);
+  // An annotation, not a constraint: the values Microsoft documents for an open string set.
+  ajv.addKeyword({ keyword: "x-documented-values", schemaType: "array" });
   // Same acceptance as the stock full formats, at a fraction of their cost (see fast-formats.ts).
   ajv.addFormat("date-time", { type: "string", validate: rememberingLastTwo(isRfc3339DateTime) });
   ajv.addFormat("uri", { type: "string", validate: rememberingLastTwo(fastUri(fullFormats.uri as (s: string) => boolean)) });

@@ -57,6 +57,11 @@ export interface MockFixtures {
   apps: FixtureApp[];
 }
 
+/** An external guest: Entra marks its UPN with `#EXT#` (an internal guest has none). */
+export function isExternalGuest(user: Pick<FixtureUser, "userPrincipalName">): boolean {
+  return user.userPrincipalName.toUpperCase().includes("#EXT#");
+}
+
 /** The tenant id that personal Microsoft accounts' tokens carry in `tid`. */
 export const consumerTenantId = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
@@ -95,6 +100,9 @@ export const defaultFixtures: MockFixtures = {
       excludedFromTapPolicy: true,
       tap: { id: tapId(9), startOffsetMinutes: -10, lifetimeInMinutes: 60, isUsableOnce: false },
     }),
+    member(10, "patti", "Patti Fernandez", { directoryRoles: ["globalAdministrator"] }),
+    // An external guest: Entra writes the home UPN with `_` for `@`, then `#EXT#@` the tenant.
+    member(11, "ada", "Ada (external guest)", { userPrincipalName: `ada_fabrikam.com#EXT#@${domain}` }),
     {
       name: "sam",
       id: "00000000-0000-0000-5a30-000000000010",

@@ -32,6 +32,9 @@ export const scenarioNames = [
   "role-ignored",
   "app-on-me-accepted",
   "not-found-ignored",
+  "administrator-target-accepted",
+  "guest-accepted",
+  "multi-use-despite-policy",
 ] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -16,27 +16,54 @@ export type PermissionType = "delegatedWork" | "delegatedPersonal" | "applicatio
 export type ActingOn = "actingOnSelf" | "actingOnOthers";
 export type OperationKind = "get" | "list" | "create" | "delete";
 
-export interface SupportedRow {
+/** A row of the older split table, as its source states it (the spec's YAML). */
+export interface StatedRow {
   leastPrivileged: string[];
   higherPrivileged: string[];
-  /** The newer UserAuthMethod-TAP.* scopes, kept apart from what the seed says. */
-  tapScoped: string[];
   /** Directory roles (keys of x-directory-roles), one of which a delegated caller needs. */
   requiredRoles?: string[];
 }
 
+/**
+ * A row as code reads it: the stated row plus what the newer merged table adds to it
+ * (derived in `operations.ts`, never written in the spec).
+ */
+export interface SupportedRow extends StatedRow {
+  /** Permissions only the newer table lists that reach this row (the UserAuthMethod-TAP.* scopes). */
+  tapScoped: string[];
+  /** The newer table's least-privileged permissions that reach this row. */
+  currentLeastPrivileged: string[];
+}
+
 export type PermissionRow = SupportedRow | "notSupported";
+
+/** One permission type of the newer merged Learn table (one table for self and others). */
+export interface CurrentRow {
+  leastPrivileged: string[];
+  higherPrivileged: string[];
+}
 
 export interface PermissionTable {
   operation: OperationKind;
   source: string;
   actingOnSelf: Record<PermissionType, PermissionRow>;
   actingOnOthers: Record<PermissionType, PermissionRow>;
+  /** The newer merged table as Microsoft publishes it now. */
+  current: { source: string; delegatedWork: CurrentRow; application: CurrentRow };
+  /** Roles other sources (the Entra TAP guide, older pages) let act on other users. */
+  otherRoles?: { source: string; requiredRoles: string[] };
 }
+
+export type StatedPermissionTable = Omit<PermissionTable, "actingOnSelf" | "actingOnOthers"> & {
+  actingOnSelf: Record<PermissionType, StatedRow | "notSupported">;
+  actingOnOthers: Record<PermissionType, StatedRow | "notSupported">;
+};
 
 export interface DirectoryRole {
   displayName: string;
   templateId: string;
+  /** Whom the role may act on: `members` = users holding no role of x-directory-roles. Default everyone. */
+  reach?: "everyone" | "members";
 }
 
 export interface GraphErrorEntry {
@@ -48,13 +75,16 @@ export interface GraphErrorEntry {
 
 export type GraphErrorKind =
   | "emptyToken" | "malformedToken" | "expiredToken" | "invalidSignature" | "invalidAudience"
-  | "appTokenOnMe" | "missingPermission" | "missingRole" | "personalAccount" | "notSupported"
-  | "userNotFound" | "methodNotFound" | "invalidMethodId" | "invalidLifetime"
+  | "appTokenOnMe" | "missingPermission" | "missingRole" | "administratorTarget" | "personalAccount" | "notSupported"
+  | "userNotFound" | "methodNotFound" | "invalidMethodId" | "externalGuest" | "policyRequiresOneTime" | "readOnlyProperty"
+  | "invalidLifetime"
   | "missingContentType" | "invalidJson" | "unknownProperty" | "invalidValue" | "invalidSelect"
   | "unknownSegment" | "methodNotAllowed" | "payloadTooLarge" | "unsupportedMediaType"
   | "throttled" | "internalError" | "serviceUnavailable" | "gatewayTimeout";
 
 export interface PolicyDefaults {
+  /** What of these defaults is ours rather than Entra's. */
+  decision?: string;
   state: "enabled" | "disabled";
   defaultLength: number;
   lengthRange: [number, number];
@@ -74,7 +104,7 @@ export interface OpenApiOperation {
   requestBody?: Record<string, unknown>;
   responses: Record<string, Record<string, unknown>>;
   security: Array<Record<string, string[]>>;
-  "x-permissions": PermissionTable;
+  "x-permissions": StatedPermissionTable;
 }
 
 export type HttpMethod = "get" | "post" | "delete";
@@ -99,6 +129,8 @@ export interface TapOpenApiDocument {
   };
   "x-clouds": CloudTable;
   "x-directory-roles": Record<string, DirectoryRole>;
+  /** Built-in roles every token may carry in `wids` that never grant a TAP operation. */
+  "x-non-granting-roles": DirectoryRole[];
   "x-policy-defaults": PolicyDefaults;
   /** The full Content-Type Graph sends on JSON bodies. */
   "x-json-content-type": string;

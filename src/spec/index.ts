@@ -8,6 +8,7 @@ export * from "./operations.js";
 
 export const graphErrors = bundledSpec["x-graph-errors"];
 export const directoryRoles = bundledSpec["x-directory-roles"];
+export const nonGrantingRoles = bundledSpec["x-non-granting-roles"];
 export const policyDefaults = bundledSpec["x-policy-defaults"];
 export const graphJsonContentType = bundledSpec["x-json-content-type"];
 export const corsPolicy = bundledSpec["x-cors"];

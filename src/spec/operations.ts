@@ -1,5 +1,7 @@
 import { bundledSpec } from "../../generated/spec.js";
-import type { HttpMethod, OpenApiOperation, OperationKind, PermissionTable } from "./document.js";
+import type {
+  ActingOn, HttpMethod, OpenApiOperation, OperationKind, PermissionRow, PermissionTable, PermissionType, StatedPermissionTable,
+} from "./document.js";
 
 /** One operation of the contract, flattened for the mock, the runner and the client. */
 export interface TapOperation {
@@ -17,6 +19,43 @@ export interface TapOperation {
 }
 
 const methods: HttpMethod[] = ["get", "post", "delete"];
+const types: PermissionType[] = ["delegatedWork", "delegatedPersonal", "application"];
+
+/** A permission without `.All` is a self scope: it reaches the signed-in user only. */
+function reaches(permission: string, actingOn: ActingOn): boolean {
+  return actingOn === "actingOnSelf" || permission.endsWith(".All");
+}
+
+/**
+ * The table code reads: each supported row of the stated (older) table, plus what the newer
+ * merged table lists for its permission type and can reach, and, where the row requires a
+ * role, the roles other sources add (Global Administrator). Rows a table marks not supported
+ * stay so (spec decisions, item 12).
+ */
+export function effectivePermissions(stated: StatedPermissionTable): PermissionTable {
+  const rows = (actingOn: ActingOn): Record<PermissionType, PermissionRow> => {
+    const out = {} as Record<PermissionType, PermissionRow>;
+    for (const type of types) {
+      const row = stated[actingOn][type];
+      if (row === "notSupported") {
+        out[type] = row;
+        continue;
+      }
+      const current = type === "delegatedPersonal" ? undefined : stated.current[type];
+      const listed = new Set([...row.leastPrivileged, ...row.higherPrivileged]);
+      const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])];
+      const roles = row.requiredRoles && row.requiredRoles.length > 0 ? [...new Set([...row.requiredRoles, ...(stated.otherRoles?.requiredRoles ?? [])])] : undefined;
+      out[type] = {
+        ...row,
+        ...(roles ? { requiredRoles: roles } : {}),
+        tapScoped: [...new Set(newer.filter((p) => reaches(p, actingOn) && !listed.has(p)))],
+        currentLeastPrivileged: (current?.leastPrivileged ?? []).filter((p) => reaches(p, actingOn)),
+      };
+    }
+    return out;
+  };
+  return { ...stated, actingOnSelf: rows("actingOnSelf"), actingOnOthers: rows("actingOnOthers") };
+}
 
 function flatten(): TapOperation[] {
   const out: TapOperation[] = [];
@@ -31,7 +70,7 @@ function flatten(): TapOperation[] {
         subject: path.startsWith("/me/") ? "me" : "users",
         kind: op["x-permissions"].operation,
         statuses: Object.keys(op.responses).map(Number),
-        permissions: op["x-permissions"],
+        permissions: effectivePermissions(op["x-permissions"]),
         spec: op,
       });
     }

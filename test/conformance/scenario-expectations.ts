@@ -32,6 +32,9 @@ export const scenarioExpectations: Record<ScenarioName, { fails: CheckId[]; erro
   "permission-ignored": { fails: ["forbids-without-permission"] },
   "role-ignored": { fails: ["forbids-others-without-role"] },
   "app-on-me-accepted": { fails: ["odata-context", "rejects-app-token-on-me"] },
+  "administrator-target-accepted": { fails: ["forbids-administrator-target"] },
+  "guest-accepted": { fails: ["refuses-external-guest"] },
+  "multi-use-despite-policy": { fails: ["one-time-policy-refuses-multi-use"] },
   "not-found-ignored": {
     fails: [
       "create-replaces-previous", "get-id-matches-request", "not-found-for-unknown-method", "not-found-for-unknown-user",

@@ -60,6 +60,11 @@ describe.skipIf(noBrowserReason)(`the docs page in Chromium, offline${noBrowserR
     expect(rows.some((r) => r.startsWith("Delegated (work or school account)") && r.includes("UserAuthenticationMethod.Read\t"))).toBe(true);
     expect(rows.some((r) => /^Application\tUserAuthenticationMethod\.Read\.All/.test(r))).toBe(true);
     await expect(op.getByText("Privileged Authentication Administrator").isVisible()).resolves.toBe(true);
+    // The current merged Learn table beside the seed's, and Global Administrator among the roles.
+    await expect(op.getByRole("heading", { name: /The current merged table/ }).isVisible()).resolves.toBe(true);
+    expect(rows.some((r) => /^Delegated \(work or school account\)\tUserAuthMethod-TAP\.Read\t/.test(r))).toBe(true);
+    expect(rows.some((r) => /^Application\tUserAuthMethod-TAP\.Read\.All\t/.test(r))).toBe(true);
+    await expect(op.getByText("Global Administrator", { exact: true }).isVisible()).resolves.toBe(true);
   });
 
   test("shows the seed's response example, and a screenshot is kept", async () => {

@@ -5,7 +5,7 @@
  * "not supported" rows are refused (400 for application tokens on /me).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicableRows, isSupported, requiredRoleTemplateIds } from "../../src/contract/authorize.js";
+import { applicableRows, grantingPermissions, isSupported, requiredRoleTemplateIds } from "../../src/contract/authorize.js";
 import { startMockGraph, type MockGraph } from "../../src/mock/index.js";
 import { directoryRoles, graphError, operations, type ActingOn, type PermissionType, type TapOperation } from "../../src/spec/index.js";
 import { call, errorCode, errorMessage, ids, schemaFindings, tapPath, type Answer } from "./helpers.js";
@@ -20,7 +20,12 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 const roleKeyOf = (templateId: string) => Object.entries(directoryRoles).find(([, r]) => r.templateId === templateId)![0];
-const userWithRole: Record<string, string> = { globalReader: "grace", authenticationAdministrator: "adele", privilegedAuthenticationAdministrator: "pradeep" };
+const userWithRole: Record<string, string> = {
+  globalReader: "grace",
+  authenticationAdministrator: "adele",
+  privilegedAuthenticationAdministrator: "pradeep",
+  globalAdministrator: "patti",
+};
 
 /** A pass for `user` that this test may read or delete. */
 async function freshPass(userId: string): Promise<string> {
@@ -130,3 +135,74 @@ describe("acting on self", () => {
     expect(other.status).toBe(403);
   });
 });
+
+/**
+ * Every (operation × permission type × permission) the spec lists, read from the tables as
+ * written (the older split table and the current merged one), not through the derivation the
+ * mock and runner share: a permission without `.All` reaches the signed-in user only, and rows a
+ * table marks not supported stay so (spec decisions, item 12).
+ */
+type Listed = { leastPrivileged: string[]; higherPrivileged: string[] };
+function listedPermissions(op: TapOperation, actingOn: ActingOn, type: PermissionType): string[] {
+  const raw = op.spec["x-permissions"];
+  const stated = raw[actingOn][type];
+  if (stated === "notSupported") return [];
+  const current = type === "delegatedPersonal" ? undefined : (raw.current[type] as Listed);
+  const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])].filter((p) => actingOn === "actingOnSelf" || p.endsWith(".All"));
+  return [...new Set([...stated.leastPrivileged, ...stated.higherPrivileged, ...newer])];
+}
+
+/** Every permission any security scheme of the spec declares: the universe a refusal is drawn from. */
+const declared = [...new Set(operations.flatMap((op) => op.spec.security.flatMap((req) => Object.values(req).flat())))];
+
+const walk = cases.filter((c) => isSupported(c.row) && !(c.type === "application" && c.actingOn === "actingOnSelf"));
+
+describe.each(walk)("every listed permission: $op.operationId, $actingOn, $type", ({ op, actingOn, type, row }) => {
+  const listed = listedPermissions(op, actingOn, type);
+  const roles = requiredRoleTemplateIds(row).map(roleKeyOf);
+
+  it("lists the newer table's TAP scopes where they reach", () => {
+    if (type === "application" || actingOn === "actingOnOthers") expect(listed.some((p) => p.startsWith("UserAuthMethod-TAP."))).toBe(true);
+  });
+
+  it.each(listed)("%s alone grants it in the mock, and the runner counts it as granting", async (permission) => {
+    expect(grantingPermissions(row)).toContain(permission);
+    const { token, self } = await tokenFor(type, actingOn, [permission], type === "delegatedWork" ? roles.slice(0, 1) : []);
+    const res = await send(op, actingOn, token, self);
+    expect(res.status).toBe(successStatus[op.kind]);
+  });
+
+  const refused = declared.filter((p) => !listed.includes(p));
+  it.each(refused.length > 0 ? refused : ["User.Read"])("%s alone is refused (403), and the runner does not count it", async (permission) => {
+    expect(grantingPermissions(row)).not.toContain(permission);
+    const { token, self } = await tokenFor(type, actingOn, [permission], type === "delegatedWork" ? roles.slice(0, 1) : []);
+    const res = await send(op, actingOn, token, self);
+    const expected = graphError("missingPermission");
+    expect([res.status, errorCode(res)]).toEqual([expected.status, expected.code]);
+  });
+});
+
+describe("who may act on whom", () => {
+  const others = operations.filter((op) => op.subject === "users");
+  it.each(others.map((op) => [op.operationId, op] as const))("%s: an Authentication Administrator is refused on an administrator, a Privileged Authentication Administrator and a Global Administrator are not", async (_, op) => {
+    const scope = op.kind === "list" || op.kind === "get" ? "UserAuthenticationMethod.Read.All" : "UserAuthenticationMethod.ReadWrite.All";
+    const adele = await mock.issueToken({ user: "adele", scopes: [scope] });
+    const refused = await sendTo(op, ids.pradeep, adele);
+    const expected = graphError("administratorTarget");
+    expect([refused.status, errorCode(refused), errorMessage(refused)]).toEqual([expected.status, expected.code, expected.message]);
+    for (const [user, target] of [["pradeep", ids.patti], ["patti", ids.pradeep], ["adele", ids.nestor]] as const) {
+      const token = await mock.issueToken({ user, scopes: [scope] });
+      expect((await sendTo(op, target, token)).status, `${user} on ${target}`).toBe(successStatus[op.kind]);
+    }
+  });
+});
+
+async function sendTo(op: TapOperation, target: string, token: string): Promise<Answer> {
+  if (op.kind === "list") return call(mock, "GET", tapPath(target), { token });
+  if (op.kind === "create") return call(mock, "POST", tapPath(target), { token, body: {} });
+  // The pass is made by a Global Administrator (or, for her own, a Privileged Authentication Administrator).
+  const maker = await mock.issueToken({ user: target === ids.patti ? "pradeep" : "patti", scopes: ["UserAuthenticationMethod.ReadWrite.All"] });
+  const made = await call(mock, "POST", tapPath(target), { token: maker, body: {} });
+  expect(made.status).toBe(201);
+  return call(mock, op.method, `${tapPath(target)}/${(made.body as { id: string }).id}`, { token });
+}

@@ -99,6 +99,12 @@ const probes: Record<ScenarioName, Probe> = {
     const r = await send(c, "GET", `${tapPath(ids.megan)}/6f1967b7-15e8-4935-ac26-d50770ed07a7`, await admin(c));
     return r.status === 200 && typeof r.json.id === "string";
   },
+  "administrator-target-accepted": async (c) => (await send(c, "POST", tapPath(ids.pradeep), await admin(c), {})).status === 201,
+  "guest-accepted": async (c) => (await send(c, "POST", tapPath(ids.ada), await admin(c), {})).status === 201,
+  "multi-use-despite-policy": async (c) => {
+    c.setPolicy({ isUsableOnce: true });
+    return (await send(c, "POST", tapPath(ids.nestor), await admin(c), { isUsableOnce: false })).status === 201;
+  },
 };
 
 describe.each(scenarioNames.map((name) => ({ name })))("scenario $name", ({ name }) => {

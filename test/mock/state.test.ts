@@ -129,7 +129,10 @@ describe("a bad Create body gets Graph's 400", () => {
     ["a lifetime as text", { lifetimeInMinutes: "60" }, graphError("invalidValue", { value: "60", type: "Edm.Int32", property: "lifetimeInMinutes" })],
     ["a non-boolean isUsableOnce", { isUsableOnce: "yes" }, graphError("invalidValue", { value: "yes", type: "Edm.Boolean", property: "isUsableOnce" })],
     ["a bad startDateTime", { startDateTime: "tomorrow" }, graphError("invalidValue", { value: "tomorrow", type: "Edm.DateTimeOffset", property: "startDateTime" })],
-    ["an unknown property", { temporaryAccessPass: "mine" }, graphError("unknownProperty", { property: "temporaryAccessPass" })],
+    ["an unknown property", { passcode: "mine" }, graphError("unknownProperty", { property: "passcode" })],
+    ...(["id", "isUsable", "methodUsabilityReason", "createdDateTime", "temporaryAccessPass"] as const).map(
+      (property): [string, unknown, ReturnType<typeof graphError>] => [`the read-only ${property}`, { [property]: "x" }, graphError("readOnlyProperty", { property })],
+    ),
     ["a body that is not an object", [], graphError("invalidJson")],
     ["a body that is not JSON", "{nope", graphError("invalidJson")],
   ];
@@ -140,6 +143,42 @@ describe("a bad Create body gets Graph's 400", () => {
     const res = await send(core, "POST", tapPath(ids.nestor), admin, body);
     expect([res.status, res.body.error.code, res.body.error.message]).toEqual([expected.status, expected.code, expected.message]);
     expect((await send(core, "GET", tapPath(ids.nestor), admin)).body.value).toEqual([]);
+  });
+
+  it("refuses a multi-use pass while the policy allows only one-time passes, with Graph's real message", async () => {
+    const core = createMockGraph({ policy: { isUsableOnce: true } });
+    const admin = await core.issueToken({ user: "adele" });
+    const refused = await send(core, "POST", tapPath(ids.nestor), admin, { isUsableOnce: false });
+    const expected = graphError("policyRequiresOneTime");
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([400, "badRequest", expected.message]);
+    expect(expected.message).toBe("Invalid IsUsableOnce specified. Tenant Policy does not allow multiple use temporary access pass method.");
+    expect((await send(core, "GET", tapPath(ids.nestor), admin)).body.value).toEqual([]);
+    const once = await send(core, "POST", tapPath(ids.nestor), admin, {});
+    expect([once.status, once.body.isUsableOnce]).toEqual([201, true]);
+    core.setPolicy({ isUsableOnce: false });
+    expect((await send(core, "POST", tapPath(ids.nestor), admin, { isUsableOnce: false })).status).toBe(201);
+  });
+
+  it("refuses a pass for an external guest, but reads the guest's (empty) list", async () => {
+    const core = createMockGraph();
+    const admin = await core.issueToken({ user: "adele" });
+    const guestUpn = "ada_fabrikam.com#EXT#@contoso.onmicrosoft.com";
+    for (const who of [ids.ada, guestUpn]) {
+      const res = await send(core, "POST", tapPath(who), admin, {});
+      const expected = graphError("externalGuest");
+      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([expected.status, expected.code, expected.message]);
+    }
+    expect((await send(core, "GET", tapPath(guestUpn), admin)).body.value).toEqual([]);
+  });
+
+  it("answers Create through /me like Create for yourself on /users/{own id}: 403 accessDenied (401 without a token)", async () => {
+    const core = createMockGraph();
+    const adele = await core.issueToken({ user: "adele" });
+    const viaMe = await send(core, "POST", "/me/authentication/temporaryAccessPassMethods", adele, {});
+    const viaUsers = await send(core, "POST", tapPath(ids.adele), adele, {});
+    const expected = graphError("notSupported");
+    for (const res of [viaMe, viaUsers]) expect([res.status, res.body.error.code, res.body.error.message]).toEqual([expected.status, expected.code, expected.message]);
+    expect((await send(core, "POST", "/me/authentication/temporaryAccessPassMethods", "", {})).status).toBe(401);
   });
 
   it("answers a POST without Content-Type with Graph's message, and a policy range that was changed", async () => {

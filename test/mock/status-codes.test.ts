@@ -175,7 +175,12 @@ describe("outside the operations", () => {
     expect((list.body as { value: unknown[] }).value).toEqual([{ id: meganTap, isUsable: true }]);
     expect(schemaFindings("listUserTemporaryAccessPassMethods", list, ["id", "isUsable"])).toEqual([]);
     const get = await call(scenario, "GET", `${tapPath(ids.megan)}/${meganTap}?$select=methodUsabilityReason`, { token: admin });
-    const { "@odata.context": _context, ...rest } = get.body as Record<string, unknown>;
+    const { "@odata.context": context, ...rest } = get.body as Record<string, unknown>;
     expect(rest).toEqual({ methodUsabilityReason: "EnabledByPolicy" });
+    // The context names the selection, as OData writes it.
+    expect((list.body as Record<string, unknown>)["@odata.context"]).toBe(
+      `${scenario.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods(id,isUsable)`,
+    );
+    expect(context).toBe(`${scenario.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods(methodUsabilityReason)/$entity`);
   });
 });

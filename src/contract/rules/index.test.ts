@@ -134,6 +134,32 @@ describe("rule details", () => {
     expect(ids(e)).toEqual([]);
   });
 
+  it("accepts a cloud's Graph root in the context (behind a gateway), and no other root", () => {
+    const graphCtx = (root: string) => {
+      const e = getExchange({ "@odata.context": `${root}/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`, ...pass() });
+      e.request.url = e.request.url.replace(ORIGIN, "http://127.0.0.1:8080");
+      return e;
+    };
+    expect(ids(graphCtx("http://127.0.0.1:8080/v1.0"))).toEqual([]);
+    expect(ids(graphCtx("https://graph.microsoft.com/v1.0"))).toEqual([]);
+    expect(ids(graphCtx("https://graph.microsoft.us/v1.0"))).toEqual([]);
+    expect(ids(graphCtx("https://graph.microsoft.com/beta"))).toEqual(["odata-context"]);
+    expect(ids(graphCtx("https://gateway.example.com/v1.0"))).toEqual(["odata-context"]);
+    expect(ids(graphCtx("https://microsoftgraph.chinacloudapi.cn/v1.0"))).toEqual(["odata-context"]);
+    // A request sent to Graph itself names that cloud's root, no other.
+    const direct = getExchange({ "@odata.context": `https://graph.microsoft.us/v1.0/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`, ...pass() });
+    expect(direct.request.url.startsWith("https://graph.microsoft.com/")).toBe(true);
+    expect(ids(direct)).toEqual(["odata-context"]);
+  });
+
+  it("reports a methodUsabilityReason outside the documented set at low severity, naming it, without a schema failure", () => {
+    const e = listExchange([pass({ isUsable: false, methodUsabilityReason: "BlockedByRisk" })]);
+    const found = checkExchange(e);
+    expect(found.map((v) => [v.check, v.severity])).toEqual([["undocumented-properties", "low"]]);
+    expect(found[0]!.message).toContain('"BlockedByRisk"');
+    expect(found[0]!.instancePath).toBe("/value/0/methodUsabilityReason");
+  });
+
   it("gives the clock a tolerance at the boundaries", () => {
     // Date is 10:30; a pass from 10:29:30 reported NotYetValid is within 60 s of its start.
     expect(ids(listExchange([pass({ isUsable: false, methodUsabilityReason: "NotYetValid", startDateTime: "2026-11-28T10:29:30Z" })]))).toEqual([]);

@@ -1,4 +1,5 @@
 import { decodeJwt } from "jose";
+import { clouds } from "../../spec/clouds.js";
 import { receivedExpected } from "../violation.js";
 import { isObject, isSuccess, type ExchangeContext } from "./exchange.js";
 import { splitRequestUrl } from "./request-url.js";
@@ -79,9 +80,28 @@ function render(e: ExpectedContext): string {
   return `${e.root}${METADATA}${e.user ?? "users('<signed-in user id>')"}${e.collection}${e.entity ? "/$entity" : ""}`;
 }
 
+/** Graph's own roots for the clouds with the TAP API (lower case), e.g. `https://graph.microsoft.com`. */
+const graphRoots = Object.values(clouds).filter((c) => c.tapAvailable).map((c) => c.graphRoot.toLowerCase());
+
+/**
+ * The request's own base, or a cloud's Graph root with the same version segment: Graph names its
+ * own root also when the call reached it through a gateway or proxy on another host (spec
+ * decisions, item 21). Nothing else.
+ */
+function rootMatches(actualRoot: string, expectedRoot: string): boolean {
+  const actual = actualRoot.toLowerCase();
+  const expected = expectedRoot.toLowerCase();
+  if (actual === expected) return true;
+  const at = expected.lastIndexOf("/");
+  // A request sent to a cloud's own root is answered with that root: no other cloud's.
+  if (graphRoots.includes(expected.slice(0, at))) return false;
+  const version = expected.slice(at);
+  return graphRoots.some((root) => actual === root + version);
+}
+
 function matches(actual: string, e: ExpectedContext): boolean {
   const at = actual.indexOf(METADATA);
-  if (at === -1 || actual.slice(0, at).toLowerCase() !== e.root.toLowerCase()) return false;
+  if (at === -1 || !rootMatches(actual.slice(0, at), e.root)) return false;
   let rest = actual.slice(at + METADATA.length);
   if (e.user !== undefined) {
     if (!rest.startsWith(e.user)) return false;
@@ -108,7 +128,7 @@ export const odataContext = defineRule({
   severity: "medium",
   description:
     "A success body's `@odata.context` names what was asked for: the request's scheme and host (so the cloud), " +
-    "its version segment, the user as the request named it (percent-encoded as sent; the signed-in user's object " +
+    "or Graph's own root of a cloud (as behind an API gateway or proxy), with the request's version segment, the user as the request named it (percent-encoded as sent; the signed-in user's object " +
     "id for `/me`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
     "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",

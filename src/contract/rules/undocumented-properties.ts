@@ -1,17 +1,37 @@
-import { receivedExpected } from "../violation.js";
+import { receivedExpected, type Finding } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
-import { isSuccess } from "./exchange.js";
+import { isSuccess, tapItems, type ExchangeContext } from "./exchange.js";
+import { undocumentedValues } from "./open-values.js";
 import { hasUndocumentedKeys, propertyShape, undocumentedKeys } from "./property-shape.js";
 import { defineRule, none } from "./rule.js";
 
+/** Values of open string sets outside the documented ones; undefined (no allocation) when none. */
+function valueFindings(ctx: ExchangeContext): Finding[] | undefined {
+  let out: Finding[] | undefined;
+  for (const { item, path } of tapItems(ctx)) {
+    for (const { property, value, documented } of undocumentedValues(item)) {
+      (out ??= []).push({
+        message: receivedExpected(
+          `${property} ${JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value)}, not a documented value`,
+          `one of ${[...documented].join(", ")} (an open set: a new value is news, not a break)`,
+        ),
+        instancePath: `${path}/${property}`,
+        keyword: "undocumented-value",
+      });
+    }
+  }
+  return out;
+}
+
 export const undocumentedProperties = defineRule({
   id: "undocumented-properties",
-  title: "Undocumented property in the response",
+  title: "Undocumented property or value in the response",
   severity: "low",
   description:
     "A success body has only the properties its schema documents. Graph may add properties over time and clients " +
     "should ignore unknown ones, so this is reported apart from `response-schema` and at a low severity: it tells " +
-    "you the contract (or your model of it) is behind the service, not that a client will break.",
+    "you the contract (or your model of it) is behind the service, not that a client will break. The same holds " +
+    "for a value of an open string set (`methodUsabilityReason`) outside the documented values: the value is named.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.documented.schemaName !== undefined,
   runsFor: (op, status) => isSuccess(status) && documentedResponse(op, status).schemaName !== undefined,
   run(ctx) {
@@ -19,11 +39,15 @@ export const undocumentedProperties = defineRule({
     const { schemaName } = ctx.documented;
     if (!schemaName) return none;
     const shape = propertyShape(schemaName);
-    if (!hasUndocumentedKeys(ctx.body, shape)) return none;
-    return undocumentedKeys(ctx.body, shape).map((pointer) => ({
-      message: receivedExpected(`an undocumented property at ${pointer}`, `only the properties of ${schemaName}`),
-      instancePath: pointer,
-      keyword: "undocumented",
-    }));
+    const values = valueFindings(ctx);
+    if (!hasUndocumentedKeys(ctx.body, shape)) return values ?? none;
+    return [
+      ...undocumentedKeys(ctx.body, shape).map((pointer) => ({
+        message: receivedExpected(`an undocumented property at ${pointer}`, `only the properties of ${schemaName}`),
+        instancePath: pointer,
+        keyword: "undocumented",
+      })),
+      ...(values ?? []),
+    ];
   },
 });

@@ -1,6 +1,7 @@
 /**
  * The Create body, checked the way Graph does: the JSON schema of the spec (via
- * `validateCreateRequest`), then the tenant policy's lifetime range, each with Graph's message.
+ * `validateCreateRequest`), then the tenant policy (lifetime range, one-time only), each with
+ * Graph's message.
  */
 import { validateCreateRequest } from "../../contract/schemas.js";
 import { spec, type GraphErrorKind } from "../../spec/index.js";
@@ -23,6 +24,8 @@ interface PropertySchema {
 }
 
 const properties = (spec.components.schemas.TemporaryAccessPassCreateRequest as { properties: Record<string, PropertySchema> }).properties;
+/** Every property a read returns; those Create does not take are read-only. */
+const readOnly = (spec.components.schemas.TemporaryAccessPassAuthenticationMethodBase as { properties: Record<string, unknown> }).properties;
 
 /** The OData (Edm) name of a property's type, as Graph names it in conversion errors. */
 function edmType(property: string): string {
@@ -39,12 +42,16 @@ function literal(value: unknown): string {
   return s.length > 64 ? `${s.slice(0, 64)}…` : s;
 }
 
-export function checkCreateBody(body: unknown, policy: TapPolicy): CreateCheck {
+/** `ignoreOneTimePolicy`: the `multi-use-despite-policy` scenario, which creates what Graph refuses. */
+export function checkCreateBody(body: unknown, policy: TapPolicy, ignoreOneTimePolicy = false): CreateCheck {
   if (body === null || typeof body !== "object" || Array.isArray(body)) return { ok: false, kind: "invalidJson", values: {} };
   const record = body as Record<string, unknown>;
   // Graph matches property names exactly; a differently cased name is an unknown property.
   for (const key of Object.keys(record)) {
-    if (!Object.hasOwn(properties, key)) return { ok: false, kind: "unknownProperty", values: { property: literal(key) } };
+    if (Object.hasOwn(properties, key)) continue;
+    // A property of the resource that Create cannot set: say so, not "does not exist" (spec decisions, item 19).
+    if (Object.hasOwn(readOnly, key) && !key.startsWith("@")) return { ok: false, kind: "readOnlyProperty", values: { property: key } };
+    return { ok: false, kind: "unknownProperty", values: { property: literal(key) } };
   }
   const findings = validateCreateRequest(body);
   if (findings.length > 0) {
@@ -61,6 +68,7 @@ export function checkCreateBody(body: unknown, policy: TapPolicy): CreateCheck {
       return { ok: false, kind: "invalidValue", values: { value: literal(input.startDateTime), type: edmType("startDateTime"), property: "startDateTime" } };
     }
   }
+  if (policy.isUsableOnce && input.isUsableOnce === false && !ignoreOneTimePolicy) return { ok: false, kind: "policyRequiresOneTime", values: {} };
   const life = input.lifetimeInMinutes;
   if (life !== undefined && (life < policy.minimumLifetimeInMinutes || life > policy.maximumLifetimeInMinutes)) return lifetimeError(policy);
   return { ok: true, input };

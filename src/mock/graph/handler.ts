@@ -8,7 +8,7 @@ import { authorize } from "../../contract/authorize.js";
 import type { ActingOn } from "../../spec/index.js";
 import { errorResponse, jsonResponse, type Envelope } from "../http/envelope.js";
 import { header, type MockRequest, type MockResponse } from "../http/exchange.js";
-import type { FixtureUser } from "../fixtures.js";
+import { isExternalGuest, type FixtureUser } from "../fixtures.js";
 import type { ScenarioName } from "../scenarios.js";
 import { authenticate, callerOf, type Caller } from "./authenticate.js";
 import type { GraphCall, TenantState } from "./context.js";
@@ -28,6 +28,13 @@ export async function handleGraph(
 
   const r = route(req.method, req.path);
   if (r.kind === "unknownSegment") return errorResponse(env, "unknownSegment", { values: { segment: r.segment } });
+  if (r.kind === "createOnMe") {
+    // Not in the contract, but one answer per situation: the same 403 as a Create for
+    // yourself on /users/{own id}, after the token is checked (spec decisions, item 6).
+    const checked = authenticate(req, state.issuer);
+    const who = "ok" in checked ? checked : await checked;
+    return errorResponse(env, who.ok ? "notSupported" : who.failure);
+  }
   if (r.kind === "methodNotAllowed") {
     const method = req.method.length > 16 ? `${req.method.slice(0, 16)}…` : req.method;
     return errorResponse(env, "methodNotAllowed", {
@@ -57,12 +64,13 @@ export async function handleGraph(
   // Acting on self: a delegated caller whose own object id is the target; apps act on others.
   const actingOn: ActingOn =
     operation.subject === "me" || (caller.type !== "application" && target?.id === caller.oid) ? "actingOnSelf" : "actingOnOthers";
-  const decision = authorize(operation, caller, actingOn);
+  const decision = authorize(operation, caller, actingOn, target);
   if (!decision.allowed) {
     const waived =
       (decision.reason === "appTokenOnMe" && scenarios.has("app-on-me-accepted")) ||
       (decision.reason === "missingPermission" && scenarios.has("permission-ignored")) ||
-      (decision.reason === "missingRole" && scenarios.has("role-ignored"));
+      (decision.reason === "missingRole" && scenarios.has("role-ignored")) ||
+      (decision.reason === "administratorTarget" && scenarios.has("administrator-target-accepted"));
     if (!waived) return errorResponse(env, decision.reason);
     if (decision.reason === "appTokenOnMe") {
       target = state.directory.userByAnyName("megan");
@@ -79,6 +87,10 @@ export async function handleGraph(
   if (scenarios.has("not-found-ignored") && operation.kind !== "list" && operation.kind !== "create") {
     const methodId = params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
     if (!state.store.find(target.id, methodId)) return somePass(call);
+  }
+
+  if (operation.kind === "create" && isExternalGuest(target) && !scenarios.has("guest-accepted")) {
+    return errorResponse(env, "externalGuest");
   }
 
   let body: unknown;

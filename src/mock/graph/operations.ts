@@ -32,7 +32,7 @@ function list(state: TenantState, call: GraphCall, user: FixtureUser): MockRespo
   let items: Entity[] = state.store.list(user.id).map((m) => toEntity(m, state.policy, now));
   items = readScenarios(call.scenarios, "list", items);
   const body = {
-    "@odata.context": contextFor(call, false),
+    "@odata.context": contextFor(call, false, select.selected),
     value: items.map((e) => applySelect(e, select.selected)),
   };
   return jsonResponse(call.env, 200, body);
@@ -54,7 +54,7 @@ function get(state: TenantState, call: GraphCall, user: FixtureUser): MockRespon
   const found = findMethod(state, call, user);
   if ("status" in found) return found;
   const [entity] = readScenarios(call.scenarios, "get", [toEntity(found, state.policy, state.clock.now().getTime())]);
-  return jsonResponse(call.env, 200, { "@odata.context": contextFor(call, true), ...applySelect(entity!, select.selected) });
+  return jsonResponse(call.env, 200, { "@odata.context": contextFor(call, true, select.selected), ...applySelect(entity!, select.selected) });
 }
 
 function remove(state: TenantState, call: GraphCall, user: FixtureUser): MockResponse {
@@ -66,7 +66,7 @@ function remove(state: TenantState, call: GraphCall, user: FixtureUser): MockRes
 
 async function create(state: TenantState, call: GraphCall, user: FixtureUser, body: unknown): Promise<MockResponse> {
   const policy = state.policy;
-  const checked = checkCreateBody(body, policy);
+  const checked = checkCreateBody(body, policy, call.scenarios.has("multi-use-despite-policy"));
   if (!checked.ok) return errorResponse(call.env, checked.kind, { values: checked.values });
   const length = call.scenarios.has("secret-wrong-length") ? 4 : policy.defaultLength;
   const passcode = await newPasscode(length);
@@ -89,10 +89,10 @@ async function create(state: TenantState, call: GraphCall, user: FixtureUser, bo
   return jsonResponse(call.env, 201, { "@odata.context": contextFor(call, true), ...entity });
 }
 
-function contextFor(call: GraphCall, entity: boolean): string {
+function contextFor(call: GraphCall, entity: boolean, selected?: readonly string[]): string {
   if (call.scenarios.has("wrong-odata-context")) {
     const other = call.target?.id === "00000000-0000-4000-8000-000000000000" ? "00000000-0000-4000-8000-000000000001" : "00000000-0000-4000-8000-000000000000";
     return odataContext(call, false, other);
   }
-  return odataContext(call, entity);
+  return odataContext(call, entity, undefined, selected);
 }

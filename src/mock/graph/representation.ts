@@ -24,15 +24,18 @@ export function toEntity(m: StoredMethod, policy: TapPolicy, nowMs: number, pass
 
 /**
  * `{origin}/{version}/$metadata#users('{user}')/authentication/temporaryAccessPassMethods`:
- * `{user}` is the segment as sent (still percent-encoded) on `/users`, the caller's id on `/me`.
+ * `{user}` is the segment as sent (still percent-encoded) on `/users`, the caller's id on `/me`;
+ * `selected`, the properties of an honoured `$select`.
  */
-export function odataContext(call: GraphCall, entity: boolean, userOverride?: string): string {
+export function odataContext(call: GraphCall, entity: boolean, userOverride?: string, selected?: readonly string[]): string {
   const user = userOverride ?? (call.operation.subject === "me" ? call.caller.oid : call.rawSegments[2]!);
   // The navigation part in the spec's spelling, whatever casing the request used.
   const parts = call.operation.path.split("/");
   const at = parts.indexOf("authentication");
   const nav = parts.slice(at, at + 2).join("/");
-  return `${call.req.origin}/${call.version}/$metadata#users('${user}')/${nav}${entity ? "/$entity" : ""}`;
+  // An honoured $select shows in the context as OData writes it: `…/temporaryAccessPassMethods(id,isUsable)`.
+  const selection = selected && selected.length > 0 ? `(${selected.join(",")})` : "";
+  return `${call.req.origin}/${call.version}/$metadata#users('${user}')/${nav}${selection}${entity ? "/$entity" : ""}`;
 }
 
 export function applySelect(entity: Entity, selected: readonly string[] | undefined): Entity {

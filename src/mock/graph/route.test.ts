@@ -9,7 +9,11 @@ describe("route", () => {
 
   it("tells a wrong method on a known path (405) from an unknown path (400)", () => {
     expect(route("PATCH", "/v1.0/me/authentication/temporaryAccessPassMethods/x")).toEqual({ kind: "methodNotAllowed", allowed: ["GET", "DELETE"] });
-    expect(route("POST", "/v1.0/me/authentication/temporaryAccessPassMethods")).toEqual({ kind: "methodNotAllowed", allowed: ["GET"] });
+    expect(route("PUT", "/v1.0/me/authentication/temporaryAccessPassMethods")).toEqual({ kind: "methodNotAllowed", allowed: ["GET"] });
+  });
+
+  it("sets Create on /me apart: not in the contract, answered like Create for yourself (403), not 405", () => {
+    expect(route("POST", "/v1.0/me/authentication/temporaryAccessPassMethods")).toEqual({ kind: "createOnMe" });
   });
 
   it.each([

@@ -7,6 +7,8 @@ import { matchOperation, matchTemplate, operations, type TapOperation } from "..
 export type RouteResult =
   | { kind: "operation"; operation: TapOperation; params: Record<string, string>; rawSegments: string[]; version: string }
   | { kind: "methodNotAllowed"; allowed: string[] }
+  /** `POST /me/.../temporaryAccessPassMethods`: in Microsoft's OpenAPI, not in the contract. */
+  | { kind: "createOnMe" }
   | { kind: "unknownSegment"; segment: string };
 
 const versions = new Set(["v1.0"]);
@@ -23,6 +25,9 @@ export function route(method: string, rawPath: string): RouteResult {
   const match = matchOperation(method, rest);
   if (match) return { kind: "operation", ...match, rawSegments: restSegments, version };
   const allowed = [...new Set(operations.filter((op) => matchTemplate(op.path, restSegments)).map((op) => op.method))];
+  if (method.toUpperCase() === "POST" && operations.some((op) => op.kind === "list" && op.subject === "me" && matchTemplate(op.path, restSegments))) {
+    return { kind: "createOnMe" };
+  }
   if (allowed.length > 0) return { kind: "methodNotAllowed", allowed };
   return { kind: "unknownSegment", segment: readable(firstUnresolved(restSegments)) };
 }

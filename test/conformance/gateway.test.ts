@@ -1,0 +1,88 @@
+// A faithful Graph behind a gateway (its own process, answering with Graph's root in
+// @odata.context) passes every check it can judge; a new methodUsabilityReason is news at low
+// severity, never a failure at the default one.
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { runCheck } from "../../conformance/cli/commands/check.js";
+import { repoRoot } from "../support/paths.js";
+import { tempDir } from "./recordings.js";
+
+const megan = "c0a70000-0000-4000-8000-000000000004";
+const joni = "c0a70000-0000-4000-8000-000000000009";
+
+interface Started {
+  child: ChildProcess;
+  graphUrl: string;
+  tokens: Record<string, string>;
+}
+
+const children: ChildProcess[] = [];
+afterEach(async () => {
+  for (const child of children.splice(0)) {
+    if (child.exitCode !== null) continue;
+    const exited = new Promise((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    await exited;
+  }
+});
+
+async function startGateway(args: string[] = []): Promise<Started> {
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "test/support/gateway-graph.ts"), ...args], {
+    cwd: repoRoot,
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  children.push(child);
+  const line = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d: Buffer) => {
+      out += d.toString();
+      const end = out.indexOf("\n");
+      if (end !== -1) resolve(out.slice(0, end));
+    });
+    child.on("exit", (code) => reject(new Error(`the gateway look-alike exited early with ${code}`)));
+  });
+  const { graphUrl, tokens } = JSON.parse(line) as { graphUrl: string; tokens: Record<string, string> };
+  return { child, graphUrl, tokens };
+}
+
+type Outcome = { check: string; status: string; severity: string; message?: string };
+
+async function checkTarget(gw: Started, extra: string[] = []): Promise<{ code: number; outcomes: Outcome[]; violations: string }> {
+  const dir = tempDir();
+  const code = await runCheck(["--target", gw.graphUrl, "--user", megan, "--user", joni, "--reporter", "json", "--out", dir, ...extra], {
+    stdout: () => undefined,
+    env: gw.tokens,
+    color: false,
+  });
+  const text = readFileSync(join(dir, "tap-contract.json"), "utf8");
+  return { code, outcomes: (JSON.parse(text) as { outcomes: Outcome[] }).outcomes, violations: text };
+}
+
+describe("a faithful Graph behind a gateway (a separate process)", () => {
+  it("answers with Graph's root in @odata.context, and every check it judges passes", async () => {
+    const gw = await startGateway();
+    const res = await fetch(`${gw.graphUrl}/users/${megan}/authentication/temporaryAccessPassMethods`, { headers: { authorization: `Bearer ${gw.tokens.GRAPH_TOKEN_APP}` } });
+    expect(((await res.json()) as { "@odata.context": string })["@odata.context"]).toBe(
+      `https://graph.microsoft.com/v1.0/$metadata#users('${megan}')/authentication/temporaryAccessPassMethods`,
+    );
+    const { code, outcomes } = await checkTarget(gw);
+    expect(outcomes.filter((o) => o.status === "fail" || o.status === "error")).toEqual([]);
+    expect(outcomes.filter((o) => o.check === "odata-context" && o.status === "pass").length).toBeGreaterThan(0);
+    expect(code).toBe(0);
+  });
+
+  it("with one new methodUsabilityReason: passes at the default severity, reports the value at low", async () => {
+    const gw = await startGateway(["--new-reason", "BlockedByRiskPolicy"]);
+    const atDefault = await checkTarget(gw);
+    expect(atDefault.code).toBe(0);
+    const failed = atDefault.outcomes.filter((o) => o.status === "fail");
+    expect(failed.map((o) => [o.check, o.severity])).toEqual(failed.map(() => ["undocumented-properties", "low"]));
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((o) => o.message?.includes('"BlockedByRiskPolicy"'))).toBe(true);
+    expect(atDefault.outcomes.filter((o) => o.check === "response-schema" && o.status !== "pass" && o.status !== "skip")).toEqual([]);
+    const atLow = await checkTarget(gw, ["--severity", "low"]);
+    expect(atLow.code).toBe(1);
+  });
+});
