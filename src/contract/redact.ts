@@ -1,0 +1,91 @@
+/**
+ * The one redaction of this project: every writer (reports, samples, recordings, messages) masks
+ * secrets here and nowhere else. Secrets are masked by pattern (JWTs, `Bearer x`) and by key
+ * (`"temporaryAccessPass": "…"`, `client_secret=…`), so a body that is not valid JSON (truncated,
+ * malformed, a JSON string inside JSON) hides its passcode too. Walks of parsed bodies stop at
+ * `maxRedactDepth`: a hostile body nested 20,000 deep is cut, never a stack overflow.
+ */
+
+/** How deep a parsed body is walked; deeper values are replaced. TAP bodies are 4 deep. */
+export const maxRedactDepth = 64;
+export const tooDeep = `<nested deeper than ${maxRedactDepth} levels>`;
+
+const jwt = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const bearer = /\b(Bearer)\s+(?!<redacted|&lt;redacted)[^\s"'\\,;<&]+/gi;
+
+/** Keys whose values are secrets wherever they appear: the passcode and OAuth credentials. */
+const secretKeys = ["temporaryAccessPass", "client_secret", "client_assertion", "password", "access_token", "refresh_token", "id_token"];
+const secretKeySet = new Set(secretKeys.map((k) => k.toLowerCase()));
+/**
+ * A secret key, its separator (`":"`, `=`, `: `, with the quotes and backslashes of a JSON string
+ * held in JSON), then its value: a quoted value up to the next quote, escaped or not (a value cut
+ * off by a truncated body runs to the end of the text); an unquoted one up to a delimiter.
+ */
+const byKey = new RegExp(
+  `(${secretKeys.join("|")})((?:\\\\*")?[ \\t]*[:=][ \\t]*)(?:(\\\\*")((?:(?!\\\\*")[\\s\\S])*)|([^\\s,;&}\\]"'\\\\<]+))`,
+  "gi",
+);
+
+/** How a pass value appears in any message: its presence and length, never the value. */
+export function redactedPass(value: unknown): string {
+  if (typeof value === "string") return `<redacted: ${value.length} chars>`;
+  return value === undefined ? "(absent)" : `<redacted: a ${value === null ? "null" : typeof value}>`;
+}
+
+/** A pass value in a recording: asterisks of the same length, so that replayed length checks still judge it. */
+export const maskedPass = (value: string): string => "*".repeat(value.length);
+
+export type PassMask = (value: string) => string;
+
+/**
+ * Tokens and secrets out of free text (a message, a body that is not JSON, a whole report).
+ * `markup` escapes the markers for a text already escaped as HTML or XML.
+ */
+export function redactText(text: string, mask: PassMask = redactedPass, markup = false): string {
+  const marker = (s: string) => (markup ? s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;") : s);
+  return text
+    .replace(byKey, (_all, key: string, sep: string, quote: string | undefined, quoted: string | undefined, bare: string | undefined) => {
+      const value = quoted ?? bare ?? "";
+      const kept = value === "" || value.startsWith("<redacted") || value.startsWith("&lt;redacted") || /^\*+$/.test(value) || (bare !== undefined && /^(null|true|false)$/.test(bare));
+      return `${key}${sep}${quote ?? ""}${kept ? value : marker(mask(value))}`;
+    })
+    .replace(jwt, marker("<redacted token>"))
+    .replace(bearer, `$1 ${marker("<redacted>")}`);
+}
+
+/**
+ * A parsed body with every secret-keyed string masked and every other string redacted as text;
+ * deeper than `maxRedactDepth` the value is replaced. Iterative over arrays and objects'
+ * breadth, recursive only up to the depth cap.
+ */
+export function redactValue(value: unknown, mask: PassMask = redactedPass, depth = 0): unknown {
+  if (typeof value === "string") return redactText(value, mask);
+  if (value === null || typeof value !== "object") return value;
+  if (depth >= maxRedactDepth) return tooDeep;
+  if (Array.isArray(value)) return value.map((v) => redactValue(v, mask, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const key = redactText(k, mask);
+    out[key] = secretKeySet.has(k.toLowerCase()) && typeof v === "string" ? mask(v) : secretKeySet.has(k.toLowerCase()) && k !== "temporaryAccessPass" && v !== null ? "<redacted>" : redactValue(v, mask, depth + 1);
+  }
+  return out;
+}
+
+/** Headers that carry credentials: their values are never kept, whatever their form. */
+const credentialHeaders = /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token-.*|x-api-key|api-key|ocp-apim-subscription-key)$/i;
+
+/** An auth scheme word (`Bearer`, `Basic`) tells what was sent without being secret. */
+const scheme = /^([A-Za-z][A-Za-z0-9_-]{0,19})\s+\S/;
+
+/**
+ * Headers as any writer keeps them: credential headers replaced whole, whatever the value's form
+ * (`keepScheme`: but for an auth scheme word), the rest redacted as text.
+ */
+export function redactHeaders(headers: Record<string, string>, keepScheme = false): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const auth = keepScheme && /authorization$/i.test(name) ? scheme.exec(value) : null;
+    out[redactText(name)] = credentialHeaders.test(name) ? (auth ? `${auth[1]} <redacted>` : "<redacted>") : redactText(value);
+  }
+  return out;
+}
