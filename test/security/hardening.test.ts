@@ -194,6 +194,9 @@ describe("6. server strings in reports", () => {
   it("JUnit: well-formed XML for every code point class", () => {
     const xml = reporters.junit!.render(result, { color: false }).files![0]!.text;
     expect(XMLValidator.validate(xml)).toBe(true);
+    // XML 1.0's Char production: what the validator above does not check, and parsers reject.
+    expect(xml).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
+    expect(xml).toContain("\\u{1B}[2J");
   });
 });
 
