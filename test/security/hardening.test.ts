@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allChecks } from "../../conformance/checks/index.js";
 import { runToken } from "./support/run-token.js";
 import { matchRecorded } from "../../conformance/replay/recorded.js";
+import { runSuite } from "../../conformance/run/run-suite.js";
+import { startMockTarget } from "../../conformance/targets/mock.js";
+import { fastRetry } from "../conformance/run-mock.js";
 import { recordLine } from "../../conformance/replay/recorder.js";
 import { replayRecording } from "../../conformance/replay/replay.js";
 import { reporters } from "../../conformance/reporters/index.js";
@@ -76,6 +79,28 @@ describe("1. a passcode in a body that is not valid JSON", () => {
     const nested = JSON.stringify(JSON.stringify({ bodyText: `{"temporaryAccessPass":"${SECRET}","id":"x"}` }));
     expect(redactText(nested)).not.toContain(SECRET);
     expect(redactText(`grant_type=password&password=${SECRET}&client_secret=${SECRET}`)).not.toContain(SECRET);
+  });
+
+  it("the mock's own malformed-json fault: no pass it created reaches the recording or a report", async () => {
+    const target = await startMockTarget({ faults: { kinds: ["malformed-json"], rate: 1 } });
+    const passes = new Set<string>();
+    const lines: string[] = [];
+    try {
+      const result = await runSuite(target, {
+        checks: allChecks.filter((c) => ["response-schema", "secret-on-create", "create-replaces-previous"].includes(c.id)),
+        severityThreshold: "medium",
+        retry: fastRetry,
+        record: (e) => {
+          for (const m of (e.response.bodyText ?? "").matchAll(/"temporaryAccessPass":"([^"]+)"/g)) passes.add(m[1]!);
+          lines.push(recordLine(e));
+        },
+      });
+      expect(passes.size).toBeGreaterThan(0);
+      const written = `${lines.join("")}\n${allReports(result)}`;
+      for (const p of passes) expect(written).not.toContain(p);
+    } finally {
+      await target.close();
+    }
   });
 });
 
