@@ -10,7 +10,7 @@
 export const maxRedactDepth = 64;
 export const tooDeep = `<nested deeper than ${maxRedactDepth} levels>`;
 
-const jwt = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const jwt = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
 const bearer = /\b(Bearer)\s+(?!<redacted|&lt;redacted)[^\s"'\\,;<&]+/gi;
 
 /** Keys whose values are secrets wherever they appear: the passcode and OAuth credentials. */

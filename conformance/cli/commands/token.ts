@@ -5,6 +5,7 @@ import { UsageError, UserError } from "../../../src/errors.js";
 import { defaultFixtures, publicClientId } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
 import { redactText } from "../../../src/contract/redact.js";
+import { terminalText } from "../../reporters/escape.js";
 
 /** A token answer is a few KiB; anything larger is not a token endpoint's. */
 const maxAnswerBytes = 64 * 1024;
@@ -140,7 +141,7 @@ export const tokenCommand: Command = {
     }
     if (!res.ok || typeof body.access_token !== "string") {
       const why = body.error_description?.split(" Trace ID:")[0] ?? `HTTP ${res.status}`;
-      throw new UserError(redactText(`the mock refused the token request: ${String(body.error ?? "error").slice(0, 100)}: ${String(why).slice(0, 300)}`.replace(/\s+/g, " ")));
+      throw new UserError(terminalText(redactText(`the mock refused the token request: ${String(body.error ?? "error").slice(0, 100)}: ${String(why).slice(0, 300)}`.replace(/\s+/g, " "))));
     }
     console.log(body.access_token);
     return 0;
