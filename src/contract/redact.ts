@@ -66,7 +66,10 @@ export function redactValue(value: unknown, mask: PassMask = redactedPass, depth
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
     const key = redactText(k, mask);
-    out[key] = secretKeySet.has(k.toLowerCase()) && typeof v === "string" ? mask(v) : secretKeySet.has(k.toLowerCase()) && k !== "temporaryAccessPass" && v !== null ? "<redacted>" : redactValue(v, mask, depth + 1);
+    if (!secretKeySet.has(k.toLowerCase())) out[key] = redactValue(v, mask, depth + 1);
+    else if (typeof v === "string") out[key] = mask(v);
+    // A pass of the wrong type stays as it is (the schema checks judge it); any other secret key's value goes.
+    else out[key] = k === "temporaryAccessPass" || v === null ? redactValue(v, mask, depth + 1) : "<redacted>";
   }
   return out;
 }
