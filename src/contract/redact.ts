@@ -10,7 +10,8 @@
 export const maxRedactDepth = 64;
 export const tooDeep = `<nested deeper than ${maxRedactDepth} levels>`;
 
-const jwt = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*/g;
+/** Runs of the characters a JWT is made of; each is searched for JWTs in linear time (jwtsIn). */
+const tokenRun = /[A-Za-z0-9_.-]{9,}/g;
 const bearer = /\b(Bearer)\s+(?!<redacted|&lt;redacted)[^\s"'\\,;<&]+/gi;
 
 /** Keys whose values are secrets wherever they appear: the passcode and OAuth credentials. */
@@ -21,10 +22,44 @@ const secretKeySet = new Set(secretKeys.map((k) => k.toLowerCase()));
  * held in JSON), then its value: a quoted value up to the next quote, escaped or not (a value cut
  * off by a truncated body runs to the end of the text); an unquoted one up to a delimiter.
  */
+// A quote as JSON writes it at up to three levels of nesting (", \", \\\"): bounded, so that a run of
+// backslashes costs linear time.
+const escapedQuote = '\\\\{0,7}"';
 const byKey = new RegExp(
-  `(${secretKeys.join("|")})((?:\\\\*")?[ \\t]*[:=][ \\t]*)(?:(\\\\*")((?:(?!\\\\*")[\\s\\S])*)|([^\\s,;&}\\]"'\\\\<]+))`,
+  `(${secretKeys.join("|")})((?:${escapedQuote})?[ \\t]*[:=][ \\t]*)(?:(${escapedQuote})((?:(?!${escapedQuote})[\\s\\S])*)|([^\\s,;&}\\]"'\\\\<]+))`,
   "gi",
 );
+
+/**
+ * Every `eyJ<4+>.<1+>.<0+>` in a run of JWT characters replaced. Procedural, not a regex: a
+ * regex retried at each `eyJ` of a long run without dots costs quadratic time.
+ */
+function jwtsIn(run: string, marker: string): string {
+  let out = "";
+  let from = 0;
+  let i = run.indexOf("eyJ");
+  while (i !== -1) {
+    const dot1 = run.indexOf(".", i);
+    if (dot1 === -1) break;
+    // Later candidates before this dot have shorter first segments: none of them can qualify either.
+    if (dot1 - i < 7) {
+      i = run.indexOf("eyJ", dot1 + 1);
+      continue;
+    }
+    const dot2 = run.indexOf(".", dot1 + 1);
+    if (dot2 === -1) break;
+    if (dot2 === dot1 + 1) {
+      i = run.indexOf("eyJ", dot1 + 1);
+      continue;
+    }
+    const dot3 = run.indexOf(".", dot2 + 1);
+    const end = dot3 === -1 ? run.length : dot3;
+    out += `${run.slice(from, i)}${marker}`;
+    from = end;
+    i = run.indexOf("eyJ", end);
+  }
+  return from === 0 ? run : out + run.slice(from);
+}
 
 /** How a pass value appears in any message: its presence and length, never the value. */
 export function redactedPass(value: unknown): string {
@@ -49,7 +84,7 @@ export function redactText(text: string, mask: PassMask = redactedPass, markup =
       const kept = value === "" || value.startsWith("<redacted") || value.startsWith("&lt;redacted") || /^\*+$/.test(value) || (bare !== undefined && /^(null|true|false)$/.test(bare));
       return `${key}${sep}${quote ?? ""}${kept ? value : marker(mask(value))}`;
     })
-    .replace(jwt, marker("<redacted token>"))
+    .replace(tokenRun, (run) => (run.includes("eyJ") ? jwtsIn(run, marker("<redacted token>")) : run))
     .replace(bearer, `$1 ${marker("<redacted>")}`);
 }
 

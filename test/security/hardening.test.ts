@@ -162,6 +162,12 @@ describe("5. deep nesting and oversized entries", () => {
     expect(recordLine(e)).toContain(tooDeep);
   });
 
+  it("redaction of text costs linear time, also on runs built to make a pattern retry (a quadratic one would time out)", () => {
+    const hostile = ['"password":"' + "\\".repeat(1_000_000), "eyJ".repeat(300_000) + ".", "-eyJ".repeat(250_000) + ".", 'temporaryAccessPass:"'.repeat(50_000), "Bearer ".repeat(100_000)];
+    for (const text of hostile) expect(redactText(text).length).toBeGreaterThan(0);
+    expect(redactText(`x eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.c2lnbmF0dXJl y`)).toBe("x <redacted token> y");
+  });
+
   it("replay skips and counts an NDJSON line nested too deep, or over the byte cap, and a HAR entry over it", async () => {
     const deepText = `${'{"a":['.repeat(20_000)}1${"]}".repeat(20_000)}`;
     const tooDeepLine = `{"request":${JSON.stringify(getExchange().request)},"response":{"status":200,"headers":{},"body":${deepText}}}`;
