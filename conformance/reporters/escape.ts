@@ -14,8 +14,12 @@ const visible = (ch: string) => `\\u{${ch.codePointAt(0)!.toString(16).toUpperCa
  */
 const terminalUnsafe = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u2028\u2029\u202A-\u202E\u2066-\u2069\uFEFF]|\p{Cs}/gu;
 
-/** A line that a CI log would run as a command: GitHub's `::cmd::` and Azure Pipelines' `##[` / `##vso[`. */
-const commandLine = /^(\s*)(::|##)/gm;
+/**
+ * A line that a CI log would run as a command (GitHub's `::cmd::`, Azure Pipelines' `##[` /
+ * `##vso[`), after the blanks a runner trims. Blanks, not `\s`: `\s` spans line breaks, and a
+ * scan from every line start over a run of them would be quadratic.
+ */
+const commandLine = /^([ \t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]*)(::|##)/gm;
 
 /** Text for a terminal or a CI log: controls shown as `\u{…}`, and no line can start a workflow command. */
 export function terminalText(text: string): string {

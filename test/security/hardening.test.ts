@@ -16,6 +16,7 @@ import { startMockTarget } from "../../conformance/targets/mock.js";
 import { fastRetry } from "../conformance/run-mock.js";
 import { recordLine } from "../../conformance/replay/recorder.js";
 import { replayRecording } from "../../conformance/replay/replay.js";
+import { terminalText } from "../../conformance/reporters/escape.js";
 import { reporters } from "../../conformance/reporters/index.js";
 import type { RunResult } from "../../conformance/run/result.js";
 import { sampleOf } from "../../conformance/run/exchange-sample.js";
@@ -165,6 +166,7 @@ describe("5. deep nesting and oversized entries", () => {
   it("redaction of text costs linear time, also on runs built to make a pattern retry (a quadratic one would time out)", () => {
     const hostile = ['"password":"' + "\\".repeat(1_000_000), "eyJ".repeat(300_000) + ".", "-eyJ".repeat(250_000) + ".", 'temporaryAccessPass:"'.repeat(50_000), "Bearer ".repeat(100_000)];
     for (const text of hostile) expect(redactText(text).length).toBeGreaterThan(0);
+    expect(terminalText(`${"\n".repeat(1_000_000)}x\n::error::x`)).toMatch(/\nx\n\\::error::x$/);
     expect(redactText(`x eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.c2lnbmF0dXJl y`)).toBe("x <redacted token> y");
   });
 
