@@ -1,5 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import { receivedExpected } from "../../src/contract/violation.js";
+import { redactedPass } from "../../src/contract/redact.js";
 import type { Session } from "../run/session.js";
 import { errorCase, skipCase } from "../scenarios/judge.js";
 import { ensurePass, label, operationsOf, permittedToken } from "../scenarios/subjects.js";
@@ -33,7 +34,7 @@ async function compare(session: Session, user: string): Promise<CaseResult> {
   if (got.status !== 200 || typeof got.body !== "object" || got.body === null) return errorCase(where, `Get answered ${got.status}`);
   const diff = differences(entry, got.body as Record<string, unknown>);
   if (diff.length === 0) return { ...where, status: "pass" };
-  const show = (o: Record<string, unknown>) => diff.map((k) => `${k}=${k === "temporaryAccessPass" && o[k] !== null ? "<redacted>" : JSON.stringify(o[k])}`).join(", ");
+  const show = (o: Record<string, unknown>) => diff.map((k) => `${k}=${k === "temporaryAccessPass" && o[k] !== null ? redactedPass(o[k]) : JSON.stringify(o[k])}`).join(", ");
   return { ...where, status: "fail", message: receivedExpected(`Get: ${show(got.body as Record<string, unknown>)}`, `the List entry: ${show(entry)}`) };
 }
 

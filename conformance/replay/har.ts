@@ -8,7 +8,8 @@ import { parser } from "stream-json";
 import { pick } from "stream-json/filters/pick.js";
 import { streamArray } from "stream-json/streamers/stream-array.js";
 import { UserError } from "../../src/errors.js";
-import type { RecordedExchange } from "./recorded.js";
+import { entryOverLimit } from "./limits.js";
+import type { RecordedExchange, SkippedEntry } from "./recorded.js";
 
 interface HarHeader {
   name?: unknown;
@@ -63,13 +64,14 @@ export function recordedFromHar(entry: unknown, where: string): RecordedExchange
   };
 }
 
-export async function* readHar(path: string): AsyncGenerator<RecordedExchange | undefined> {
+export async function* readHar(path: string): AsyncGenerator<RecordedExchange | SkippedEntry | undefined> {
   const pipeline = chain([createReadStream(path), parser(), pick({ filter: "log.entries" }), streamArray()]);
   let index = -1;
   try {
     for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
       index = item.key;
-      yield recordedFromHar(item.value, `${path}: entry ${index + 1}`);
+      const over = entryOverLimit(item.value);
+      yield over ? { skipped: `${path}: entry ${index + 1}: ${over}` } : recordedFromHar(item.value, `${path}: entry ${index + 1}`);
     }
   } catch (err) {
     if (err instanceof UserError) throw err;

@@ -1,12 +1,13 @@
 /**
  * NDJSON recordings: one exchange per line,
  * `{"request":{"method","url","headers","body"?},"response":{"status","headers","body"? | "bodyText"?},"startedAt"?}`.
- * Read line by line (constant memory); a bad line is a one-line error naming its number.
+ * Read line by line (constant memory); a bad line is a one-line error naming its number, a line
+ * over the limits (limits.ts) is skipped and named.
  */
-import { createReadStream } from "node:fs";
-import { createInterface } from "node:readline";
 import { UserError } from "../../src/errors.js";
-import type { RecordedExchange } from "./recorded.js";
+import { entryOverLimit, replayLimits } from "./limits.js";
+import { cappedLines } from "./lines.js";
+import type { RecordedExchange, SkippedEntry } from "./recorded.js";
 
 function stringRecord(value: unknown): value is Record<string, string> {
   return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
@@ -35,18 +36,22 @@ export function recordedFromJson(value: unknown, where: string): RecordedExchang
   };
 }
 
-export async function* readNdjson(path: string): AsyncGenerator<RecordedExchange> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity });
-  let n = 0;
-  for await (const line of lines) {
-    n++;
-    if (line.trim() === "") continue;
+export async function* readNdjson(path: string): AsyncGenerator<RecordedExchange | SkippedEntry> {
+  for await (const line of cappedLines(path, replayLimits.maxEntryBytes)) {
+    const where = `${path}: line ${line.n} (entry ${line.n})`;
+    if ("oversized" in line) {
+      yield { skipped: `${where}: ${line.oversized} bytes, over the ${replayLimits.maxEntryBytes}-byte cap` };
+      continue;
+    }
+    if (line.text.trim() === "") continue;
     let value: unknown;
     try {
-      value = JSON.parse(line);
+      value = JSON.parse(line.text);
     } catch {
-      throw new UserError(`${path}: line ${n} (entry ${n}) is not valid JSON`);
+      throw new UserError(`${where} is not valid JSON`);
     }
-    yield recordedFromJson(value, `${path}: line ${n} (entry ${n})`);
+    const over = entryOverLimit(value);
+    if (over) yield { skipped: `${where}: ${over}` };
+    else yield recordedFromJson(value, where);
   }
 }

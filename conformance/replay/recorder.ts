@@ -6,39 +6,26 @@
 import { createWriteStream, type WriteStream } from "node:fs";
 import type { Exchange } from "../../src/contract/rules/index.js";
 import { UserError } from "../../src/errors.js";
-import { redact } from "../reporters/redact.js";
+import { maskedPass, redactHeaders, redactText, redactValue } from "../../src/contract/redact.js";
 
-const PASS = "temporaryAccessPass";
-
-function maskPasses(body: unknown): unknown {
-  if (Array.isArray(body)) return body.map(maskPasses);
-  if (body === null || typeof body !== "object") return body;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(body)) {
-    out[key] = key === PASS && typeof value === "string" ? "*".repeat(value.length) : maskPasses(value);
-  }
-  return out;
-}
-
-function maskHeaders(headers: Record<string, string>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = name.toLowerCase() === "authorization" ? value.replace(/^(\S+)\s.*$/, "$1 <redacted>") : value;
-  return out;
-}
-
-/** The NDJSON line of one exchange, redacted. */
+/** The NDJSON line of one exchange, redacted: credential headers whole, passcodes by key and pattern in any body. */
 export function recordLine(exchange: Exchange, startedAt = new Date()): string {
   const { request, response } = exchange;
   const line = {
-    request: { method: request.method, url: request.url, headers: maskHeaders(request.headers), ...(request.body !== undefined ? { body: maskPasses(request.body) } : {}) },
+    request: {
+      method: request.method,
+      url: redactText(request.url, maskedPass),
+      headers: redactHeaders(request.headers, true),
+      ...(request.body !== undefined ? { body: redactValue(request.body, maskedPass) } : {}),
+    },
     response: {
       status: response.status,
-      headers: response.headers,
-      ...(response.body !== undefined ? { body: maskPasses(response.body) } : response.bodyText !== undefined ? { bodyText: response.bodyText } : {}),
+      headers: redactHeaders(response.headers),
+      ...(response.body !== undefined ? { body: redactValue(response.body, maskedPass) } : response.bodyText !== undefined ? { bodyText: redactText(response.bodyText, maskedPass) } : {}),
     },
     startedAt: startedAt.toISOString(),
   };
-  return `${redact(JSON.stringify(line))}\n`;
+  return `${redactText(JSON.stringify(line), maskedPass)}\n`;
 }
 
 export interface Recorder {

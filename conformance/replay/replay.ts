@@ -14,7 +14,8 @@ import type { ProgressHook } from "../run/progress.js";
 import type { Outcome, RunResult } from "../run/result.js";
 import { readHar } from "./har.js";
 import { readNdjson } from "./ndjson.js";
-import { toExchange, type RecordedExchange } from "./recorded.js";
+import { urlOverLimit } from "./limits.js";
+import { toExchange, type RecordedExchange, type SkippedEntry } from "./recorded.js";
 
 export type RecordingFormat = "har" | "ndjson";
 
@@ -70,10 +71,23 @@ export async function replayRecording(path: string, options: ReplayOptions): Pro
   progress({ kind: "start", checks: options.checks.length });
   let exchanges = 0;
   let ignored = 0;
-  const source: AsyncIterable<RecordedExchange | undefined> = format === "har" ? readHar(path) : readNdjson(path);
+  let skipped = 0;
+  let firstSkipped: string | undefined;
+  const source: AsyncIterable<RecordedExchange | SkippedEntry | undefined> = format === "har" ? readHar(path) : readNdjson(path);
   try {
     for await (const recorded of source) {
       exchanges++;
+      if (recorded && "skipped" in recorded) {
+        skipped++;
+        firstSkipped ??= recorded.skipped;
+        continue;
+      }
+      const longUrl = recorded && urlOverLimit(recorded.request.url);
+      if (longUrl) {
+        skipped++;
+        firstSkipped ??= `${path}: exchange ${exchanges}: ${longUrl}`;
+        continue;
+      }
       const exchange = recorded && toExchange(recorded);
       if (!exchange) {
         ignored++;
@@ -106,6 +120,6 @@ export async function replayRecording(path: string, options: ReplayOptions): Pro
     severityThreshold: options.severityThreshold,
     ...(options.allowlist ? { allowlist: options.allowlist } : {}),
     ...(options.today ? { today: options.today } : {}),
-    recording: { exchanges, ignored },
+    recording: { exchanges, ignored, ...(skipped > 0 ? { skipped, firstSkipped: firstSkipped! } : {}) },
   });
 }

@@ -1,8 +1,9 @@
 /** The human report: one line per check, details under the ones that did not pass, then the totals. */
 import type { Outcome, RunResult } from "../run/result.js";
-import { redact } from "./redact.js";
+import { redactText as redact } from "../../src/contract/redact.js";
+import { terminalText } from "./escape.js";
 import type { Reporter } from "./reporter.js";
-import { byCheck, groupStatus, targetLine, totalsLine, where } from "./summary.js";
+import { byCheck, groupStatus, recordingLine, targetLine, totalsLine, where } from "./summary.js";
 
 const marks = { pass: "✓", fail: "✗", error: "!", skip: "-", waived: "~" } as const;
 const colours = { pass: 32, fail: 31, error: 35, skip: 90, waived: 33 } as const;
@@ -23,8 +24,9 @@ export const consoleReporter: Reporter = {
   name: "console",
   description: "human-readable summary grouped by check, on standard output",
   render(result: RunResult, env) {
-    const paint = (status: keyof typeof colours, text: string) => (env.color ? `\x1b[${colours[status]}m${text}\x1b[0m` : text);
-    const lines: string[] = [`tap-contract ${result.tool.version}: ${targetLine(result)}`, ""];
+    // Every text is made terminal-safe before the reporter's own colour codes are added.
+    const paint = (status: keyof typeof colours, text: string) => (env.color ? `\x1b[${colours[status]}m${terminalText(text)}\x1b[0m` : terminalText(text));
+    const lines: string[] = [terminalText(`tap-contract ${result.tool.version}: ${targetLine(result)}`), ""];
     const width = Math.max(...result.checks.map((c) => c.length));
     for (const { check, outcomes } of byCheck(result)) {
       const status = groupStatus(outcomes);
@@ -35,7 +37,7 @@ export const consoleReporter: Reporter = {
         `${counted} case${counted === 1 ? "" : "s"}${outcomes.length > counted ? `, ${outcomes.length - counted} skipped` : ""}`;
       lines.push(paint(status, `${marks[status]} ${check.padEnd(width)}  ${first?.severity.padEnd(8) ?? ""} ${note}`));
       if (status === "pass" || status === "skip") continue;
-      for (const o of outcomes.filter((x) => x.status === "fail" || x.status === "error")) lines.push(indent(detail(o), "    "));
+      for (const o of outcomes.filter((x) => x.status === "fail" || x.status === "error")) lines.push(terminalText(indent(detail(o), "    ")));
     }
     const t = result.totals;
     lines.push("");
@@ -43,7 +45,7 @@ export const consoleReporter: Reporter = {
       lines.push(paint("fail", `expired allowlist entry: ${w.check}${w.operation ? ` ${w.operation}` : ""} (expired ${w.expires}: ${w.reason})`));
     }
     lines.push(`${totalsLine(t)} (${result.checks.length} checks, ${(result.durationMs / 1000).toFixed(1)} s)`);
-    if (result.recording) lines.push(`recording: ${result.recording.exchanges} exchanges, ${result.recording.ignored} not TAP calls`);
+    if (result.recording) lines.push(terminalText(recordingLine(result.recording)));
     lines.push(result.exitCode === 0 ? paint("pass", "PASS") : result.exitCode === 2 ? paint("skip", "NOTHING CHECKED") : paint("fail", "FAIL"));
     return { stdout: redact(`${lines.join("\n")}\n`) };
   },

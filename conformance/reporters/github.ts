@@ -4,12 +4,16 @@
  * summary.
  */
 import type { Outcome, RunResult } from "../run/result.js";
-import { redact } from "./redact.js";
+import { redactText as redact } from "../../src/contract/redact.js";
+import { markdownFence, markdownInline, terminalText } from "./escape.js";
 import type { Reporter } from "./reporter.js";
 import { byCheck, groupStatus, targetLine, totalsLine, where } from "./summary.js";
 
-/** Workflow commands need %, CR and LF escaped in data, and also : and , in properties. */
-const data = (s: string) => s.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A");
+/**
+ * Workflow commands need %, CR and LF escaped in data, and also : and , in properties; other
+ * controls (ANSI escapes) are shown, never sent to the log.
+ */
+const data = (s: string) => terminalText(s.replaceAll("%", "%25").replaceAll("\r", "%0D").replaceAll("\n", "%0A"));
 const property = (s: string) => data(s).replaceAll(":", "%3A").replaceAll(",", "%2C");
 
 function annotation(o: Outcome): string | undefined {
@@ -21,13 +25,20 @@ function annotation(o: Outcome): string | undefined {
 
 const icons = { pass: "✅", fail: "❌", error: "⚠️", skip: "⏭️", waived: "🟡" } as const;
 
-const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", "<br>");
+const cell = markdownInline;
+
+/** A message as a fenced block that no line of it can close, indented under its list item. */
+function fenced(text: string): string[] {
+  const body = terminalText(text);
+  const fence = markdownFence(body);
+  return [`  ${fence}`, ...body.split("\n").map((l) => `  ${l}`), `  ${fence}`];
+}
 
 export function markdownSummary(result: RunResult): string {
   const lines = [
     `## tap-contract: ${result.exitCode === 0 ? "passed" : result.exitCode === 2 ? "nothing checked" : "failed"}`,
     "",
-    `Target: ${targetLine(result)}. ${totalsLine(result.totals)}.`,
+    `Target: ${cell(targetLine(result))}. ${totalsLine(result.totals)}.`,
     "",
     "| | check | severity | result |",
     "|---|---|---|---|",
@@ -42,10 +53,10 @@ export function markdownSummary(result: RunResult): string {
   if (details.length > 0) {
     lines.push("", "### Details", "");
     for (const o of details) {
-      lines.push(`- **${o.check}** ${cell(where(o))}${o.waived ? ` (known deviation until ${o.waived.expires})` : ""}`, "", "  ```", ...(o.message ?? "").split("\n").map((l) => `  ${l}`), "  ```");
+      lines.push(`- **${o.check}** ${cell(where(o))}${o.waived ? ` (known deviation until ${cell(o.waived.expires)})` : ""}`, "", ...fenced(o.message ?? ""));
     }
   }
-  for (const w of result.expiredWaivers) lines.push("", `- ❌ expired allowlist entry for \`${w.check}\` (${w.expires}): ${w.reason}`);
+  for (const w of result.expiredWaivers) lines.push("", `- ❌ expired allowlist entry for \`${w.check}\` (${cell(w.expires)}): ${cell(w.reason)}`);
   return redact(`${lines.join("\n")}\n`);
 }
 

@@ -4,12 +4,12 @@
  * Received / Expected pair and, when the result carries it, the request and the (redacted)
  * response; then the same outcomes grouped by operation. Written to OUT/report.html.
  */
-import { redactBody, type ExchangeSample } from "../run/exchange-sample.js";
+import type { ExchangeSample } from "../run/exchange-sample.js";
 import type { Violation } from "../../src/contract/violation.js";
 import type { Outcome, RunResult } from "../run/result.js";
-import { redact } from "./redact.js";
+import { redactHeaders as redactHeaderValues, redactText as redact, redactValue } from "../../src/contract/redact.js";
 import type { Reporter } from "./reporter.js";
-import { byCheck, groupStatus, targetLine, totalsLine, where } from "./summary.js";
+import { byCheck, groupStatus, recordingLine, targetLine, totalsLine, where } from "./summary.js";
 
 
 type Status = ReturnType<typeof groupStatus>;
@@ -37,19 +37,20 @@ export function receivedExpected(message: string): { received: string; expected:
 
 
 function redactHeaders(headers: Record<string, string> = {}): string {
-  return Object.entries(headers)
-    .map(([k, v]) => `${k}: ${/^(authorization|cookie|set-cookie)$/i.test(k) ? "<redacted>" : v}`)
+  return Object.entries(redactHeaderValues(headers))
+    .map(([k, v]) => `${k}: ${v}`)
     .join("\n");
 }
 
 function bodyText(body: unknown, text: string | undefined): string {
-  if (body !== undefined) return JSON.stringify(redactBody(body), null, 2);
+  if (body !== undefined) return JSON.stringify(redactValue(body), null, 2);
   if (text === undefined || text === "") return "";
   try {
-    return JSON.stringify(redactBody(JSON.parse(text)), null, 2);
+    return JSON.stringify(redactValue(JSON.parse(text)), null, 2);
   } catch {
-    // Not JSON: a pass can only hide in a JSON body, but never show more than a screenful.
-    return text.length > 4000 ? `${text.slice(0, 4000)}\n… (${text.length - 4000} more characters)` : text;
+    // Not JSON (truncated, malformed): passcodes are masked by key in the text; never more than a screenful.
+    const clean = redact(text);
+    return clean.length > 4000 ? `${clean.slice(0, 4000)}\n… (${clean.length - 4000} more characters)` : clean;
   }
 }
 
@@ -215,7 +216,7 @@ export function htmlReport(result: RunResult): string {
         .map((w) => `<li><code>${esc(w.check)}</code>${w.operation ? ` ${esc(w.operation)}` : ""}: expired ${esc(w.expires)} (${esc(w.reason)})</li>`)
         .join("")}</ul></div>`
     : "";
-  const recording = result.recording ? ` · recording: ${result.recording.exchanges} exchanges, ${result.recording.ignored} not TAP calls` : "";
+  const recording = result.recording ? ` · ${recordingLine(result.recording)}` : "";
   const page = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
@@ -237,7 +238,8 @@ ${operationTable(result)}
 <footer>${esc(result.tool.name)} ${esc(result.tool.version)} · ${esc(totalsLine(result.totals))} · exit code ${result.exitCode}. Tokens and passcodes are redacted: a pass is shown by its length only.</footer>
 </main></body></html>
 `;
-  return redact(page);
+  // The last pass over the built page escapes its markers: they land inside HTML.
+  return redact(page, undefined, true);
 }
 
 export const htmlReporter: Reporter = {

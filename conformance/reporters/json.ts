@@ -2,7 +2,7 @@
  * The machine report: the `RunResult` as JSON (see conformance/run/result.ts and the README for
  * the shape; `schemaVersion` changes only on a breaking change).
  */
-import { redact } from "./redact.js";
+import { redactText as redact } from "../../src/contract/redact.js";
 import type { Reporter } from "./reporter.js";
 
 export const jsonReporter: Reporter = {

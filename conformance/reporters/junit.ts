@@ -5,11 +5,20 @@
  */
 import { XMLBuilder } from "fast-xml-parser";
 import type { Outcome, RunResult } from "../run/result.js";
-import { redact } from "./redact.js";
+import { redactText as redact } from "../../src/contract/redact.js";
+import { xmlText } from "./escape.js";
 import type { Reporter } from "./reporter.js";
 import { byCheck, where } from "./summary.js";
 
 type Node = Record<string, unknown>;
+
+/** Every string of the tree made XML-safe and redacted before the builder escapes it. */
+function safe<T>(node: T): T {
+  if (typeof node === "string") return xmlText(redact(node)) as T;
+  if (Array.isArray(node)) return node.map(safe) as T;
+  if (node === null || typeof node !== "object") return node;
+  return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, safe(v)])) as T;
+}
 
 function testcase(o: Outcome): Node {
   const node: Node = { "@_classname": o.check, "@_name": where(o), "@_time": "0" };
@@ -42,14 +51,14 @@ export function junitXml(result: RunResult): string {
   const suites = byCheck(result).map(({ check, outcomes }) => {
     const c = counts(outcomes);
     return {
-      "@_name": check,
+      "@_name": xmlText(check),
       "@_tests": c.tests,
       "@_failures": c.failures,
       "@_errors": c.errors,
       "@_skipped": c.skipped,
       "@_time": "0",
       "@_timestamp": result.startedAt.replace(/\.\d+Z$/, ""),
-      testcase: outcomes.map(testcase),
+      testcase: outcomes.map((o) => safe(testcase(o))),
     };
   });
   const all = counts(result.outcomes);
@@ -66,7 +75,8 @@ export function junitXml(result: RunResult): string {
     },
   };
   const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, processEntities: true });
-  return redact(builder.build(doc) as string);
+  // The last pass over the built document escapes its markers: they land inside XML.
+  return redact(builder.build(doc) as string, undefined, true);
 }
 
 export const junitReporter: Reporter = {

@@ -5,6 +5,12 @@ export function totalsLine(t: Totals): string {
   return `${t.total} outcomes: ${t.pass} passed, ${t.fail} failed, ${t.error} errors, ${t.skip} skipped, ${t.waived} known deviations`;
 }
 
+/** What a replay read: exchanges, the ones that were no TAP call, and the ones skipped over the limits. */
+export function recordingLine(r: NonNullable<RunResult["recording"]>): string {
+  const skipped = r.skipped ? `, ${r.skipped} skipped over the replay limits (first: ${r.firstSkipped})` : "";
+  return `recording: ${r.exchanges} exchanges, ${r.ignored} not TAP calls${skipped}`;
+}
+
 export function targetLine(result: RunResult): string {
   const t = result.target;
   const mode = t.kind === "replay" ? "recording" : t.readOnly ? "read-only" : "writes allowed";

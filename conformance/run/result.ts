@@ -69,8 +69,11 @@ export interface RunResult {
   totals: Totals;
   /** Allowlist entries past their expiry date: each one fails the run. */
   expiredWaivers: Array<Waiver & { check: string; operation?: string }>;
-  /** Replay only: exchanges read, and how many matched no TAP operation. */
-  recording?: { exchanges: number; ignored: number };
+  /**
+   * Replay only: exchanges read, how many matched no TAP operation, and how many were skipped
+   * unjudged for being over the replay limits (the first one named).
+   */
+  recording?: { exchanges: number; ignored: number; skipped?: number; firstSkipped?: string };
   /** 0 passed, 1 failed or errored, 2 nothing was checked (every outcome skipped). */
   exitCode: 0 | 1 | 2;
 }

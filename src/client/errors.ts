@@ -3,6 +3,7 @@
  * for a call that got no usable response, and on request (`unwrap`, strict contract mode).
  */
 import type { Violation } from "../contract/violation.js";
+import { redactText } from "../contract/redact.js";
 import { UserError } from "../errors.js";
 import type { GraphErrorEnvelope } from "./types.js";
 
@@ -93,12 +94,9 @@ export class NetworkError extends Error {
   override name = "NetworkError";
 }
 
-const JWT_LIKE = /eyJ[\w-]{4,}\.[\w-]+\.[\w-]*/g;
-const BEARER_LIKE = /\b(bearer)\s+(?!<redacted)[^\s"',;]+/gi;
-
-/** Remove anything that looks like a bearer token (a JWT, `Bearer xyz`) from a message. */
+/** Remove anything that looks like a secret (a JWT, `Bearer xyz`, a passcode by key) from a message: the one redaction. */
 export function redactTokens(text: string, known?: string): string {
   let out = text;
   if (known && known.length >= 8) out = out.split(known).join("<redacted token>");
-  return out.replace(JWT_LIKE, "<redacted token>").replace(BEARER_LIKE, "$1 <redacted token>");
+  return redactText(out);
 }

@@ -1,6 +1,7 @@
 /** `tap-contract replay FILE`: the exchange checks over recorded traffic (HAR 1.2 or NDJSON), streamed. */
 import { parseArgs } from "node:util";
 import { UsageError } from "../../../src/errors.js";
+import { limitsHelp } from "../../replay/limits.js";
 import { replayRecording, type RecordingFormat } from "../../replay/replay.js";
 import type { Command, ExitCode } from "../command.js";
 import { commonOptionSpec, commonOptionsHelp, parseCommonOptions, usageFromParseError } from "../common-options.js";
@@ -20,6 +21,11 @@ Formats:
                           "body"?}, "response": {"status", "headers", "body"? | "bodyText"?},
                           "startedAt"?}, as \`tap-contract check --record FILE\` writes it.
   --format har|ndjson     Default: by extension (.har, .ndjson/.jsonl), else by content.
+
+Limits: each entry costs bounded work. An entry over a limit is skipped, not judged, and
+counted in the report ("N skipped over the replay limits", naming the first one):
+  ${limitsHelp}.
+Passcodes, tokens, cookies and secrets are masked in every report, JSON or not.
 
 ${commonOptionsHelp}
 

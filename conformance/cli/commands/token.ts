@@ -4,6 +4,36 @@ import { usageFromParseError } from "../common-options.js";
 import { UsageError, UserError } from "../../../src/errors.js";
 import { defaultFixtures, publicClientId } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
+import { redactText } from "../../../src/contract/redact.js";
+import { terminalText } from "../../reporters/escape.js";
+
+/** A token answer is a few KiB; anything larger is not a token endpoint's. */
+const maxAnswerBytes = 64 * 1024;
+
+/** The body of an answer, or a one-line error once it exceeds `max` bytes (read no further). */
+async function boundedText(res: Response, max: number, where: string): Promise<string> {
+  const declared = Number(res.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > max) {
+    await res.body?.cancel();
+    throw new UserError(`${where} answered with ${declared} bytes, more than a token answer's ${max}: is that a tap mock?`);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (res.body) {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > max) {
+        await reader.cancel();
+        throw new UserError(`${where} answered with more than ${max} bytes, more than a token answer: is that a tap mock?`);
+      }
+      chunks.push(value);
+    }
+  }
+  return Buffer.concat(chunks).toString("utf8");
+}
 
 const help = `Usage: tap-contract token --url URL (--user NAME [--scopes LIST] | --app CLIENT_ID)
 
@@ -19,7 +49,11 @@ Options:
   --secret SECRET    the app's client secret (default: the fixture tenant's, ${defaultFixtures.clientSecret})
   -h, --help         this text
 
-Exit codes: 0 printed a token, 2 bad flags, unreachable mock or refused credentials.`;
+The request carries a password or client secret, so redirects are never followed (a 3xx is an
+error) and the answer is read up to ${maxAnswerBytes / 1024} KiB.
+
+Exit codes: 0 printed a token, 2 bad flags, unreachable mock, refused credentials, a redirect
+or an oversized answer.`;
 
 export interface TokenArgs {
   url: URL;
@@ -87,13 +121,18 @@ export const tokenCommand: Command = {
     const endpoint = new URL(`/${encodeURIComponent(tenant)}/oauth2/v2.0/token`, url);
     let res: Response;
     try {
-      res = await fetch(endpoint, { method: "POST", body: form, signal: AbortSignal.timeout(10_000) });
+      // Never follow a redirect: it would carry the password or client secret to wherever it points.
+      res = await fetch(endpoint, { method: "POST", body: form, redirect: "manual", signal: AbortSignal.timeout(10_000) });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
       const cause = e.name === "TimeoutError" ? "no answer within 10 s" : (e.cause?.code ?? e.cause?.message ?? e.message);
       throw new UserError(`cannot reach the mock at ${endpoint.origin} (${cause}): is \`tap-contract mock\` running there?`);
     }
-    const text = await res.text();
+    if (res.status >= 300 && res.status < 400) {
+      await res.body?.cancel();
+      throw new UserError(`${endpoint.origin} answered the token request with a redirect (HTTP ${res.status}); not followed, since the request carries credentials: give the mock's own origin in --url`);
+    }
+    const text = await boundedText(res, maxAnswerBytes, endpoint.origin);
     let body: { access_token?: string; error?: string; error_description?: string };
     try {
       body = JSON.parse(text) as typeof body;
@@ -102,7 +141,7 @@ export const tokenCommand: Command = {
     }
     if (!res.ok || typeof body.access_token !== "string") {
       const why = body.error_description?.split(" Trace ID:")[0] ?? `HTTP ${res.status}`;
-      throw new UserError(`the mock refused the token request: ${body.error ?? "error"}: ${why}`);
+      throw new UserError(terminalText(redactText(`the mock refused the token request: ${String(body.error ?? "error").slice(0, 100)}: ${String(why).slice(0, 300)}`.replace(/\s+/g, " "))));
     }
     console.log(body.access_token);
     return 0;

@@ -109,7 +109,7 @@ export function checkExchange(exchange: Exchange, options: CheckExchangeOptions 
 
 export { exchangeContext, operationLabel };
 export type { CheckExchangeOptions, Exchange, ExchangeContext, ExchangeRule };
-export { redactedPass } from "./redact.js";
+export { redactedPass, redactText, redactValue, redactHeaders } from "../redact.js";
 export { defaultClockToleranceMs } from "./usability-matches-clock.js";
 export { methodIdParam } from "./documented-response.js";
 export { selectedProperties, splitRequestUrl } from "./request-url.js";

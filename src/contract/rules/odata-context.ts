@@ -52,7 +52,7 @@ function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
   };
 }
 
-/** Expected contexts by request (URL, and the token for /me): replays repeat the same few URLs. */
+/** Expected contexts by request (URL, and the user's object id for /me): replays repeat the same few URLs. */
 const cache = new Map<string, { expected: ExpectedContext | undefined; exact: string | undefined }>();
 const cacheLimit = 2048;
 // The last request before the map: comparing a repeated URL is cheaper than hashing a new copy of it.
@@ -61,8 +61,14 @@ let lastHit: { expected: ExpectedContext | undefined; exact: string | undefined 
 
 function cachedExpected(ctx: ExchangeContext): { expected: ExpectedContext | undefined; exact: string | undefined } {
   const url = ctx.exchange.request.url;
-  const key = ctx.operation.subject === "me" ? `${url}\n${ctx.options.meObjectId ?? ctx.requestHeaders.authorization ?? ""}` : url;
   const op = ctx.operation.operationId;
+  // A /me call's user comes from the token: never keep a token as a key, so without a known
+  // object id such a call is worked out afresh (a JWT decode) instead of cached.
+  if (ctx.operation.subject === "me" && ctx.options.meObjectId === undefined) {
+    const expected = expectedContext(ctx);
+    return { expected, exact: expected?.user !== undefined ? render(expected) : undefined };
+  }
+  const key = ctx.operation.subject === "me" ? `${url}\n${ctx.options.meObjectId}` : url;
   if (key === lastKey && lastHit!.expected?.op === op) return lastHit!;
   let hit = cache.get(key);
   if (!hit || hit.expected?.op !== op) {

@@ -1,6 +1,6 @@
 import { receivedExpected, type Finding } from "../violation.js";
 import { isSuccess, tapItems } from "./exchange.js";
-import { redactedPass } from "./redact.js";
+import { redactedPass } from "../redact.js";
 import { defineRule, none } from "./rule.js";
 
 const PASS = "temporaryAccessPass";

@@ -1,7 +1,7 @@
 import { policyDefaults } from "../../spec/index.js";
 import { receivedExpected } from "../violation.js";
 import { isObject, isSuccess } from "./exchange.js";
-import { redactedPass } from "./redact.js";
+import { redactedPass } from "../redact.js";
 import { defineRule, none } from "./rule.js";
 
 const PASS = "temporaryAccessPass";

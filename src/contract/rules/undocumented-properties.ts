@@ -1,9 +1,28 @@
+import { selectableProperties } from "../schemas.js";
 import { receivedExpected, type Finding } from "../violation.js";
 import { documentedResponse } from "./documented-response.js";
 import { isSuccess, tapItems, type ExchangeContext } from "./exchange.js";
 import { undocumentedValues } from "./open-values.js";
 import { hasUndocumentedKeys, propertyShape, undocumentedKeys } from "./property-shape.js";
+import { selectedProperties } from "./request-url.js";
 import { defineRule, none } from "./rule.js";
+
+/** Names shown of a `$select`'s undocumented properties, and characters of each. */
+const shownNames = 5;
+const shownChars = 64;
+
+/** A `$select` naming properties the spec does not document: reported, never compiled into a validator. */
+function undocumentedSelect(ctx: ExchangeContext): Finding[] {
+  if (ctx.operation.kind !== "get" && ctx.operation.kind !== "list") return none;
+  const unknown = (selectedProperties(ctx.exchange.request.url) ?? []).filter((p) => p !== "*" && !selectableProperties.has(p));
+  if (unknown.length === 0) return none;
+  const names = unknown.slice(0, shownNames).map((p) => JSON.stringify(p.length > shownChars ? `${p.slice(0, shownChars)}…` : p));
+  const more = unknown.length > shownNames ? ` and ${unknown.length - shownNames} more` : "";
+  return [{
+    message: receivedExpected(`$select names undocumented properties: ${names.join(", ")}${more}`, `only the properties of ${ctx.documented.schemaName ?? "the method"}`),
+    keyword: "undocumented-select",
+  }];
+}
 
 /** Values of open string sets outside the documented ones; undefined (no allocation) when none. */
 function valueFindings(ctx: ExchangeContext): Finding[] | undefined {
@@ -31,23 +50,26 @@ export const undocumentedProperties = defineRule({
     "A success body has only the properties its schema documents. Graph may add properties over time and clients " +
     "should ignore unknown ones, so this is reported apart from `response-schema` and at a low severity: it tells " +
     "you the contract (or your model of it) is behind the service, not that a client will break. The same holds " +
-    "for a value of an open string set (`methodUsabilityReason`) outside the documented values: the value is named.",
+    "for a value of an open string set (`methodUsabilityReason`) outside the documented values: the value is named. " +
+    "A `$select` that names undocumented properties is reported here too (and those names are not validated).",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.documented.schemaName !== undefined,
   runsFor: (op, status) => isSuccess(status) && documentedResponse(op, status).schemaName !== undefined,
   run(ctx) {
     if (!isSuccess(ctx.status) || ctx.bodyState !== "json") return none;
     const { schemaName } = ctx.documented;
     if (!schemaName) return none;
+    const selection = undocumentedSelect(ctx);
     const shape = propertyShape(schemaName);
-    const values = valueFindings(ctx);
-    if (!hasUndocumentedKeys(ctx.body, shape)) return values ?? none;
+    const values = valueFindings(ctx) ?? [];
+    if (!hasUndocumentedKeys(ctx.body, shape)) return selection.length + values.length === 0 ? none : [...selection, ...values];
     return [
+      ...selection,
       ...undocumentedKeys(ctx.body, shape).map((pointer) => ({
         message: receivedExpected(`an undocumented property at ${pointer}`, `only the properties of ${schemaName}`),
         instancePath: pointer,
         keyword: "undocumented",
       })),
-      ...(values ?? []),
+      ...values,
     ];
   },
 });

@@ -1,0 +1,57 @@
+/**
+ * Bounds on the work one recorded exchange may cost, so that no recording (hostile, or a
+ * browser HAR full of large assets) can stall a replay or exhaust its memory. An entry over a
+ * bound is skipped and counted in the report (`recording.skipped`, with the first one named),
+ * not judged: a TAP exchange is a few hundred bytes, 4 levels deep, with a short URL.
+ */
+
+export const replayLimits = {
+  /** Bytes of one NDJSON line, or (approximately, as characters) of one HAR entry. */
+  maxEntryBytes: 1024 * 1024,
+  /** Characters of a request URL. */
+  maxUrlLength: 16 * 1024,
+  /** Segments of a request URL's path. */
+  maxPathSegments: 64,
+  /** Nesting of arrays and objects in an entry. */
+  maxDepth: 64,
+} as const;
+
+export const limitsHelp =
+  `an entry over ${replayLimits.maxEntryBytes / 1024 / 1024} MiB, a URL over ${replayLimits.maxUrlLength / 1024} Ki characters ` +
+  `or ${replayLimits.maxPathSegments} path segments, or nesting deeper than ${replayLimits.maxDepth} levels`;
+
+/** Why an already parsed entry is over a bound, or undefined. Iterative: a deep value costs no stack. */
+export function entryOverLimit(value: unknown): string | undefined {
+  let size = 0;
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (typeof node === "string") size += node.length + 2;
+    else if (node !== null && typeof node === "object") {
+      if (depth >= replayLimits.maxDepth) return `nested deeper than ${replayLimits.maxDepth} levels`;
+      size += 2;
+      if (Array.isArray(node)) {
+        for (const item of node) stack.push([item, depth + 1]);
+      } else {
+        for (const key in node) {
+          size += key.length + 3;
+          stack.push([(node as Record<string, unknown>)[key], depth + 1]);
+        }
+      }
+    } else size += 5;
+    if (size > replayLimits.maxEntryBytes) return `larger than ${replayLimits.maxEntryBytes} bytes`;
+  }
+  return undefined;
+}
+
+/** Why a request URL is over a bound, or undefined. */
+export function urlOverLimit(url: string): string | undefined {
+  if (url.length > replayLimits.maxUrlLength) return `a URL of ${url.length} characters, over ${replayLimits.maxUrlLength}`;
+  const query = url.indexOf("?");
+  const path = query === -1 ? url : url.slice(0, query);
+  let segments = 0;
+  for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) {
+    if (++segments > replayLimits.maxPathSegments + 3) return `a URL path of more than ${replayLimits.maxPathSegments} segments`;
+  }
+  return undefined;
+}

@@ -1,0 +1,48 @@
+/**
+ * Lines of a file with a byte cap: a line over the cap is reported by its number and length and
+ * never held in memory, so one 3 GB line costs no more than a short one.
+ */
+import { createReadStream } from "node:fs";
+
+export type Line = { n: number; text: string } | { n: number; oversized: number };
+
+export async function* cappedLines(path: string, maxBytes: number): AsyncGenerator<Line> {
+  let parts: Buffer[] = [];
+  let held = 0;
+  let over = 0;
+  let n = 0;
+  const finish = (): Line => {
+    n++;
+    if (over > 0) {
+      const line = { n, oversized: over };
+      over = 0;
+      return line;
+    }
+    let text = Buffer.concat(parts, held).toString("utf8");
+    if (text.endsWith("\r")) text = text.slice(0, -1);
+    parts = [];
+    held = 0;
+    return { n, text };
+  };
+  const add = (chunk: Buffer) => {
+    if (over > 0) over += chunk.length;
+    else if (held + chunk.length > maxBytes) {
+      over = held + chunk.length;
+      parts = [];
+      held = 0;
+    } else {
+      parts.push(chunk);
+      held += chunk.length;
+    }
+  };
+  for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+    let start = 0;
+    for (let nl = chunk.indexOf(10); nl !== -1; nl = chunk.indexOf(10, start)) {
+      add(chunk.subarray(start, nl));
+      yield finish();
+      start = nl + 1;
+    }
+    if (start < chunk.length) add(Buffer.from(chunk.subarray(start)));
+  }
+  if (held > 0 || over > 0) yield finish();
+}
