@@ -71,6 +71,8 @@ export interface RunResult {
   expiredWaivers: Array<Waiver & { check: string; operation?: string }>;
   /** Replay only: exchanges read, and how many matched no TAP operation. */
   recording?: { exchanges: number; ignored: number };
-  /** 0 passed, 1 failed or errored, 2 nothing was checked (every outcome skipped). */
+  /** Why a run exits 2 though not every outcome was skipped (a live run without a usable token). */
+  nothingChecked?: string;
+  /** 0 passed, 1 failed or errored, 2 nothing was checked (every outcome skipped, or `nothingChecked`). */
   exitCode: 0 | 1 | 2;
 }

@@ -5,13 +5,16 @@ import { scenarioNames } from "../../../src/mock/index.js";
 import { createRecorder, type Recorder } from "../../replay/recorder.js";
 import { runSuite } from "../../run/run-suite.js";
 import { defaultHttpLimits } from "../../targets/http.js";
-import { liveTarget, tokenEnvPrefix } from "../../targets/live.js";
+import { liveTarget, missingTokensHint, tokenEnvPrefix } from "../../targets/live.js";
 import { startMockTarget } from "../../targets/mock.js";
 import type { Target } from "../../targets/target.js";
 import type { Command, ExitCode } from "../command.js";
-import { commonOptionSpec, commonOptionsHelp, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import { commonOptionSpec, commonOptionsHelp, joinDashValues, parseCommonOptions, usageFromParseError, wrapList } from "../common-options.js";
 import { consoleProgress } from "../progress.js";
-import { nothingCheckedLine, writeReports } from "../write-reports.js";
+import { prepareOutputs } from "../outputs.js";
+import { runHeader } from "../run-header.js";
+import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
+import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
 
 const help = `Usage: tap-contract check [--target URL [--cloud ID]] [options]
 
@@ -37,7 +40,7 @@ Target:
   --record FILE           Write every exchange as NDJSON (tokens and pass values redacted),
                           for \`tap-contract replay\`.
   --mock-scenario NAMES   Against the mock: apply contract-breaking scenarios (comma-separated)
-                          to see checks fail: ${scenarioNames.slice(0, 4).join(", ")}, ...
+                          to see checks fail: ${wrapList(scenarioNames, 26)}.
 
 ${commonOptionsHelp}
 
@@ -69,7 +72,7 @@ function positiveInt(flag: string, value: string | undefined, fallback: number):
 export async function runCheck(argv: string[], io: { stdout(text: string): void; env: Record<string, string | undefined>; color: boolean; stderr?: NodeJS.WriteStream }): Promise<ExitCode> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: joinDashValues(argv, optionSpec), options: optionSpec, strict: true, allowPositionals: false }));
   } catch (err) {
     usageFromParseError(err, "check");
   }
@@ -79,6 +82,7 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
     ...(common.clockToleranceMs !== undefined ? { clockToleranceMs: common.clockToleranceMs } : {}),
     ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
   };
+  prepareOutputs(common.reporters, common.out, io.env, values.record);
   let target: Target;
   if (values.target === undefined) {
     for (const flag of ["cloud", "user", "method", "test-user", "allow-writes"] as const) {
@@ -103,9 +107,11 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
     });
   }
   let recorder: Recorder | undefined;
+  const stderr = io.stderr ?? process.stderr;
   try {
     if (values.record !== undefined) recorder = createRecorder(values.record);
     const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
+    if (io.stderr) io.stderr.write(`${runHeader("check", target.description, common.checks.length)}\n`);
     const result = await runSuite(target, {
       checks: common.checks,
       severityThreshold: common.severity,
@@ -114,12 +120,17 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
       ...(progress ? { onProgress: progress } : {}),
       ...(recorder ? { record: (e) => recorder!.write(e) } : {}),
     });
-    writeReports(result, common.reporters, common.out, io);
-    const nothing = nothingCheckedLine(result, "give tokens (GRAPH_TOKEN_APP, GRAPH_TOKEN_SELF, GRAPH_TOKEN_ADMIN, ...) or AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET, and --user ids to read");
-    if (nothing) (io.stderr ?? process.stderr).write(`tap-contract check: ${nothing}\n`);
+    await recorder?.close();
+    recorder = undefined;
+    const written = writeReports(result, common.reporters, common.out, io);
+    if (values.record !== undefined) written.push(values.record);
+    const ending = endOfRunLines("check", result, written, common.reporters.includes("console"));
+    const nothing = nothingCheckedLine(result, `${missingTokensHint}.`);
+    for (const line of [...ending, ...(nothing ? [`tap-contract check: ${nothing}`] : [])]) stderr.write(`${line}\n`);
+    for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract check: ${line}\n`);
     return result.exitCode;
   } finally {
-    await recorder?.close();
+    await recorder?.close().catch(() => undefined);
     await target.close();
   }
 }
