@@ -28,8 +28,10 @@ export const commonOptionsHelp = `Selection and policy:
                           medium or low, in any case (default medium; lower failures are
                           still reported).
   --allowlist FILE        Known deviations (JSON: {"deviations": [{"check", "operation",
-                          "reason", "expires": "YYYY-MM-DD"}]}); an accepted failure does not
-                          fail the run until its expiry date, and an expired entry fails it.
+                          "reason", "expires": "YYYY-MM-DD"}]}); "operation" is "*" or one
+                          of the spec's "METHOD /path" (as reports name them). An accepted
+                          failure does not fail the run until its expiry date, an expired
+                          entry fails it, and an entry that accepted nothing is named on stderr.
   --clock-tolerance SEC   Clock skew allowed by usability-matches-clock (default 60).
   --pass-length N         The tenant's TAP length, for secret-on-create (default: any of 8..48;
                           the mock's policy length against the mock).

@@ -22,13 +22,17 @@ Run the conformance checks. Without --target, against the embedded mock started 
 an ephemeral port, with tokens minted for every row of the permission tables (the full matrix).
 
 Target:
-  --target URL            A Graph-compatible base URL with its version, e.g.
-                          https://graph.microsoft.com/v1.0. Tokens come from the environment:
+  --target URL            A Graph v1.0 root (a path ending in /v1.0), e.g.
+                          https://graph.microsoft.com/v1.0: https, or http to a loopback host
+                          only, and no credentials in the URL (the client's rule: tokens go
+                          nowhere else). Tokens come from the environment:
                           ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works;
                           the runner reads each token's claims to know what it may do), and/or
                           AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application
                           token through @azure/identity). Checks that need a token you did not
-                          give are skipped with the reason, never passed.
+                          give are skipped with the reason, never passed; without any token
+                          the run does not start, and a run in which no request carried a
+                          usable token is "nothing checked" (exit 2).
   --cloud ID              global, usgov-l4 or usgov-l5 (default: from the --target host).
                           china is refused: the TAP API does not exist there.
   --user ID               A user (object id or UPN) whose passes are read; repeatable.
@@ -44,9 +48,17 @@ Target:
 
 ${commonOptionsHelp}
 
+Output: a header line on stderr before the first request; progress on stderr (one line
+rewritten on a terminal, a line per finished check at most every 5 s elsewhere); at the end the
+verdict and totals (when the console reporter is not selected) and the paths of the reports and
+recording written, and one line per allowlist entry that accepted no failure. Every output path
+(--out, --record, $GITHUB_STEP_SUMMARY) is checked before the first request. Ctrl-C stops the
+run with one line and exit code 130; no report is written.
+
 Exit codes: 0 every counted check passed, 1 a check failed or errored (or an allowlist entry
-expired), 2 could not start (bad flag, unreadable allowlist, unreachable target, TLS error) or nothing
-was checked (every outcome skipped, e.g. a live target without usable tokens).`;
+expired), 2 could not start (bad flag, unreadable allowlist, unwritable output, unreachable
+target, TLS error, no token for a live target) or nothing was checked (every outcome skipped,
+or a live run in which no request carried a usable token).`;
 
 const optionSpec = {
   ...commonOptionSpec,
