@@ -1,6 +1,6 @@
 /** Checks a fixture tenant (the default, or one read from `--fixtures FILE`) before the mock uses it. */
 import { readFileSync } from "node:fs";
-import { UserError } from "../errors.js";
+import { UserError, describeSystemError } from "../errors.js";
 import { directoryRoles } from "../spec/index.js";
 import type { MockFixtures } from "./fixtures.js";
 
@@ -58,7 +58,7 @@ export function loadFixtures(path: string): MockFixtures {
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    throw new UserError(`cannot read fixtures file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UserError(`cannot read fixtures file ${path}: ${describeSystemError(err)}`);
   }
   let data: MockFixtures;
   try {
