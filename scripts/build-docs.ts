@@ -34,6 +34,8 @@ try {
       op.description = `${op.description}\n\n${permissionMarkdown(op["x-permissions"], subject, doc["x-directory-roles"])}`;
     }
   }
+  // The page documents this package's release of the contract: its version, not the spec's own counter.
+  doc.info.version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
   writeFileSync(bundled, JSON.stringify(doc));
   mkdirSync(resolve(out, ".."), { recursive: true });
   redoclyRun(["build-docs", bundled, "--inlineBundle", "-o", out, "--title", "Microsoft Graph TAP API (v1.0) contract"]);

@@ -25,10 +25,13 @@ export const commonOptionsHelp = `Selection and policy:
                           \`tap-contract checks\` lists them.
   --exclude-checks IDS    Check ids not to run.
   --severity LEVEL        Lowest severity whose failures set exit code 1: critical, high,
-                          medium or low (default medium; lower failures are still reported).
+                          medium or low, in any case (default medium; lower failures are
+                          still reported).
   --allowlist FILE        Known deviations (JSON: {"deviations": [{"check", "operation",
-                          "reason", "expires": "YYYY-MM-DD"}]}); an accepted failure does not
-                          fail the run until its expiry date, and an expired entry fails it.
+                          "reason", "expires": "YYYY-MM-DD"}]}); "operation" is "*" or one
+                          of the spec's "METHOD /path" (as reports name them). An accepted
+                          failure does not fail the run until its expiry date, an expired
+                          entry fails it, and an entry that accepted nothing is named on stderr.
   --clock-tolerance SEC   Clock skew allowed by usability-matches-clock (default 60).
   --pass-length N         The tenant's TAP length, for secret-on-create (default: any of 8..48;
                           the mock's policy length against the mock).
@@ -59,7 +62,7 @@ function positiveNumber(flag: string, value: string | undefined, integer: boolea
 }
 
 export function parseCommonOptions(values: Partial<Record<keyof typeof commonOptionSpec, string>>): CommonOptions {
-  const severity = (values.severity ?? "medium") as Severity;
+  const severity = (values.severity ?? "medium").toLowerCase() as Severity;
   if (!severities.includes(severity)) throw new UsageError(`--severity: expected one of ${severities.join(", ")}, got "${values.severity}"`);
   const reporters = (values.reporter ?? "console").split(",").map((s) => s.trim()).filter((s) => s !== "");
   const unknown = reporters.filter((r) => !(reporterNames as string[]).includes(r));
@@ -83,4 +86,37 @@ export function parseCommonOptions(values: Partial<Record<keyof typeof commonOpt
 export function usageFromParseError(err: unknown, command: string): never {
   const message = err instanceof Error ? err.message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, "") : String(err);
   throw new UsageError(`${message} (see tap-contract ${command} --help)`);
+}
+
+/**
+ * `--timeout -1` as `--timeout=-1`: parseArgs calls a value that starts with a dash ambiguous,
+ * so a negative number would be refused for its dash instead of for being negative.
+ */
+export function joinDashValues(argv: readonly string[], spec: Record<string, { type: "string" | "boolean" }>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name !== undefined && spec[name]?.type === "string" && next !== undefined && /^-\.?\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
+/** Wraps a comma list to the help text's column. */
+export function wrapList(items: readonly string[], indent: number, width = 94): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const item of items) {
+    const next = line === "" ? item : `${line}, ${item}`;
+    if (indent + next.length > width && line !== "") {
+      lines.push(`${line},`);
+      line = item;
+    } else line = next;
+  }
+  if (line !== "") lines.push(line);
+  return lines.join(`\n${" ".repeat(indent)}`);
 }

@@ -1,9 +1,11 @@
 /** Writes what reporters return: standard output, files under `--out`, GitHub's job summary. */
-import { appendFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { UserError } from "../../src/errors.js";
+import { UserError, describeSystemError } from "../../src/errors.js";
 import { reporters, type ReporterName } from "../reporters/index.js";
+import { totalsLine } from "../reporters/summary.js";
 import type { RunResult } from "../run/result.js";
+import { makeDirectory } from "./outputs.js";
 
 export interface ReportSinks {
   stdout(text: string): void;
@@ -11,18 +13,19 @@ export interface ReportSinks {
   color: boolean;
 }
 
+/** Renders every selected reporter; returns the paths of the files written. */
 export function writeReports(result: RunResult, names: readonly ReporterName[], out: string, sinks: ReportSinks): string[] {
   const written: string[] = [];
   const write = (path: string, text: string, append = false) => {
     try {
       if (append) appendFileSync(path, text);
       else {
-        mkdirSync(out, { recursive: true });
+        makeDirectory(out);
         writeFileSync(path, text);
       }
       written.push(path);
     } catch (err) {
-      throw new UserError(`cannot write report ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new UserError(`cannot write report ${path}: ${describeSystemError(err)}`);
     }
   };
   for (const name of names) {
@@ -38,12 +41,30 @@ export function writeReports(result: RunResult, names: readonly ReporterName[], 
   return written;
 }
 
+/** The verdict in one word, as the console reporter ends. */
+export function verdictWord(result: RunResult): string {
+  return result.exitCode === 0 ? "PASS" : result.exitCode === 2 ? "NOTHING CHECKED" : "FAIL";
+}
+
+/**
+ * The lines every run ends with on standard error: the verdict with the totals (unless the
+ * console reporter already printed them) and where the reports went, so that a run with
+ * only file reporters is never silent.
+ */
+export function endOfRunLines(command: string, result: RunResult, written: readonly string[], consoleShown: boolean): string[] {
+  const lines: string[] = [];
+  if (!consoleShown) lines.push(`tap-contract ${command}: ${verdictWord(result)}: ${totalsLine(result.totals)}`);
+  if (written.length > 0) lines.push(`reports: ${written.join(", ")}`);
+  return lines;
+}
+
 /**
  * The one line that says why a run exits 2 after reporting: nothing was judged, so it proves
  * nothing (a live target without usable tokens, or a recording without TAP calls).
  */
 export function nothingCheckedLine(result: RunResult, hint: string): string | undefined {
   if (result.exitCode !== 2) return undefined;
+  if (result.nothingChecked) return `nothing was checked: ${result.nothingChecked}. ${hint}`;
   const reason = result.outcomes.find((o) => o.status === "skip" && o.message)?.message;
   return `nothing was checked: all ${result.totals.total} outcomes were skipped${reason ? ` (first reason: ${reason})` : ""}; ${hint}`;
 }

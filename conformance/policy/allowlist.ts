@@ -4,8 +4,14 @@
  * entries fail the run, so that the list is revisited.
  */
 import { readFileSync } from "node:fs";
-import { UserError } from "../../src/errors.js";
+import { UserError, describeSystemError } from "../../src/errors.js";
+import { operationLabel } from "../../src/contract/rules/index.js";
+import { operations } from "../../src/spec/index.js";
 import { checkIds, isCheckId } from "../checks/index.js";
+import type { RunResult } from "../run/result.js";
+
+/** The operations an entry may name, as outcomes name them: `METHOD /path/template`. */
+const operationLabels = operations.map(operationLabel);
 
 export interface AllowlistEntry {
   check: string;
@@ -47,7 +53,9 @@ export function parseAllowlist(text: string, where: string): Allowlist {
     }
     if (typeof e.reason !== "string" || e.reason.trim() === "") throw new UserError(`${at}: expected a non-empty "reason"`);
     if (typeof e.expires !== "string" || !validDate(e.expires)) throw new UserError(`${at}: expected "expires" as a date YYYY-MM-DD, got ${JSON.stringify(e.expires)}`);
-    if (e.operation !== undefined && typeof e.operation !== "string") throw new UserError(`${at}: expected "operation" as "METHOD /path" or "*"`);
+    if (e.operation !== undefined && (typeof e.operation !== "string" || (e.operation !== "*" && !operationLabels.includes(e.operation)))) {
+      throw new UserError(`${at}: unknown operation ${JSON.stringify(e.operation)}: expected "*" or one of ${operationLabels.map((l) => `"${l}"`).join(", ")}`);
+    }
     return { check: e.check, reason: e.reason, expires: e.expires, ...(e.operation !== undefined && e.operation !== "*" ? { operation: e.operation } : {}) };
   });
   return { entries };
@@ -58,7 +66,7 @@ export function readAllowlist(path: string): Allowlist {
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    throw new UserError(`cannot read allowlist ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UserError(`cannot read allowlist ${path}: ${describeSystemError(err)}`);
   }
   return parseAllowlist(text, path);
 }
@@ -66,4 +74,17 @@ export function readAllowlist(path: string): Allowlist {
 /** An entry holds through its whole expiry day (UTC). */
 export function isExpired(entry: AllowlistEntry, today: Date): boolean {
   return today.toISOString().slice(0, 10) > entry.expires;
+}
+
+/**
+ * Entries still in force that accepted no failure of this run: a typo, or a deviation the
+ * service no longer shows. Each is one line, so the list can be pruned.
+ */
+export function unmatchedAllowlistLines(allowlist: Allowlist | undefined, result: RunResult, today = new Date()): string[] {
+  if (!allowlist) return [];
+  return allowlist.entries.flatMap((e, i) => {
+    if (isExpired(e, today)) return [];
+    const matched = result.outcomes.some((o) => o.waived && o.check === e.check && (e.operation === undefined || e.operation === o.operation));
+    return matched ? [] : [`allowlist entry deviations[${i}] (${e.check}${e.operation ? `, ${e.operation}` : ""}) matched no failure in this run`];
+  });
 }

@@ -3,9 +3,9 @@
  * Tokens never reach the file, and a pass value is replaced by asterisks of the same length
  * (so replayed length checks still judge it, and no secret is kept).
  */
-import { createWriteStream, type WriteStream } from "node:fs";
+import { createWriteStream, openSync, type WriteStream } from "node:fs";
 import type { Exchange } from "../../src/contract/rules/index.js";
-import { UserError } from "../../src/errors.js";
+import { UserError, describeSystemError } from "../../src/errors.js";
 import { maskedPass, redactHeaders, redactText, redactValue } from "../../src/contract/redact.js";
 
 /** The NDJSON line of one exchange, redacted: credential headers whole, passcodes by key and pattern in any body. */
@@ -37,20 +37,25 @@ export function createRecorder(path: string): Recorder {
   let stream: WriteStream;
   let failure: Error | undefined;
   try {
-    stream = createWriteStream(path, { encoding: "utf8" });
+    // Opened now, so that a path that cannot be written stops the run before its first request.
+    stream = createWriteStream(path, { encoding: "utf8", fd: openSync(path, "w") });
   } catch (err) {
-    throw new UserError(`--record: cannot write ${path}: ${(err as Error).message}`);
+    throw new UserError(`--record: cannot write ${path}: ${describeSystemError(err)}`);
   }
   stream.on("error", (err) => {
     failure = err;
   });
+  const failed = () => new UserError(`--record: cannot write ${path}: ${describeSystemError(failure)}`);
   return {
     write(exchange) {
       if (!failure) stream.write(recordLine(exchange));
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
-        stream.end(() => (failure ? reject(new UserError(`--record: cannot write ${path}: ${failure.message}`)) : resolve()));
+        // A stream that already failed never calls back from end(): settle at once.
+        if (failure || stream.destroyed) return failure ? reject(failed()) : resolve();
+        stream.end(() => (failure ? reject(failed()) : resolve()));
+        stream.once("error", () => reject(failed()));
       }),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { open } from "node:fs/promises";
 import type { CheckExchangeOptions } from "../../src/contract/rules/index.js";
-import { UserError } from "../../src/errors.js";
+import { UserError, describeSystemError } from "../../src/errors.js";
 import type { Severity } from "../../src/contract/violation.js";
 import type { Check, ExchangeCheck } from "../checks/check.js";
 import type { Allowlist } from "../policy/allowlist.js";
@@ -37,7 +37,7 @@ export async function detectFormat(path: string): Promise<RecordingFormat> {
   try {
     handle = await open(path, "r");
   } catch (err) {
-    throw new UserError(`cannot read recording ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UserError(`cannot read recording ${path}: ${describeSystemError(err)}`);
   }
   try {
     const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
@@ -56,7 +56,7 @@ async function readable(path: string): Promise<void> {
     await handle.close();
     if (info.isDirectory()) throw Object.assign(new Error("EISDIR"), { code: "EISDIR" });
   } catch (err) {
-    throw new UserError(`cannot read recording ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UserError(`cannot read recording ${path}: ${describeSystemError(err)}`);
   }
 }
 

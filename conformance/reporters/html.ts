@@ -54,8 +54,13 @@ function bodyText(body: unknown, text: string | undefined): string {
   }
 }
 
+/**
+ * The exchange to show: a violation's own; the outcome's (its first failing exchange) only for
+ * the outcome itself or its first violation, as it may belong to no other.
+ */
 function exchangeOf(v: Violation | undefined, o: Outcome): ExchangeSample | undefined {
-  const candidate = (v as { exchange?: unknown } | undefined)?.exchange ?? (o as { exchange?: unknown }).exchange;
+  const own = (v as { exchange?: unknown } | undefined)?.exchange;
+  const candidate = v === undefined || (own === undefined && o.violations[0] === v) ? (o as { exchange?: unknown }).exchange : own;
   const e = candidate as ExchangeSample | undefined;
   return e && typeof e.request?.method === "string" && typeof e.response?.status === "number" ? e : undefined;
 }

@@ -14,7 +14,7 @@ export const maxDistinctViolations = 20;
 
 interface Cell {
   exchanges: number;
-  violations: Map<string, Violation & { count: number }>;
+  violations: Map<string, Violation & { count: number; exchange?: ExchangeSample }>;
   omitted: number;
   /** The first exchange that broke the check here, redacted: what the reports show. */
   sample?: ExchangeSample;
@@ -49,13 +49,17 @@ export class ExchangeTally {
       }
       cell.exchanges++;
       const findings = check.rule.run(ctx);
-      if (findings.length > 0 && !cell.sample) cell.sample = sampleOf(exchange);
+      // Taken once per exchange, and only when one of its violations is new: each distinct
+      // violation is shown beside the exchange that first broke the rule that way.
+      let sample: ExchangeSample | undefined;
+      const sampled = () => (sample ??= sampleOf(exchange));
+      if (findings.length > 0 && !cell.sample) cell.sample = sampled();
       for (const finding of findings) {
         const key = `${finding.instancePath ?? ""}\n${finding.message}`;
         const known = cell.violations.get(key);
         if (known) known.count++;
         else if (cell.violations.size < maxDistinctViolations) {
-          cell.violations.set(key, { check: check.id, title: check.title, severity: check.severity, operation: label, ...finding, count: 1 });
+          cell.violations.set(key, { check: check.id, title: check.title, severity: check.severity, operation: label, ...finding, count: 1, exchange: sampled() });
         } else cell.omitted++;
       }
     }

@@ -26,8 +26,11 @@ export interface Outcome {
   status: OutcomeStatus;
   /** Why it was skipped or errored; for fails, the first violation's message. */
   message?: string;
-  /** Violations behind a fail, deduplicated; `count` says how many times each was seen. */
-  violations: Array<Violation & { count: number }>;
+  /**
+   * Violations behind a fail, deduplicated; `count` says how many times each was seen, and
+   * `exchange` (exchange checks) is the first request and response that showed it, redacted.
+   */
+  violations: Array<Violation & { count: number; exchange?: ExchangeSample }>;
   /** How many exchanges the check judged for this outcome (exchange checks). */
   exchanges?: number;
   /** Fails of exchange checks: the first request and response that broke the check, redacted. */
@@ -74,6 +77,8 @@ export interface RunResult {
    * unjudged for being over the replay limits (the first one named).
    */
   recording?: { exchanges: number; ignored: number; skipped?: number; firstSkipped?: string };
-  /** 0 passed, 1 failed or errored, 2 nothing was checked (every outcome skipped). */
+  /** Why a run exits 2 though not every outcome was skipped (a live run without a usable token). */
+  nothingChecked?: string;
+  /** 0 passed, 1 failed or errored, 2 nothing was checked (every outcome skipped, or `nothingChecked`). */
   exitCode: 0 | 1 | 2;
 }

@@ -11,6 +11,7 @@ import { settleRun } from "./settle.js";
 import { operationsOf } from "../scenarios/subjects.js";
 import { defaultHttpLimits, type HttpLimits } from "../targets/http.js";
 import type { Target } from "../targets/target.js";
+import type { TokenSource } from "../targets/tokens.js";
 import { ExchangeTally } from "./exchange-tally.js";
 import { explore } from "./explore.js";
 import type { ProgressHook } from "./progress.js";
@@ -73,10 +74,23 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
   const scenarioChecks = options.checks.filter((c): c is ScenarioCheck => c.kind === "scenario");
   const tally = new ExchangeTally(exchangeChecks, target.exchangeOptions);
-  const session = createSession(target, {
+  // A live run whose every request went without a usable token judged only the 401 probes:
+  // it proves nothing about the API, so it must not read as a pass.
+  const usable = new Set<string>();
+  let tokenBearing = false;
+  const tokens: TokenSource = {
+    async obtain(spec) {
+      const grant = await target.tokens.obtain(spec);
+      if ("token" in grant && !spec.expired) usable.add(`Bearer ${grant.token}`);
+      return grant;
+    },
+  };
+  const session = createSession({ ...target, tokens }, {
     limits: options.limits ?? defaultHttpLimits,
     retry: options.retry ?? defaultRetryPolicy,
     observe(exchange) {
+      const authorization = exchange.request.headers.authorization;
+      if (authorization !== undefined && usable.has(authorization)) tokenBearing = true;
       tally.observe(exchange);
       options.record?.(exchange);
     },
@@ -99,7 +113,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     progress({ kind: "check", check: id, index: ++index, of: options.checks.length, outcomes });
   }
   const raw = options.checks.flatMap((c) => byCheck.get(c.id) ?? []);
-  return settleRun(raw, {
+  const result = settleRun(raw, {
     target: target.description,
     started,
     t0,
@@ -108,4 +122,8 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     ...(options.allowlist ? { allowlist: options.allowlist } : {}),
     ...(options.today ? { today: options.today } : {}),
   });
+  if (target.description.kind === "live" && !tokenBearing && result.exitCode === 0) {
+    return { ...result, exitCode: 2, nothingChecked: "no request carried a usable token (only the unauthenticated probes ran)" };
+  }
+  return result;
 }

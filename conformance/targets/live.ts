@@ -4,6 +4,7 @@
  * @azure/identity), read-only unless writes are allowed for a named test user.
  */
 import { UsageError, UserError } from "../../src/errors.js";
+import { bearerUrlProblem } from "../../src/client/base-url-rule.js";
 import { clouds, tapCloud } from "../../src/spec/clouds.js";
 import type { CloudId } from "../../src/spec/index.js";
 import type { CheckExchangeOptions } from "../../src/contract/rules/index.js";
@@ -11,6 +12,10 @@ import type { Target } from "./target.js";
 import { describeSpec, principalOf, satisfies, unknownRolesReason, type TokenGrant, type TokenPrincipal, type TokenSource, type TokenSpec } from "./tokens.js";
 
 export const tokenEnvPrefix = "GRAPH_TOKEN_";
+
+/** What a live run needs to judge anything, named in the one line of a run that judged nothing. */
+export const missingTokensHint =
+  `Set ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF or ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name), or AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, and give --user ids to read`;
 
 export interface LiveTargetOptions {
   url: string;
@@ -41,17 +46,30 @@ class PoolTokens implements TokenSource {
   }
 }
 
-function parseTargetUrl(url: string): URL {
+/** The URL as it may be printed: anything before an `@` in the authority is masked. */
+function shownUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1<credentials>@");
+}
+
+/**
+ * A Graph v1.0 root that may receive bearer tokens: the client's rule (https, or http to a
+ * loopback host; no credentials in the URL), and a path ending in the version segment, as a
+ * run against `/beta` or `/v1.0/users` would judge another API and report it as this one.
+ */
+export function parseTargetUrl(url: string): URL {
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    throw new UsageError(`--target: "${url}" is not a URL: expected e.g. https://graph.microsoft.com/v1.0`);
+    throw new UsageError(`--target: "${shownUrl(url)}" is not a URL: expected e.g. https://graph.microsoft.com/v1.0`);
   }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") {
-    throw new UsageError(`--target: expected an http(s) URL such as https://graph.microsoft.com/v1.0, got ${parsed.protocol}`);
-  }
+  const problem = bearerUrlProblem(parsed);
+  if (problem?.kind === "credentials") throw new UsageError(`--target: the URL ${problem.message}`);
+  if (problem) throw new UsageError(`--target: ${parsed.protocol}//${parsed.host} ${problem.message}`);
   if (parsed.search || parsed.hash) throw new UsageError("--target: expected a base URL without query or fragment");
+  if (!/\/v1\.0\/?$/.test(parsed.pathname)) {
+    throw new UsageError(`--target: expected a Graph v1.0 root (a path ending in /v1.0, e.g. https://graph.microsoft.com/v1.0), got the path ${parsed.pathname}`);
+  }
   return parsed;
 }
 
@@ -122,6 +140,7 @@ export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
   } else if (options.env.AZURE_CLIENT_ID) {
     throw new UsageError("AZURE_* credentials need a national cloud: give --cloud, or a --target on a Graph root");
   }
+  if (pool.length === 0) throw new UserError(`nothing to check: no token given. ${missingTokensHint}`);
   const now = Date.now() / 1000;
   const delegated = pool.filter((t) => t.principal.type === "delegatedWork" && (t.principal.exp ?? Infinity) > now && t.principal.objectId);
   const self = delegated.find((t) => t.label === `${tokenEnvPrefix}SELF`) ?? delegated[0];

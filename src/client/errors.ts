@@ -83,7 +83,7 @@ export class InvalidResponseError extends Error {
 
 /** No complete response within the client's timeout (retries and their waits included). */
 export class RequestTimeoutError extends Error {
-  override name = "TimeoutError";
+  override name = "RequestTimeoutError";
   constructor(message: string, readonly timeoutMs: number) {
     super(message);
   }

@@ -1,5 +1,6 @@
 /** The client's options, checked once at construction so that bad ones fail before any request. */
 import { tapCloud } from "../spec/clouds.js";
+import { bearerUrlProblem } from "./base-url-rule.js";
 import type { TapCredential } from "./credential.js";
 import { InvalidInputError } from "./errors.js";
 import type { ContractOptions } from "./middleware/contract.js";
@@ -40,7 +41,6 @@ export interface ResolvedOptions {
 
 // The contract's version segment: every `servers` URL of the spec is `<graph root>/v1.0`.
 const VERSION_PATH = "/v1.0";
-const LOOPBACK = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 export function resolveOptions(options: TapClientOptions): ResolvedOptions {
   if (!options || typeof options !== "object") throw new InvalidInputError("createTapClient: options are required ({ credential, ... })");
@@ -90,14 +90,8 @@ function checkBaseUrl(value: string): string {
   if (url.username || url.password || url.search || url.hash) {
     throw new InvalidInputError(`createTapClient: baseUrl must not carry credentials, a query or a fragment: expected e.g. https://graph.microsoft.com/v1.0`);
   }
-  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname)) {
-    throw new InvalidInputError(
-      `createTapClient: baseUrl ${shown(value)} uses http to a non-loopback host: expected https (http only for 127.0.0.1, [::1] or localhost)`,
-    );
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:") {
-    throw new InvalidInputError(`createTapClient: baseUrl ${shown(value)} has the scheme ${url.protocol}: expected https`);
-  }
+  const problem = bearerUrlProblem(url);
+  if (problem) throw new InvalidInputError(`createTapClient: baseUrl ${shown(value)} ${problem.message}`);
   return url.href.replace(/\/$/, "");
 }
 

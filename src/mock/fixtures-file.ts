@@ -1,6 +1,6 @@
 /** Fixtures from a JSON file (Node only: the core itself never reads files). */
 import { readFileSync } from "node:fs";
-import { UserError } from "../errors.js";
+import { UserError, describeSystemError } from "../errors.js";
 import type { MockFixtures } from "./fixtures.js";
 import { checkFixtures } from "./fixtures-check.js";
 
@@ -10,7 +10,7 @@ export function loadFixtures(path: string): MockFixtures {
   try {
     text = readFileSync(path, "utf8");
   } catch (err) {
-    throw new UserError(`cannot read fixtures file ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UserError(`cannot read fixtures file ${path}: ${describeSystemError(err)}`);
   }
   let data: MockFixtures;
   try {

@@ -2,7 +2,7 @@
 import { createServer as createHttpServer, type Server } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
-import { UserError } from "../errors.js";
+import { UserError, describeSystemError } from "../errors.js";
 import { createMockGraph, type MockGraphCore, type MockGraphOptions } from "./core.js";
 import { selfSignedCertificate } from "./http/certificate.js";
 import { envelopeFor, rawError } from "./http/envelope.js";
@@ -58,7 +58,7 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
   );
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
-      reject(new UserError(`cannot listen on ${shownHost}:${port}: ${err.code ?? err.message}`));
+      reject(new UserError(`cannot listen on ${shownHost}:${port}: ${describeSystemError(err)}`));
     };
     server.once("error", onError);
     server.listen(port, host, () => {

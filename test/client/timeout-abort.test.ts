@@ -27,7 +27,7 @@ describe("timeouts", () => {
     const tap = createTapClient({ baseUrl: server.graphUrl, credential: "t", timeoutMs: 50 });
     const err = await tap.get({ user: "stall", id: ID }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RequestTimeoutError);
-    expect(err).toMatchObject({ name: "TimeoutError", timeoutMs: 50 });
+    expect(err).toMatchObject({ name: "RequestTimeoutError", timeoutMs: 50 });
     expect((err as Error).message).toMatch(/GET \/users\/\{user-id\}\/authentication\/temporaryAccessPassMethods\/\{temporaryAccessPassAuthenticationMethod-id\}: no complete response within 50 ms/);
   });
 

@@ -82,7 +82,7 @@ describe("replay", () => {
     const err = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     expect(await main(["replay", `${dir}/missing.har`])).toBe(2);
-    expect(err.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^tap-contract replay: cannot read recording .*missing\.har: ENOENT$/)]);
+    expect(err.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^tap-contract replay: cannot read recording .*missing\.har: no such file or directory \(ENOENT\)$/)]);
     expect(await main(["replay", writeFile(dir, "again.ndjson", leaky.join("")), "--out", `${dir}/reports`])).toBe(1);
     expect(await main(["replay", writeFile(dir, "fine.ndjson", faithful.join("")), "--reporter", "json", "--out", `${dir}/reports`])).toBe(0);
     out.mockRestore();

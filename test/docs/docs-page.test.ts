@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
@@ -42,6 +42,11 @@ describe.skipIf(noBrowserReason)(`the docs page in Chromium, offline${noBrowserR
 
   afterAll(async () => {
     await context?.close();
+  });
+
+  test("says the package's version", async () => {
+    const { version } = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
+    await expect(tab.locator("h1").first().innerText()).resolves.toContain(`(${version})`);
   });
 
   test("lists both GET operations of the seed, and routes to the /users one", async () => {

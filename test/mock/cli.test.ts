@@ -32,7 +32,7 @@ describe("mock flags", () => {
     [["--faults", "throttle", "--fault-rate", "2"], '--fault-rate must be a number 0..1, got "2"'],
     [["--fault-rate", "0.5"], "--fault-rate needs --faults KINDS"],
     [["--scenarios", "chaos"], /--scenarios: unknown scenario "chaos": expected "header" or a comma list of secret-on-read/],
-    [["--fixtures", "/nonexistent/fixtures.json"], "cannot read fixtures file /nonexistent/fixtures.json: ENOENT"],
+    [["--fixtures", "/nonexistent/fixtures.json"], "cannot read fixtures file /nonexistent/fixtures.json: no such file or directory (ENOENT)"],
     [["--bogus"], /Unknown option '--bogus'/],
   ] as const)("refuses %j with one line", (argv, message) => {
     expect(() => parseMockArgs([...argv])).toThrow(message);
@@ -82,7 +82,7 @@ describe("tap-contract token against a running mock", () => {
     const closed = await startMockGraph({ port: 0 });
     await closed.close();
     expect(await main(["token", "--url", closed.url, "--app", "x"])).toBe(2);
-    expect(String(err.mock.calls[1]?.[0])).toBe(`tap-contract token: cannot reach the mock at ${closed.url} (ECONNREFUSED): is \`tap-contract mock\` running there?`);
+    expect(String(err.mock.calls[1]?.[0])).toBe(`tap-contract token: cannot reach the mock at ${closed.url}: connection refused (ECONNREFUSED); is \`tap-contract mock\` running there?`);
   });
 });
 

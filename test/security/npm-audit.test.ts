@@ -1,11 +1,12 @@
 // `npm audit --omit=dev`: the package's runtime dependencies have no high or critical advisory.
 // A failure to reach the registry fails the test with npm's reason. Only a registry that
 // answers but refuses the audit endpoint itself (this workplace's registry mirror answers 405
-// to audit's POST) turns the test into a skip, with that reason in its name: it never passes
+// to audit's POST; nothing else, see test/support/audit-refusal.ts) turns the test into a skip, with that reason in its name: it never passes
 // without an audit having run.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { auditRefusal } from "../support/audit-refusal.js";
 import { repoRoot } from "../support/paths.js";
 
 interface AuditReport {
@@ -32,7 +33,7 @@ async function audit(): Promise<{ report: AuditReport; stderr: string }> {
 }
 
 const { report, stderr } = await audit();
-const refusedBy = report.statusCode === 405 || report.statusCode === 404 || report.statusCode === 501 ? `${report.message}` : undefined;
+const refusedBy = auditRefusal(report);
 
 describe("npm audit --omit=dev", () => {
   it.skipIf(refusedBy)(`has no high or critical advisory${refusedBy ? ` (skipped: the registry refuses the audit endpoint: ${refusedBy})` : ""}`, () => {

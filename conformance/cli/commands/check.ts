@@ -5,13 +5,16 @@ import { scenarioNames } from "../../../src/mock/index.js";
 import { createRecorder, type Recorder } from "../../replay/recorder.js";
 import { runSuite } from "../../run/run-suite.js";
 import { defaultHttpLimits } from "../../targets/http.js";
-import { liveTarget, tokenEnvPrefix } from "../../targets/live.js";
+import { liveTarget, missingTokensHint, tokenEnvPrefix } from "../../targets/live.js";
 import { startMockTarget } from "../../targets/mock.js";
 import type { Target } from "../../targets/target.js";
 import type { Command, ExitCode } from "../command.js";
-import { commonOptionSpec, commonOptionsHelp, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import { commonOptionSpec, commonOptionsHelp, joinDashValues, parseCommonOptions, usageFromParseError, wrapList } from "../common-options.js";
 import { consoleProgress } from "../progress.js";
-import { nothingCheckedLine, writeReports } from "../write-reports.js";
+import { prepareOutputs } from "../outputs.js";
+import { runHeader } from "../run-header.js";
+import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
+import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
 
 const help = `Usage: tap-contract check [--target URL [--cloud ID]] [options]
 
@@ -19,13 +22,17 @@ Run the conformance checks. Without --target, against the embedded mock started 
 an ephemeral port, with tokens minted for every row of the permission tables (the full matrix).
 
 Target:
-  --target URL            A Graph-compatible base URL with its version, e.g.
-                          https://graph.microsoft.com/v1.0. Tokens come from the environment:
+  --target URL            A Graph v1.0 root (a path ending in /v1.0), e.g.
+                          https://graph.microsoft.com/v1.0: https, or http to a loopback host
+                          only, and no credentials in the URL (the client's rule: tokens go
+                          nowhere else). Tokens come from the environment:
                           ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works;
                           the runner reads each token's claims to know what it may do), and/or
                           AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application
                           token through @azure/identity). Checks that need a token you did not
-                          give are skipped with the reason, never passed.
+                          give are skipped with the reason, never passed; without any token
+                          the run does not start, and a run in which no request carried a
+                          usable token is "nothing checked" (exit 2).
   --cloud ID              global, usgov-l4 or usgov-l5 (default: from the --target host).
                           china is refused: the TAP API does not exist there.
   --user ID               A user (object id or UPN) whose passes are read; repeatable.
@@ -37,13 +44,21 @@ Target:
   --record FILE           Write every exchange as NDJSON (tokens and pass values redacted),
                           for \`tap-contract replay\`.
   --mock-scenario NAMES   Against the mock: apply contract-breaking scenarios (comma-separated)
-                          to see checks fail: ${scenarioNames.slice(0, 4).join(", ")}, ...
+                          to see checks fail: ${wrapList(scenarioNames, 26)}.
 
 ${commonOptionsHelp}
 
+Output: a header line on stderr before the first request; progress on stderr (one line
+rewritten on a terminal, a line per finished check at most every 5 s elsewhere); at the end the
+verdict and totals (when the console reporter is not selected) and the paths of the reports and
+recording written, and one line per allowlist entry that accepted no failure. Every output path
+(--out, --record, $GITHUB_STEP_SUMMARY) is checked before the first request. Ctrl-C stops the
+run with one line and exit code 130; no report is written.
+
 Exit codes: 0 every counted check passed, 1 a check failed or errored (or an allowlist entry
-expired), 2 could not start (bad flag, unreadable allowlist, unreachable target, TLS error) or nothing
-was checked (every outcome skipped, e.g. a live target without usable tokens).`;
+expired), 2 could not start (bad flag, unreadable allowlist, unwritable output, unreachable
+target, TLS error, no token for a live target) or nothing was checked (every outcome skipped,
+or a live run in which no request carried a usable token).`;
 
 const optionSpec = {
   ...commonOptionSpec,
@@ -69,7 +84,7 @@ function positiveInt(flag: string, value: string | undefined, fallback: number):
 export async function runCheck(argv: string[], io: { stdout(text: string): void; env: Record<string, string | undefined>; color: boolean; stderr?: NodeJS.WriteStream }): Promise<ExitCode> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: joinDashValues(argv, optionSpec), options: optionSpec, strict: true, allowPositionals: false }));
   } catch (err) {
     usageFromParseError(err, "check");
   }
@@ -79,6 +94,7 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
     ...(common.clockToleranceMs !== undefined ? { clockToleranceMs: common.clockToleranceMs } : {}),
     ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
   };
+  prepareOutputs(common.reporters, common.out, io.env, values.record);
   let target: Target;
   if (values.target === undefined) {
     for (const flag of ["cloud", "user", "method", "test-user", "allow-writes"] as const) {
@@ -103,9 +119,11 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
     });
   }
   let recorder: Recorder | undefined;
+  const stderr = io.stderr ?? process.stderr;
   try {
     if (values.record !== undefined) recorder = createRecorder(values.record);
     const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
+    if (io.stderr) io.stderr.write(`${runHeader("check", target.description, common.checks.length)}\n`);
     const result = await runSuite(target, {
       checks: common.checks,
       severityThreshold: common.severity,
@@ -114,12 +132,17 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
       ...(progress ? { onProgress: progress } : {}),
       ...(recorder ? { record: (e) => recorder!.write(e) } : {}),
     });
-    writeReports(result, common.reporters, common.out, io);
-    const nothing = nothingCheckedLine(result, "give tokens (GRAPH_TOKEN_APP, GRAPH_TOKEN_SELF, GRAPH_TOKEN_ADMIN, ...) or AZURE_TENANT_ID/AZURE_CLIENT_ID/AZURE_CLIENT_SECRET, and --user ids to read");
-    if (nothing) (io.stderr ?? process.stderr).write(`tap-contract check: ${nothing}\n`);
+    await recorder?.close();
+    recorder = undefined;
+    const written = writeReports(result, common.reporters, common.out, io);
+    if (values.record !== undefined) written.push(values.record);
+    const ending = endOfRunLines("check", result, written, common.reporters.includes("console"));
+    const nothing = nothingCheckedLine(result, `${missingTokensHint}.`);
+    for (const line of [...ending, ...(nothing ? [`tap-contract check: ${nothing}`] : [])]) stderr.write(`${line}\n`);
+    for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract check: ${line}\n`);
     return result.exitCode;
   } finally {
-    await recorder?.close();
+    await recorder?.close().catch(() => undefined);
     await target.close();
   }
 }

@@ -4,9 +4,12 @@ import { UsageError } from "../../../src/errors.js";
 import { limitsHelp } from "../../replay/limits.js";
 import { replayRecording, type RecordingFormat } from "../../replay/replay.js";
 import type { Command, ExitCode } from "../command.js";
-import { commonOptionSpec, commonOptionsHelp, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import { commonOptionSpec, commonOptionsHelp, joinDashValues, parseCommonOptions, usageFromParseError } from "../common-options.js";
 import { consoleProgress } from "../progress.js";
-import { nothingCheckedLine, writeReports } from "../write-reports.js";
+import { prepareOutputs } from "../outputs.js";
+import { runHeader } from "../run-header.js";
+import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
+import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
 
 const help = `Usage: tap-contract replay FILE [--format har|ndjson] [options]
 
@@ -38,7 +41,7 @@ const optionSpec = { ...commonOptionSpec, format: { type: "string" } } as const;
 export async function runReplay(argv: string[], io: { stdout(text: string): void; env: Record<string, string | undefined>; color: boolean; stderr?: NodeJS.WriteStream }): Promise<ExitCode> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: optionSpec, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinDashValues(argv, optionSpec), options: optionSpec, strict: true, allowPositionals: true });
   } catch (err) {
     usageFromParseError(err, "replay");
   }
@@ -47,7 +50,10 @@ export async function runReplay(argv: string[], io: { stdout(text: string): void
   const format = values.format as RecordingFormat | undefined;
   if (format !== undefined && format !== "har" && format !== "ndjson") throw new UsageError(`--format: expected har or ndjson, got "${values.format}"`);
   const common = parseCommonOptions(values);
+  prepareOutputs(common.reporters, common.out, io.env);
+  const stderr = io.stderr ?? process.stderr;
   const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
+  if (io.stderr) io.stderr.write(`${runHeader("replay", { kind: "replay", location: positionals[0]!, readOnly: true }, common.checks.length)}\n`);
   const result = await replayRecording(positionals[0]!, {
     checks: common.checks,
     severityThreshold: common.severity,
@@ -59,9 +65,11 @@ export async function runReplay(argv: string[], io: { stdout(text: string): void
     },
     ...(progress ? { onProgress: progress } : {}),
   });
-  writeReports(result, common.reporters, common.out, io);
+  const written = writeReports(result, common.reporters, common.out, io);
+  const ending = endOfRunLines("replay", result, written, common.reporters.includes("console"));
   const nothing = nothingCheckedLine(result, "the recording needs TAP calls (…/authentication/temporaryAccessPassMethods) for the checks to judge");
-  if (nothing) (io.stderr ?? process.stderr).write(`tap-contract replay: ${nothing}\n`);
+  for (const line of [...ending, ...(nothing ? [`tap-contract replay: ${nothing}`] : [])]) stderr.write(`${line}\n`);
+  for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract replay: ${line}\n`);
   return result.exitCode;
 }
 

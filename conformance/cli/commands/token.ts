@@ -1,7 +1,7 @@
 /** `tap-contract token`: mint an access token from a running mock for a fixture principal. */
 import { parseArgs } from "node:util";
 import { usageFromParseError } from "../common-options.js";
-import { UsageError, UserError } from "../../../src/errors.js";
+import { UsageError, UserError, describeSystemError } from "../../../src/errors.js";
 import { defaultFixtures, publicClientId } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
 import { redactText } from "../../../src/contract/redact.js";
@@ -125,8 +125,8 @@ export const tokenCommand: Command = {
       res = await fetch(endpoint, { method: "POST", body: form, redirect: "manual", signal: AbortSignal.timeout(10_000) });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
-      const cause = e.name === "TimeoutError" ? "no answer within 10 s" : (e.cause?.code ?? e.cause?.message ?? e.message);
-      throw new UserError(`cannot reach the mock at ${endpoint.origin} (${cause}): is \`tap-contract mock\` running there?`);
+      const cause = e.name === "TimeoutError" ? "no answer within 10 s" : e.cause ? describeSystemError(e.cause) : e.message;
+      throw new UserError(`cannot reach the mock at ${endpoint.origin}: ${cause}; is \`tap-contract mock\` running there?`);
     }
     if (res.status >= 300 && res.status < 400) {
       await res.body?.cancel();

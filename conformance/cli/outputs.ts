@@ -1,0 +1,68 @@
+/**
+ * Every path a run will write, checked before its first request: a run that cannot keep its
+ * reports must stop in a second with one sentence, not after minutes of traffic (or never).
+ */
+import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { UserError, describeSystemError } from "../../src/errors.js";
+import type { ReporterName } from "../reporters/index.js";
+
+/** Reporters that write files under `--out` (github does too, unless $GITHUB_STEP_SUMMARY is set). */
+function needsOutDir(names: readonly ReporterName[], env: Record<string, string | undefined>): boolean {
+  return names.some((n) => n === "json" || n === "junit" || n === "html" || (n === "github" && !env.GITHUB_STEP_SUMMARY));
+}
+
+function isDirectory(path: string): boolean | undefined {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Creates the directory and its missing parents one level at a time. (Node's recursive mkdir
+ * never returns on some paths, e.g. under /proc; this walk is bounded by the path's depth.)
+ */
+export function makeDirectory(path: string): void {
+  const missing: string[] = [];
+  let at = resolve(path);
+  while (isDirectory(at) === undefined && dirname(at) !== at) {
+    missing.unshift(at);
+    at = dirname(at);
+  }
+  if (isDirectory(at) === false) throw Object.assign(new Error(`${at} is a file`), { code: "ENOTDIR" });
+  for (const dir of missing) mkdirSync(dir);
+}
+
+/** `--out DIR`: a directory that exists or can be made, and that takes a file. */
+export function prepareOutDir(out: string): void {
+  if (isDirectory(out) === false) throw new UserError(`--out ${out}: it is a file, expected a directory for the reports (or a path where one can be made)`);
+  const probe = join(out, `.tap-contract-write-test-${process.pid}`);
+  try {
+    makeDirectory(out);
+    closeSync(openSync(probe, "w"));
+    unlinkSync(probe);
+  } catch (err) {
+    throw new UserError(`--out ${out}: cannot write reports there: ${describeSystemError(err)}`);
+  }
+}
+
+/** A file a run will write (or append to): it can be opened now, before any request. */
+export function prepareFile(flag: string, path: string, mode: "w" | "a"): void {
+  if (isDirectory(path)) throw new UserError(`${flag} ${path}: it is a directory, expected a file`);
+  const existed = isDirectory(path) !== undefined;
+  try {
+    closeSync(openSync(path, mode));
+    if (!existed && mode === "a") unlinkSync(path);
+  } catch (err) {
+    throw new UserError(`${flag} ${path}: cannot write it: ${describeSystemError(err)}`);
+  }
+}
+
+/** Every output of a run: the reports under `--out`, GitHub's job summary, the `--record` file. */
+export function prepareOutputs(names: readonly ReporterName[], out: string, env: Record<string, string | undefined>, record?: string): void {
+  if (needsOutDir(names, env)) prepareOutDir(out);
+  if (names.includes("github") && env.GITHUB_STEP_SUMMARY) prepareFile("$GITHUB_STEP_SUMMARY", env.GITHUB_STEP_SUMMARY, "a");
+  if (record !== undefined) prepareFile("--record", record, "w");
+}
