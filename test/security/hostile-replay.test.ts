@@ -206,19 +206,24 @@ function judge(result: Outcome, secrets: string[]): void {
   for (const s of secrets) expect(result.output, `secret ${JSON.stringify(s)} in the output`).not.toContain(s);
 }
 
+/** Writes one generated recording, replays it with every reporter, and judges what came out. */
+async function replayOnce(ext: "ndjson" | "har", generated: Array<{ secret: string }>, text: (n: number) => string | Uint8Array): Promise<void> {
+  const n = runs++;
+  const file = join(dir, `h${n}.${ext}`);
+  const out = join(dir, `out${n}`);
+  mkdirSync(out);
+  writeFileSync(file, text(n));
+  entries += generated.length;
+  judge(await replay(file, out), generated.map((g) => g.secret));
+  rmSync(file);
+  rmSync(out, { recursive: true });
+}
+
 describe("replay under hostile recordings", () => {
   it("NDJSON: exit 0, 1 or 2, no stack, no secret, for thousands of entries", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(exchange, { minLength: 250, maxLength: 270 }), maybeWrong, fc.boolean(), async (generated, wrong, bad) => {
-        const n = runs++;
-        const file = join(dir, `h${n}.ndjson`);
-        const out = join(dir, `out${n}`);
-        mkdirSync(out);
-        writeFileSync(file, withBadUtf8([...generated.map(ndjsonLine), ...(wrong ? [wrong] : [])].join("\n"), bad && n % 5 === 0));
-        entries += generated.length;
-        judge(await replay(file, out), generated.map((g) => g.secret));
-        rmSync(file);
-        rmSync(out, { recursive: true });
+        await replayOnce("ndjson", generated, (n) => withBadUtf8([...generated.map(ndjsonLine), ...(wrong ? [wrong] : [])].join("\n"), bad && n % 5 === 0));
       }),
       { numRuns: 20, seed: 20261130 },
     );
@@ -227,16 +232,8 @@ describe("replay under hostile recordings", () => {
   it("HAR: exit 0, 1 or 2, no stack, no secret, for thousands of entries", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(exchange, { minLength: 250, maxLength: 270 }), maybeWrong, async (generated, wrong) => {
-        const n = runs++;
-        const file = join(dir, `h${n}.har`);
-        const out = join(dir, `out${n}`);
-        mkdirSync(out);
         const list = [...generated.map(harEntry), ...(wrong ? [wrong] : [])];
-        writeFileSync(file, `{"log":{"version":"1.2","creator":{"name":"fuzz","version":"1"},"entries":[${list.join(",")}]}}`);
-        entries += generated.length;
-        judge(await replay(file, out), generated.map((g) => g.secret));
-        rmSync(file);
-        rmSync(out, { recursive: true });
+        await replayOnce("har", generated, () => `{"log":{"version":"1.2","creator":{"name":"fuzz","version":"1"},"entries":[${list.join(",")}]}}`);
       }),
       { numRuns: 20, seed: 20261130 },
     );
