@@ -1,3 +1,5 @@
+import type { FlagTable } from "./flags.js";
+
 /** Exit codes everywhere: 0 all passed, 1 the API (or recording) failed or a check errored, 2 could not start. */
 export type ExitCode = 0 | 1 | 2;
 
@@ -6,8 +8,10 @@ export interface Command {
   name: string;
   /** One line for the command list. */
   summary: string;
-  /** The full `--help` text. */
+  /** The full `--help` text, its flag lines rendered from `flags`. */
   help: string;
+  /** Every flag the command parses: the one table parseArgs reads and help is rendered from. */
+  flags: FlagTable;
   /** Runs with the arguments after the subcommand name. Throws UsageError/UserError for bad input. */
   run(argv: string[]): Promise<ExitCode>;
 }

@@ -8,39 +8,52 @@ import type { Check } from "../checks/check.js";
 import { readAllowlist, type Allowlist } from "../policy/allowlist.js";
 import { selectChecks } from "../policy/select.js";
 import { reporterNames, type ReporterName } from "../reporters/index.js";
+import { helpFlag, renderFlags, type FlagTable } from "./flags.js";
 
-export const commonOptionSpec = {
-  checks: { type: "string" },
-  "exclude-checks": { type: "string" },
-  severity: { type: "string" },
-  allowlist: { type: "string" },
-  reporter: { type: "string" },
-  out: { type: "string" },
-  "clock-tolerance": { type: "string" },
-  "pass-length": { type: "string" },
-} as const;
+/** Where descriptions start in `check` and `replay` help, so that their sections line up. */
+export const HELP_COLUMN = 26;
+
+/** Which checks run and what fails the run. */
+const selectionFlags = {
+  checks: {
+    type: "string", value: "IDS", default: "all",
+    description: 'Comma-separated check ids to run (`tap-contract checks` lists them), or "all".',
+  },
+  "exclude-checks": { type: "string", value: "IDS", description: "Check ids not to run." },
+  severity: {
+    type: "string", value: "LEVEL", default: "medium",
+    description: "Lowest severity whose failures set exit code 1: critical, high, medium or low, in any case (lower failures are still reported).",
+  },
+  allowlist: {
+    type: "string", value: "FILE",
+    description: 'Known deviations (JSON: {"deviations": [{"check", "operation", "reason", "expires": "YYYY-MM-DD"}]}); "operation" is "*" or one of the spec\'s "METHOD /path" (as reports name them). An accepted failure does not fail the run until its expiry date, an expired entry fails it, and an entry that accepted nothing is named on stderr.',
+  },
+  "clock-tolerance": { type: "string", value: "SEC", defaultText: "60", description: "Clock skew allowed by usability-matches-clock." },
+  "pass-length": {
+    type: "string", value: "N", defaultText: "any of 8..48; the mock's policy length against the mock",
+    description: "The tenant's TAP length, for secret-on-create.",
+  },
+} as const satisfies FlagTable;
+
+const reportFlags = {
+  reporter: { type: "string", value: "LIST", default: "console", description: `Reporters, comma-separated: ${reporterNames.join(", ")}.` },
+  out: {
+    type: "string", value: "DIR", default: "tap-contract-report",
+    description: "Where json (tap-contract.json), junit (junit.xml), html (report.html) and the Markdown summary (summary.md, unless $GITHUB_STEP_SUMMARY is set) are written.",
+  },
+} as const satisfies FlagTable;
+
+/** The flags `check` and `replay` share (and the help they print for them). */
+export const commonFlags = { ...selectionFlags, ...reportFlags, ...helpFlag } as const satisfies FlagTable;
 
 export const commonOptionsHelp = `Selection and policy:
-  --checks IDS            Comma-separated check ids to run, or "all" (default all).
-                          \`tap-contract checks\` lists them.
-  --exclude-checks IDS    Check ids not to run.
-  --severity LEVEL        Lowest severity whose failures set exit code 1: critical, high,
-                          medium or low, in any case (default medium; lower failures are
-                          still reported).
-  --allowlist FILE        Known deviations (JSON: {"deviations": [{"check", "operation",
-                          "reason", "expires": "YYYY-MM-DD"}]}); "operation" is "*" or one
-                          of the spec's "METHOD /path" (as reports name them). An accepted
-                          failure does not fail the run until its expiry date, an expired
-                          entry fails it, and an entry that accepted nothing is named on stderr.
-  --clock-tolerance SEC   Clock skew allowed by usability-matches-clock (default 60).
-  --pass-length N         The tenant's TAP length, for secret-on-create (default: any of 8..48;
-                          the mock's policy length against the mock).
+${renderFlags(selectionFlags, HELP_COLUMN)}
 
 Reports:
-  --reporter LIST         console, json, junit, github, html (comma-separated; default console).
-  --out DIR               Where json (tap-contract.json), junit (junit.xml), html
-                          (report.html) and the Markdown summary (summary.md, unless
-                          $GITHUB_STEP_SUMMARY is set) are written (default ./tap-contract-report).`;
+${renderFlags(reportFlags, HELP_COLUMN)}
+
+Other:
+${renderFlags(helpFlag, HELP_COLUMN)}`;
 
 export interface CommonOptions {
   checks: Check[];
@@ -61,10 +74,10 @@ function positiveNumber(flag: string, value: string | undefined, integer: boolea
   return n;
 }
 
-export function parseCommonOptions(values: Partial<Record<keyof typeof commonOptionSpec, string>>): CommonOptions {
-  const severity = (values.severity ?? "medium").toLowerCase() as Severity;
+export function parseCommonOptions(values: Partial<Record<Exclude<keyof typeof commonFlags, "help">, string>>): CommonOptions {
+  const severity = (values.severity ?? commonFlags.severity.default).toLowerCase() as Severity;
   if (!severities.includes(severity)) throw new UsageError(`--severity: expected one of ${severities.join(", ")}, got "${values.severity}"`);
-  const reporters = (values.reporter ?? "console").split(",").map((s) => s.trim()).filter((s) => s !== "");
+  const reporters = (values.reporter ?? commonFlags.reporter.default).split(",").map((s) => s.trim()).filter((s) => s !== "");
   const unknown = reporters.filter((r) => !(reporterNames as string[]).includes(r));
   if (unknown.length > 0 || reporters.length === 0) {
     throw new UsageError(`--reporter: unknown reporter ${unknown.map((r) => `"${r}"`).join(", ") || "(none)"}: expected some of ${reporterNames.join(", ")}`);
@@ -76,7 +89,7 @@ export function parseCommonOptions(values: Partial<Record<keyof typeof commonOpt
     severity,
     ...(values.allowlist !== undefined ? { allowlist: readAllowlist(values.allowlist) } : {}),
     reporters: [...new Set(reporters)] as ReporterName[],
-    out: values.out ?? "tap-contract-report",
+    out: values.out ?? commonFlags.out.default,
     ...(tolerance !== undefined ? { clockToleranceMs: tolerance * 1000 } : {}),
     ...(passLength !== undefined ? { passLength } : {}),
   };
@@ -92,7 +105,7 @@ export function usageFromParseError(err: unknown, command: string): never {
  * `--timeout -1` as `--timeout=-1`: parseArgs calls a value that starts with a dash ambiguous,
  * so a negative number would be refused for its dash instead of for being negative.
  */
-export function joinDashValues(argv: readonly string[], spec: Record<string, { type: "string" | "boolean" }>): string[] {
+export function joinDashValues(argv: readonly string[], spec: FlagTable): string[] {
   const out: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
@@ -104,19 +117,4 @@ export function joinDashValues(argv: readonly string[], spec: Record<string, { t
     } else out.push(arg);
   }
   return out;
-}
-
-/** Wraps a comma list to the help text's column. */
-export function wrapList(items: readonly string[], indent: number, width = 94): string {
-  const lines: string[] = [];
-  let line = "";
-  for (const item of items) {
-    const next = line === "" ? item : `${line}, ${item}`;
-    if (indent + next.length > width && line !== "") {
-      lines.push(`${line},`);
-      line = item;
-    } else line = next;
-  }
-  if (line !== "") lines.push(line);
-  return lines.join(`\n${" ".repeat(indent)}`);
 }

@@ -1,15 +1,19 @@
-/** `createTapClient()`: the typed operations (sent directly, see direct-send.ts) and `raw`, the openapi-fetch client with the same middleware. */
+/**
+ * `createTapClient()`: `raw`, the openapi-fetch client with the client's middleware (bearer
+ * token, client-request-id, contract, retry), and the four typed operations, thin wrappers that
+ * send through it: one request path. The wrappers add what is per call (argument checks, the
+ * timeout and the caller's signal, the body cap on a success body) and shape the result.
+ */
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import type { paths } from "../../generated/api.js";
 import { tokenSource } from "./credential.js";
-import { directSend } from "./direct-send.js";
 import { InvalidInputError, RequestTimeoutError } from "./errors.js";
 import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
 import { contractMiddleware } from "./middleware/contract.js";
 import { requestIdMiddleware } from "./middleware/request-id.js";
-import { retrier, retryMiddleware } from "./middleware/retry.js";
+import { retryMiddleware } from "./middleware/retry.js";
 import { positive, resolveOptions, type TapClientOptions } from "./options.js";
-import { checkSegment, encodeSegment, serializePath } from "./path-segment.js";
+import { serializePath } from "./path-segment.js";
 import { toResult, type TapResult } from "./result.js";
 import { boundedTransport, readJson } from "./transport.js";
 import type {
@@ -63,15 +67,12 @@ export interface TapClient {
 type Shape = "object" | "list" | "none";
 
 const METHODS = "/authentication/temporaryAccessPassMethods";
-const ME = `/me${METHODS}`;
-const USERS = `/users/{user-id}${METHODS}`;
 const ITEM = "/{temporaryAccessPassAuthenticationMethod-id}";
-const USER_ID = "user-id";
 
 /** What tells the four operations apart. */
 interface Operation {
   name: string;
-  method: string;
+  method: "GET" | "POST" | "DELETE";
   /** The path names one pass (`id`); else the collection. */
   item: boolean;
   /** Takes `select`. */
@@ -90,13 +91,14 @@ interface OperationInput extends CallOptions {
   select?: readonly string[];
   body?: unknown;
 }
-const PASS_ID = "temporaryAccessPassAuthenticationMethod-id";
 
-/** An answer openapi-fetch returns without reading its body. */
-function emptyAnswer(response: Response): boolean {
-  const length = response.headers.get("content-length");
-  return response.status === 204 || (length === "0" && !response.headers.get("transfer-encoding")?.includes("chunked"));
-}
+/** `raw.request` as the wrappers call it: the path and its params are checked at run time by `serializePath`. */
+type Send = (method: string, path: string, init: {
+  params: { path: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string> };
+  body?: unknown;
+  signal: AbortSignal;
+  parseAs: "stream";
+}) => Promise<{ response: Response }>;
 
 function isMe(user: string): boolean {
   return typeof user === "string" && user.toLowerCase() === "me";
@@ -111,6 +113,7 @@ export function createTapClient(options: TapClientOptions): TapClient {
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
     fetch: boundedTransport(options.fetch ?? ((request: Request) => globalThis.fetch(request)), resolved.maxResponseBytes),
+    // Checks and encodes every path parameter: a bad id is refused before any request.
     pathSerializer: serializePath,
     querySerializer,
     // Graph never redirects these calls: a 3xx is answered as an { error }, never followed to another host.
@@ -122,28 +125,23 @@ export function createTapClient(options: TapClientOptions): TapClient {
   // Registered last: its onResponse runs first, so the other middleware sees the final response
   // (and the contract middleware sees the ones a retry replaced through `inspect`).
   if (options.retry !== false) raw.use(retryMiddleware(options.retry ?? {}, resolved.timeoutMs, contract?.inspect));
-  // The typed operations send the same requests through the same policies, without openapi-fetch's per-call cost.
-  const send = directSend({
-    fetch: options.fetch,
-    token,
-    maxResponseBytes: resolved.maxResponseBytes,
-    retry: options.retry === false ? undefined : retrier(options.retry ?? {}, resolved.timeoutMs),
-    contract,
-  });
+  const send = raw.request as unknown as Send;
 
   // Async: bad input rejects the returned promise (before any request) instead of throwing.
   async function call<T>(operation: Operation, input: OperationInput | undefined): Promise<TapResult<T>> {
     const a = args(input, operation.name);
-    const { method, item, shape } = operation;
-    const post = method === "POST";
-    if (post && isMe(a.user)) {
+    const { method, shape } = operation;
+    const me = isMe(a.user);
+    if (method === "POST" && me) {
       throw new InvalidInputError('create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user\'s object id or userPrincipalName');
     }
     const select = operation.select ? checkSelect(a.select) : undefined;
-    const body = post ? a.body ?? {} : undefined;
-    const { user, id } = a;
-    const me = isMe(user);
-    const path = (me ? ME : USERS) + (item ? ITEM : "");
+    const path = (me ? `/me${METHODS}` : `/users/{user-id}${METHODS}`) + (operation.item ? ITEM : "");
+    const params: Record<string, unknown> = {};
+    // The ids as given: raw's path serializer checks and encodes them (user first, as in the path).
+    if (!me) params["user-id"] = a.user;
+    if (operation.item) params["temporaryAccessPassAuthenticationMethod-id"] = a.id;
+    // Sent as a header, so that the result can name it (the request-id middleware keeps one the caller set).
     const clientRequestId = crypto.randomUUID();
     const budget = a.timeoutMs === undefined ? resolved.timeoutMs : positive("timeoutMs", a.timeoutMs, resolved.timeoutMs);
     // One controller per call: the timeout and the caller's signal both abort it. (A listener on
@@ -160,21 +158,17 @@ export function createTapClient(options: TapClientOptions): TapClient {
       else caller.addEventListener("abort", onAbort, { once: true });
     }
     try {
-      // In openapi-fetch's order: the body first, then the URL, whose ids are checked and encoded
-      // as its path serializer does them for `raw` (user first).
-      const sent = body === undefined ? undefined : JSON.stringify(body);
-      let url = resolved.baseUrl + (me ? ME : `/users/${encodeSegment(checkSegment(USER_ID, user))}${METHODS}`);
-      if (item) url += `/${encodeSegment(checkSegment(PASS_ID, id))}`;
-      // openapi-fetch's form style without explode: `$select=a,b`, each name percent-encoded.
-      if (select !== undefined) url += `?$select=${select.map(encodeURIComponent).join(",")}`;
-      const response = await send(method, url, sent, clientRequestId, controller.signal);
+      const { response } = await send(method, path, {
+        params: { path: params, query: select && { $select: select }, header: { "client-request-id": clientRequestId } },
+        body: method === "POST" ? a.body ?? {} : undefined,
+        signal: controller.signal,
+        // A success body is left unread: the client reads it once, within maxResponseBytes.
+        parseAs: "stream",
+      });
       let success: unknown;
       if (response.ok) {
         if (shape === "none") await response.body?.cancel();
         else success = await readJson(response, resolved.maxResponseBytes, controller.signal);
-      } else if (!emptyAnswer(response)) {
-        // openapi-fetch reads an error response's (already buffered) body: its `bodyUsed` stays the same here.
-        await response.text();
       }
       return toResult<T>(response, success, clientRequestId, shape);
     } catch (err) {

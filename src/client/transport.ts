@@ -35,7 +35,7 @@ export function boundedTransport(base: FetchLike, maxBytes: number): FetchLike {
 }
 
 /** What a failed fetch rejects with: the abort reason, or a NetworkError naming the cause. */
-export function noResponse(err: unknown, method: string, url: string, signal: AbortSignal): unknown {
+function noResponse(err: unknown, method: string, url: string, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason;
   return new NetworkError(`${method} ${url}: no response: ${describeNetworkError(err)}`, { cause: err });
 }
@@ -44,7 +44,7 @@ export function noResponse(err: unknown, method: string, url: string, signal: Ab
  * The response as the client's layers see it: a success passes through unread (its declared
  * length checked), an error body is read (bounded) and parsed into `readBodies`.
  */
-export function settled(response: Response, method: string, maxBytes: number, signal: AbortSignal): Response | Promise<Response> {
+function settled(response: Response, method: string, maxBytes: number, signal: AbortSignal): Response | Promise<Response> {
   if (method === "HEAD" || NULL_BODY_STATUSES.has(response.status) || response.body === null) {
     readBodies.set(response, { text: "", json: undefined });
     return response;

@@ -9,7 +9,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../conformance/cli/index.js";
-import { commonOptionSpec } from "../../conformance/cli/common-options.js";
+import { commonFlags } from "../../conformance/cli/common-options.js";
 
 const dir = mkdtempSync(join(tmpdir(), "tap-fuzz-cli-"));
 const recording = join(dir, "one.ndjson");
@@ -36,7 +36,7 @@ function quiet(): void {
   vi.spyOn(process.stderr, "write").mockImplementation(() => true);
 }
 
-const flags = [...Object.keys(commonOptionSpec), "format", "target", "cloud", "user", "method", "test-user", "allow-writes", "timeout", "max-body", "mock-scenario", "record", "help", "nope"].map((f) => `--${f}`);
+const flags = [...Object.keys(commonFlags), "format", "target", "cloud", "user", "method", "test-user", "allow-writes", "timeout", "max-body", "mock-scenario", "record", "help", "nope"].map((f) => `--${f}`);
 const values = fc.oneof(
   fc.constantFrom("all", "none", "console", "html,json", "critical", "low", "-1", "0", "1e9", "NaN", "", " ", "global", "china", "usgov-l4", "har", "ndjson", "secret-on-read", "x,,y", "not-a-check", "status-code-documented"),
   fc.string({ maxLength: 12 }),

@@ -9,12 +9,42 @@ import { liveTarget, missingTokensHint, tokenEnvPrefix } from "../../targets/liv
 import { startMockTarget } from "../../targets/mock.js";
 import type { Target } from "../../targets/target.js";
 import type { Command, ExitCode } from "../command.js";
-import { commonOptionSpec, commonOptionsHelp, joinDashValues, parseCommonOptions, usageFromParseError, wrapList } from "../common-options.js";
+import { commonFlags, commonOptionsHelp, HELP_COLUMN, joinDashValues, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import { renderFlags, type FlagTable } from "../flags.js";
 import { consoleProgress } from "../progress.js";
 import { prepareOutputs } from "../outputs.js";
 import { runHeader } from "../run-header.js";
 import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
 import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
+
+/** The flags only `check` has: the target and what may be done to it. */
+const targetFlags = {
+  target: {
+    type: "string", value: "URL",
+    description: `A Graph v1.0 root (a path ending in /v1.0), e.g. https://graph.microsoft.com/v1.0: https, or http to a loopback host only, and no credentials in the URL (the client's rule: tokens go nowhere else). Tokens come from the environment: ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works; the runner reads each token's claims to know what it may do), and/or AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application token through @azure/identity). Checks that need a token you did not give are skipped with the reason, never passed; without any token the run does not start, and a run in which no request carried a usable token is "nothing checked" (exit 2).`,
+  },
+  cloud: {
+    type: "string", value: "ID", defaultText: "from the --target host",
+    description: "global, usgov-l4 or usgov-l5. china is refused: the TAP API does not exist there.",
+  },
+  user: { type: "string", value: "ID", multiple: true, description: "A user (object id or UPN) whose passes are read." },
+  method: { type: "string", value: "ID", multiple: true, description: "A pass id of the first --user to Get." },
+  "allow-writes": { type: "boolean", description: "Allow Create and Delete (live targets are read-only without it)." },
+  "test-user": { type: "string", value: "ID", description: "The one user passes may be created for and deleted (needs --allow-writes)." },
+  timeout: { type: "string", value: "MS", default: String(defaultHttpLimits.timeoutMs), description: "Per-request deadline, body included." },
+  "max-body": { type: "string", value: "BYTES", default: String(defaultHttpLimits.maxBodyBytes), description: "Largest response body read." },
+  record: {
+    type: "string", value: "FILE",
+    description: "Write every exchange as NDJSON (tokens and pass values redacted), for `tap-contract replay`.",
+  },
+  "mock-scenario": {
+    type: "string", value: "NAMES",
+    description: `Against the mock: apply contract-breaking scenarios (comma-separated) to see checks fail: ${scenarioNames.join(", ")}.`,
+  },
+} as const satisfies FlagTable;
+
+/** Every flag `check` parses; its help is rendered from the same table. */
+const checkFlags = { ...targetFlags, ...commonFlags } as const satisfies FlagTable;
 
 const help = `Usage: tap-contract check [--target URL [--cloud ID]] [options]
 
@@ -22,29 +52,7 @@ Run the conformance checks. Without --target, against the embedded mock started 
 an ephemeral port, with tokens minted for every row of the permission tables (the full matrix).
 
 Target:
-  --target URL            A Graph v1.0 root (a path ending in /v1.0), e.g.
-                          https://graph.microsoft.com/v1.0: https, or http to a loopback host
-                          only, and no credentials in the URL (the client's rule: tokens go
-                          nowhere else). Tokens come from the environment:
-                          ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works;
-                          the runner reads each token's claims to know what it may do), and/or
-                          AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application
-                          token through @azure/identity). Checks that need a token you did not
-                          give are skipped with the reason, never passed; without any token
-                          the run does not start, and a run in which no request carried a
-                          usable token is "nothing checked" (exit 2).
-  --cloud ID              global, usgov-l4 or usgov-l5 (default: from the --target host).
-                          china is refused: the TAP API does not exist there.
-  --user ID               A user (object id or UPN) whose passes are read; repeatable.
-  --method ID             A pass id of the first --user to Get; repeatable.
-  --allow-writes          Allow Create and Delete (live targets are read-only without it).
-  --test-user ID          The one user passes may be created for and deleted (needs --allow-writes).
-  --timeout MS            Per-request deadline, body included (default ${defaultHttpLimits.timeoutMs}).
-  --max-body BYTES        Largest response body read (default ${defaultHttpLimits.maxBodyBytes}).
-  --record FILE           Write every exchange as NDJSON (tokens and pass values redacted),
-                          for \`tap-contract replay\`.
-  --mock-scenario NAMES   Against the mock: apply contract-breaking scenarios (comma-separated)
-                          to see checks fail: ${wrapList(scenarioNames, 26)}.
+${renderFlags(targetFlags, HELP_COLUMN)}
 
 ${commonOptionsHelp}
 
@@ -60,22 +68,7 @@ expired), 2 could not start (bad flag, unreadable allowlist, unwritable output, 
 target, TLS error, no token for a live target) or nothing was checked (every outcome skipped,
 or a live run in which no request carried a usable token).`;
 
-const optionSpec = {
-  ...commonOptionSpec,
-  target: { type: "string" },
-  cloud: { type: "string" },
-  user: { type: "string", multiple: true },
-  method: { type: "string", multiple: true },
-  "allow-writes": { type: "boolean" },
-  "test-user": { type: "string" },
-  timeout: { type: "string" },
-  "max-body": { type: "string" },
-  record: { type: "string" },
-  "mock-scenario": { type: "string" },
-} as const;
-
-function positiveInt(flag: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
+function positiveInt(flag: string, value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${flag}: expected a whole number above 0, got "${value}"`);
   return n;
@@ -84,12 +77,12 @@ function positiveInt(flag: string, value: string | undefined, fallback: number):
 export async function runCheck(argv: string[], io: { stdout(text: string): void; env: Record<string, string | undefined>; color: boolean; stderr?: NodeJS.WriteStream }): Promise<ExitCode> {
   let values;
   try {
-    ({ values } = parseArgs({ args: joinDashValues(argv, optionSpec), options: optionSpec, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: joinDashValues(argv, checkFlags), options: checkFlags, strict: true, allowPositionals: false }));
   } catch (err) {
     usageFromParseError(err, "check");
   }
   const common = parseCommonOptions(values);
-  const limits = { timeoutMs: positiveInt("timeout", values.timeout, defaultHttpLimits.timeoutMs), maxBodyBytes: positiveInt("max-body", values["max-body"], defaultHttpLimits.maxBodyBytes) };
+  const limits = { timeoutMs: positiveInt("timeout", values.timeout), maxBodyBytes: positiveInt("max-body", values["max-body"]) };
   const exchangeOptions = {
     ...(common.clockToleranceMs !== undefined ? { clockToleranceMs: common.clockToleranceMs } : {}),
     ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
@@ -151,6 +144,7 @@ export const checkCommand: Command = {
   name: "check",
   summary: "run the conformance checks against the embedded mock or a live Graph",
   help,
+  flags: checkFlags,
   run: (argv) =>
     runCheck(argv, {
       stdout: (text) => process.stdout.write(text),

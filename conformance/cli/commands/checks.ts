@@ -5,12 +5,22 @@ import { allChecks } from "../../checks/index.js";
 import type { Check } from "../../checks/check.js";
 import type { Command, ExitCode } from "../command.js";
 import { usageFromParseError } from "../common-options.js";
+import { helpFlag, renderFlags, type FlagTable } from "../flags.js";
+
+/** Every flag `checks` parses; its help is rendered from the same table. */
+const checksFlags = {
+  format: { type: "string", value: "text|markdown|json", default: "text", description: "How the list is written." },
+  ...helpFlag,
+} as const satisfies FlagTable;
 
 const help = `Usage: tap-contract checks [--format text|markdown|json]
 
 List every check: id (the value of --checks and the JUnit classname), severity, whether it
 judges observed exchanges (and so also runs on recordings) or sends its own requests, title,
 and what it verifies.
+
+Options:
+${renderFlags(checksFlags)}
 
 Exit codes: 0 listed, 2 bad flag.`;
 
@@ -43,11 +53,11 @@ export function renderCatalog(format: "text" | "markdown" | "json"): string {
 export async function runChecks(argv: string[], stdout: (text: string) => void): Promise<ExitCode> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { format: { type: "string" } }, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({ args: argv, options: checksFlags, strict: true, allowPositionals: false }));
   } catch (err) {
     usageFromParseError(err, "checks");
   }
-  const format = values.format ?? "text";
+  const format = values.format;
   if (format !== "text" && format !== "markdown" && format !== "json") throw new UsageError(`--format: expected text, markdown or json, got "${format}"`);
   stdout(renderCatalog(format));
   return 0;
@@ -57,5 +67,6 @@ export const checksCommand: Command = {
   name: "checks",
   summary: "list the conformance checks (id, severity, what each verifies)",
   help,
+  flags: checksFlags,
   run: (argv) => runChecks(argv, (text) => process.stdout.write(text)),
 };

@@ -4,6 +4,27 @@ import { usageFromParseError } from "../common-options.js";
 import { UsageError } from "../../../src/errors.js";
 import { faultKinds, loadFixtures, scenarioNames, startMockGraph, type FaultKind, type StartOptions } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
+import { helpFlag, renderFlags, type FlagTable } from "../flags.js";
+
+/** Every flag `mock` parses; its help is rendered from the same table. */
+const mockFlags = {
+  port: { type: "string", value: "N", default: "0", description: "port to listen on (0: an ephemeral port, printed on start)" },
+  host: { type: "string", value: "HOST", default: "127.0.0.1", description: "address to listen on" },
+  https: { type: "boolean", description: "serve HTTPS with a generated self-signed certificate (its path is printed)" },
+  fixtures: { type: "string", value: "FILE", description: "a fixture tenant (JSON) instead of the default contoso.onmicrosoft.com" },
+  clock: { type: "string", value: "DATE", description: "start the mock's clock at this ISO 8601 instant (it then runs on)" },
+  faults: { type: "string", value: "KINDS", description: `opt-in faults on Graph requests: "all" or a comma list of ${faultKinds.join(", ")}` },
+  // The fault defaults are the mock's own (src/mock/faults.ts): an absent flag stays absent, so
+  // that a fault flag without --faults can be refused.
+  "fault-rate": { type: "string", value: "R", defaultText: "1", description: "share of Graph requests that get a fault, 0..1" },
+  "fault-seed": { type: "string", value: "N", defaultText: "1", description: "seed of the deterministic fault sequence" },
+  "latency-ms": { type: "string", value: "N", defaultText: "200", description: "delay added by the latency fault" },
+  scenarios: {
+    type: "string", value: "LIST",
+    description: `contract-breaking scenarios: "header" to honour the request header x-tap-mock-scenario: NAME[,NAME], or a comma list applied to every request. Names: ${scenarioNames.join(", ")}`,
+  },
+  help: { ...helpFlag.help, description: "this text" },
+} as const satisfies FlagTable;
 
 const help = `Usage: tap-contract mock [options]
 
@@ -11,20 +32,7 @@ Serve a faithful, stateful mock of Microsoft Graph's Temporary Access Pass API (
 own token issuer, until Ctrl-C. It prints the URLs it serves on start.
 
 Options:
-  --port N              port to listen on (default 0: an ephemeral port, printed on start)
-  --host HOST           address to listen on (default 127.0.0.1)
-  --https               serve HTTPS with a generated self-signed certificate (its path is printed)
-  --fixtures FILE       a fixture tenant (JSON) instead of the default contoso.onmicrosoft.com
-  --clock DATE          start the mock's clock at this ISO 8601 instant (it then runs on)
-  --faults KINDS        opt-in faults on Graph requests: "all" or a comma list of
-                        ${faultKinds.join(", ")}
-  --fault-rate R        share of Graph requests that get a fault, 0..1 (default 1)
-  --fault-seed N        seed of the deterministic fault sequence (default 1)
-  --latency-ms N        delay added by the latency fault (default 200)
-  --scenarios LIST      contract-breaking scenarios: "header" to honour the request header
-                        x-tap-mock-scenario: NAME[,NAME], or a comma list applied to every request.
-                        Names: ${scenarioNames.join(", ")}
-  -h, --help            this text
+${renderFlags(mockFlags)}
 
 Tokens: POST {url}/{tenant}/oauth2/v2.0/token (client_credentials or password grant), or
 \`tap-contract token --url URL --user adele\`. Pages on other origins may call it: it answers
@@ -41,29 +49,13 @@ function integer(value: string | undefined, flag: string, min: number, max: numb
 export function parseMockArgs(argv: string[]): StartOptions {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        port: { type: "string" },
-        host: { type: "string" },
-        https: { type: "boolean" },
-        fixtures: { type: "string" },
-        clock: { type: "string" },
-        faults: { type: "string" },
-        "fault-rate": { type: "string" },
-        "fault-seed": { type: "string" },
-        "latency-ms": { type: "string" },
-        scenarios: { type: "string" },
-      },
-    }));
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: mockFlags }));
   } catch (err) {
     usageFromParseError(err, "mock");
   }
   const options: StartOptions = {
-    port: integer(values.port, "--port", 0, 65535) ?? 0,
-    host: values.host ?? "127.0.0.1",
+    port: integer(values.port, "--port", 0, 65535)!,
+    host: values.host,
     https: values.https ?? false,
   };
   if (values.fixtures !== undefined) options.fixtures = loadFixtures(values.fixtures);
@@ -110,6 +102,7 @@ export const mockCommand: Command = {
   name: "mock",
   summary: "serve the faithful mock of Graph's TAP API (with its own token issuer)",
   help,
+  flags: mockFlags,
   async run(argv) {
     const options = parseMockArgs(argv);
     const mock = await startMockGraph(options);

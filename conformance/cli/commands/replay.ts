@@ -4,12 +4,20 @@ import { UsageError } from "../../../src/errors.js";
 import { limitsHelp } from "../../replay/limits.js";
 import { replayRecording, type RecordingFormat } from "../../replay/replay.js";
 import type { Command, ExitCode } from "../command.js";
-import { commonOptionSpec, commonOptionsHelp, joinDashValues, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import { commonFlags, commonOptionsHelp, HELP_COLUMN, joinDashValues, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import { renderFlags, type FlagTable } from "../flags.js";
 import { consoleProgress } from "../progress.js";
 import { prepareOutputs } from "../outputs.js";
 import { runHeader } from "../run-header.js";
 import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
 import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
+
+const formatFlags = {
+  format: {
+    type: "string", value: "har|ndjson", defaultText: "by extension: .har, .ndjson or .jsonl, else by content",
+    description: "The recording's format.",
+  },
+} as const satisfies FlagTable;
 
 const help = `Usage: tap-contract replay FILE [--format har|ndjson] [options]
 
@@ -23,7 +31,7 @@ Formats:
   NDJSON                  one exchange per line: {"request": {"method", "url", "headers",
                           "body"?}, "response": {"status", "headers", "body"? | "bodyText"?},
                           "startedAt"?}, as \`tap-contract check --record FILE\` writes it.
-  --format har|ndjson     Default: by extension (.har, .ndjson/.jsonl), else by content.
+${renderFlags(formatFlags, HELP_COLUMN)}
 
 Limits: each entry costs bounded work. An entry over a limit is skipped, not judged, and
 counted in the report ("N skipped over the replay limits", naming the first one):
@@ -36,12 +44,13 @@ Exit codes: 0 every counted check passed, 1 a check failed (or an allowlist entr
 2 could not start (bad flag, unreadable or invalid recording: the message names the entry) or
 nothing was checked (the recording holds no TAP calls).`;
 
-const optionSpec = { ...commonOptionSpec, format: { type: "string" } } as const;
+/** Every flag `replay` parses; its help is rendered from the same table. */
+const replayFlags = { ...formatFlags, ...commonFlags } as const satisfies FlagTable;
 
 export async function runReplay(argv: string[], io: { stdout(text: string): void; env: Record<string, string | undefined>; color: boolean; stderr?: NodeJS.WriteStream }): Promise<ExitCode> {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinDashValues(argv, optionSpec), options: optionSpec, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinDashValues(argv, replayFlags), options: replayFlags, strict: true, allowPositionals: true });
   } catch (err) {
     usageFromParseError(err, "replay");
   }
@@ -77,6 +86,7 @@ export const replayCommand: Command = {
   name: "replay",
   summary: "check recorded traffic (HAR 1.2 or NDJSON) with every check that needs no new request",
   help,
+  flags: replayFlags,
   run: (argv) =>
     runReplay(argv, {
       stdout: (text) => process.stdout.write(text),

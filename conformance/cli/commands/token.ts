@@ -4,6 +4,7 @@ import { usageFromParseError } from "../common-options.js";
 import { UsageError, UserError, describeSystemError } from "../../../src/errors.js";
 import { defaultFixtures, publicClientId } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
+import { helpFlag, renderFlags, type FlagTable } from "../flags.js";
 import { redactText } from "../../../src/contract/redact.js";
 import { terminalText } from "../../reporters/escape.js";
 
@@ -35,19 +36,30 @@ async function boundedText(res: Response, max: number, where: string): Promise<s
   return Buffer.concat(chunks).toString("utf8");
 }
 
+/** Every flag `token` parses; its help is rendered from the same table. */
+const tokenFlags = {
+  url: { type: "string", value: "URL", description: "the mock's origin, e.g. http://127.0.0.1:8080 (as `tap-contract mock` prints it)" },
+  user: { type: "string", value: "NAME", description: "a fixture user (adele, megan, ... or a UPN): password grant, delegated token" },
+  scopes: { type: "string", value: "LIST", defaultText: ".default = every TAP scope", description: "delegated scopes, comma or space separated" },
+  app: { type: "string", value: "CLIENT_ID", description: "a fixture app's client id: client credentials grant, application token" },
+  tenant: { type: "string", value: "TENANT", default: defaultFixtures.tenant.domain, description: "tenant id or domain" },
+  password: {
+    type: "string", value: "PW", default: defaultFixtures.password, defaultText: `the fixture tenant's, ${defaultFixtures.password}`,
+    description: "the user's password",
+  },
+  secret: {
+    type: "string", value: "SECRET", default: defaultFixtures.clientSecret, defaultText: `the fixture tenant's, ${defaultFixtures.clientSecret}`,
+    description: "the app's client secret",
+  },
+  help: { ...helpFlag.help, description: "this text" },
+} as const satisfies FlagTable;
+
 const help = `Usage: tap-contract token --url URL (--user NAME [--scopes LIST] | --app CLIENT_ID)
 
 Ask a running mock (\`tap-contract mock\`) for an access token and print it on stdout.
 
 Options:
-  --url URL          the mock's origin, e.g. http://127.0.0.1:8080 (as \`tap-contract mock\` prints it)
-  --user NAME        a fixture user (adele, megan, ... or a UPN): password grant, delegated token
-  --scopes LIST      delegated scopes, comma or space separated (default: .default = every TAP scope)
-  --app CLIENT_ID    a fixture app's client id: client credentials grant, application token
-  --tenant TENANT    tenant id or domain (default ${defaultFixtures.tenant.domain})
-  --password PW      the user's password (default: the fixture tenant's, ${defaultFixtures.password})
-  --secret SECRET    the app's client secret (default: the fixture tenant's, ${defaultFixtures.clientSecret})
-  -h, --help         this text
+${renderFlags(tokenFlags)}
 
 The request carries a password or client secret, so redirects are never followed (a 3xx is an
 error) and the answer is read up to ${maxAnswerBytes / 1024} KiB.
@@ -65,20 +77,7 @@ export interface TokenArgs {
 export function parseTokenArgs(argv: string[]): TokenArgs {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        url: { type: "string" },
-        user: { type: "string" },
-        scopes: { type: "string" },
-        app: { type: "string" },
-        tenant: { type: "string" },
-        password: { type: "string" },
-        secret: { type: "string" },
-      },
-    }));
+    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: tokenFlags }));
   } catch (err) {
     usageFromParseError(err, "token");
   }
@@ -91,7 +90,7 @@ export function parseTokenArgs(argv: string[]): TokenArgs {
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--url must be http or https, got "${url.protocol}"`);
   if ((values.user === undefined) === (values.app === undefined)) throw new UsageError("give exactly one of --user NAME or --app CLIENT_ID");
-  const tenant = values.tenant ?? defaultFixtures.tenant.domain;
+  const { tenant } = values;
   const form = new URLSearchParams();
   if (values.user !== undefined) {
     const user = values.user.includes("@") ? values.user : `${values.user}@${tenant.includes(".") ? tenant : defaultFixtures.tenant.domain}`;
@@ -100,13 +99,13 @@ export function parseTokenArgs(argv: string[]): TokenArgs {
     form.set("grant_type", "password");
     form.set("client_id", publicClientId);
     form.set("username", user);
-    form.set("password", values.password ?? defaultFixtures.password);
+    form.set("password", values.password);
     form.set("scope", scopes.join(" "));
   } else {
     if (values.scopes !== undefined) throw new UsageError("--scopes applies to --user only: an app gets the permissions granted to it");
     form.set("grant_type", "client_credentials");
     form.set("client_id", values.app!);
-    form.set("client_secret", values.secret ?? defaultFixtures.clientSecret);
+    form.set("client_secret", values.secret);
     form.set("scope", "https://graph.microsoft.com/.default");
   }
   return { url, tenant, form };
@@ -116,6 +115,7 @@ export const tokenCommand: Command = {
   name: "token",
   summary: "mint an access token from a running mock for a fixture user or app",
   help,
+  flags: tokenFlags,
   async run(argv) {
     const { url, tenant, form } = parseTokenArgs(argv);
     const endpoint = new URL(`/${encodeURIComponent(tenant)}/oauth2/v2.0/token`, url);

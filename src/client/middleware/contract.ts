@@ -23,8 +23,8 @@ export interface ReportedExchange {
 }
 
 /**
- * The middleware, plus its two halves for callers outside openapi-fetch (the typed operations):
- * `track` for a request going out, `inspect` for a response (also those a retry replaced).
+ * The middleware, plus its two halves: `track` for a request going out, `inspect` for a
+ * response (the retry middleware hands it the responses a retry replaced).
  */
 export type ContractMiddleware = Middleware & {
   track(request: Request): void;

@@ -56,32 +56,18 @@ export function sleep(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
-/** The call a retry repeats, as `onRetry` and the waits see it. */
-export interface RetriedCall {
-  method: string;
-  url: string;
-  signal: AbortSignal;
-}
-
-/** The retry policy, shared by the middleware (under `raw`) and the typed operations. */
-export interface Retrier {
-  /** False when retries are off (`maxRetries: 0`). */
-  readonly enabled: boolean;
-  /** The clock that marks when a call started. */
-  readonly now: () => number;
-  /**
-   * Retries while the policy allows and returns the last response. `start` is when the call
-   * started; `send` makes one more attempt; `inspect` sees each response a retry replaces.
-   */
-  run(call: RetriedCall, start: number, response: Response, send: () => Promise<Response>,
-    inspect?: (response: Response) => Promise<void>): Promise<Response>;
-}
-
 /**
+ * The retry middleware: its `onResponse` sends the call again (the same Request, headers and
+ * all, through the client's fetch) while the policy allows, and returns the last response.
  * `budgetMs` is the call's time budget (the client's timeout): a wait that would end after it is
- * not started, and the throttled response is returned instead.
+ * not started, and the throttled response is returned instead. `inspect` sees each response a
+ * retry is about to replace (the contract middleware's hook).
  */
-export function retrier(options: RetryOptions = {}, budgetMs = Number.POSITIVE_INFINITY): Retrier {
+export function retryMiddleware(
+  options: RetryOptions = {},
+  budgetMs = Number.POSITIVE_INFINITY,
+  inspect?: (request: Request, response: Response) => Promise<void>,
+): Middleware {
   const maxRetries = options.maxRetries ?? 3;
   const policy = {
     maxDelayMs: options.maxDelayMs ?? 10_000,
@@ -90,56 +76,35 @@ export function retrier(options: RetryOptions = {}, budgetMs = Number.POSITIVE_I
   };
   const wait = options.sleep ?? sleep;
   const now = options.now ?? Date.now;
-  return {
-    enabled: maxRetries > 0,
-    now,
-    async run(call, start, response, send, inspect) {
-      let current = response;
-      for (let attempt = 0; attempt < maxRetries && mayRetry(call.method, current.status); attempt++) {
-        const delay = retryDelayMs(attempt, retryAfterMs(current.headers.get("retry-after"), now()), policy);
-        if (delay === undefined || now() + delay - start > budgetMs) break;
-        await inspect?.(current);
-        options.onRetry?.({ attempt: attempt + 1, method: call.method, url: call.url, status: current.status, delayMs: delay });
-        await wait(delay, call.signal);
-        current = await send();
-      }
-      return current;
-    },
-  };
-}
-
-/**
- * The retry middleware (see `retrier`). `inspect` sees each response a retry is about to
- * replace (the contract middleware's hook).
- */
-export function retryMiddleware(
-  options: RetryOptions = {},
-  budgetMs = Number.POSITIVE_INFINITY,
-  inspect?: (request: Request, response: Response) => Promise<void>,
-): Middleware {
-  const retry = retrier(options, budgetMs);
-  // Requests with a body cannot be sent twice: keep an unsent copy, and when each call started.
-  const copies = new WeakMap<Request, Request>();
+  // When each call started, and an unsent copy of a request with a body (a sent body cannot be sent again).
   const started = new WeakMap<Request, number>();
+  const copies = new WeakMap<Request, Request>();
 
   return {
     onRequest({ request }) {
-      if (!retry.enabled) return;
-      started.set(request, retry.now());
+      if (maxRetries === 0) return;
+      started.set(request, now());
       if (request.body !== null) copies.set(request, request.clone());
     },
     async onResponse({ request, response, options: merged }) {
-      if (!retry.enabled || !mayRetry(request.method, response.status)) return undefined;
-      const last = await retry.run(request, started.get(request) ?? retry.now(), response, () => {
-        const copy = copies.get(request);
+      if (maxRetries === 0 || !mayRetry(request.method, response.status)) return undefined;
+      const start = started.get(request) ?? now();
+      let current = response;
+      for (let attempt = 0; attempt < maxRetries && mayRetry(request.method, current.status); attempt++) {
+        const delay = retryDelayMs(attempt, retryAfterMs(current.headers.get("retry-after"), now()), policy);
+        if (delay === undefined || now() + delay - start > budgetMs) break;
+        await inspect?.(request, current);
+        options.onRetry?.({ attempt: attempt + 1, method: request.method, url: request.url, status: current.status, delayMs: delay });
+        await wait(delay, request.signal);
         let next = request;
+        const copy = copies.get(request);
         if (copy) {
           next = copy;
           copies.set(request, copy.clone());
         }
-        return merged.fetch(next);
-      }, inspect && ((replaced) => inspect(request, replaced)));
-      return last === response ? undefined : last;
+        current = await merged.fetch(next);
+      }
+      return current === response ? undefined : current;
     },
   };
 }

@@ -1,5 +1,6 @@
-// The typed operations skip openapi-fetch for speed: request for request, they must send what
-// the openapi-fetch client under `raw` (with the same middleware) sends, over real HTTP.
+// The typed operations are wrappers over the openapi-fetch client `raw`: each must send what the
+// matching `raw` call sends (path template, params, $select, Create's default body), over real
+// HTTP, and that request must be the one Graph expects on the wire.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTapClient, type TapClient, type TapClientOptions } from "../../src/index.js";
 import { envelope, json, samplePass, startLocalServer, type LocalServer, type Received } from "./support/local-server.js";
@@ -77,7 +78,7 @@ async function bothWays(options: Partial<TapClientOptions>) {
   return { received: server.received.map(wire), seen };
 }
 
-describe("the typed operations and raw", () => {
+describe("the typed operations over raw", () => {
   it.each(cases.map(([name]) => name))("send the same request: %s", async (name) => {
     const tap = createTapClient({ baseUrl: server.graphUrl, credential: "token-value", retry: false });
     const [, typed, viaRaw] = cases.find(([n]) => n === name)!;
@@ -92,6 +93,27 @@ describe("the typed operations and raw", () => {
     const result = ours as { data?: unknown; error?: { error: unknown } };
     if (theirs.error) expect(result.error?.error).toEqual((theirs.error as { error: unknown }).error);
     else expect(result.data).toEqual(theirs.data);
+  });
+
+  it("send what Graph expects on the wire: one bearer token, one client-request-id, JSON only with a body", async () => {
+    const tap = createTapClient({ baseUrl: server.graphUrl, credential: "token-value", retry: false });
+    await tap.get({ user: UPN, id: ID, select: ["id", "isUsable"] });
+    await tap.create({ user: samplePass.id });
+    const [get, create] = server.received;
+    expect(get).toMatchObject({
+      method: "GET",
+      url: `/v1.0/users/${encodeURIComponent(UPN).replace(/'/g, "%27")}/authentication/temporaryAccessPassMethods/${ID}?$select=id,isUsable`,
+      headers: { authorization: "Bearer token-value", "client-request-id": expect.stringMatching(/^[0-9a-f-]{36}$/) },
+      body: "",
+    });
+    expect(get!.headers["content-type"]).toBeUndefined();
+    expect(create).toMatchObject({
+      method: "POST",
+      url: `/v1.0/users/${samplePass.id}/authentication/temporaryAccessPassMethods`,
+      headers: { authorization: "Bearer token-value", "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(create!.headers["client-request-id"]).not.toBe(get!.headers["client-request-id"]);
   });
 
   it("hand the same Requests to a caller's fetch, with retries and the contract middleware on", async () => {
