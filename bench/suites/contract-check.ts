@@ -3,7 +3,7 @@
  * JSON.parse of the same body (the limit: any check must at least read it) and plain Ajv
  * with full formats (what a user would write instead, schema only).
  */
-import { checkExchange, exchangeRuleIds } from "../../src/contract/rules/index.js";
+import { checkExchange, exchangeRuleIds } from "../../src/contract/index.js";
 import { microbench, type Contender } from "../support/microbench.js";
 import { plainAjvValidator } from "../support/plain-ajv.js";
 import { evaluate, type Measurement } from "../support/results.js";

@@ -1,6 +1,6 @@
 /** One faithful Get exchange of a TAP method, as Graph sends it, for the in-process benchmarks. */
 import { randomUUID } from "node:crypto";
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { graphJsonContentType, operationById } from "../../src/spec/index.js";
 
 const ORIGIN = "https://graph.microsoft.com";

@@ -4,7 +4,7 @@
  * (so replayed length checks still judge it, and no secret is kept).
  */
 import { createWriteStream, type WriteStream } from "node:fs";
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { UserError } from "../../src/errors.js";
 import { maskedPass, redactHeaders, redactText, redactValue } from "../../src/contract/redact.js";
 

@@ -2,7 +2,7 @@
  * Folds every observed exchange into per-(check, operation) outcomes for the exchange checks,
  * in memory bounded by the catalog, not by the traffic: violations are deduplicated and capped.
  */
-import { exchangeContext, operationLabel, type CheckExchangeOptions, type Exchange } from "../../src/contract/rules/index.js";
+import { exchangeContext, operationLabel, type CheckExchangeOptions, type Exchange } from "../../src/contract/index.js";
 import type { Violation } from "../../src/contract/violation.js";
 import { operations } from "../../src/spec/index.js";
 import type { ExchangeCheck } from "../checks/check.js";

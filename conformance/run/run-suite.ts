@@ -2,7 +2,7 @@
  * Runs the selected checks against a live or mock target and returns the finished result. It
  * never prints: reporters render the result, and the progress hook sees events on the way.
  */
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { UserError } from "../../src/errors.js";
 import type { Severity } from "../../src/contract/violation.js";
 import type { CaseResult, Check, ExchangeCheck, ScenarioCheck } from "../checks/check.js";

@@ -5,7 +5,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkExchange } from "../../src/contract/rules/index.js";
+import { checkExchange } from "../../src/contract/index.js";
 import type { Violation } from "../../src/contract/violation.js";
 import { defaultFixtures, startMockGraph, type FixtureUser, type MockGraph } from "../../src/mock/index.js";
 import { matchOperation } from "../../src/spec/index.js";

@@ -3,7 +3,7 @@
  * it sends today (`x-documented-values` in the spec). A value outside the set is news, not a
  * contract break: reported at low severity by `undocumented-properties`, never by the schema.
  */
-import { spec } from "../../spec/index.js";
+import { spec } from "../spec/index.js";
 
 type Node = { $ref?: string; properties?: Record<string, Node>; "x-documented-values"?: string[] };
 
