@@ -4,7 +4,7 @@
  */
 import type { Exchange } from "../../src/contract/index.js";
 import { UserError } from "../../src/errors.js";
-import type { Severity } from "../../src/contract/violation.js";
+import { toViolation, type Severity } from "../../src/contract/violation.js";
 import type { CaseResult, Check, ExchangeCheck, ScenarioCheck } from "../checks/check.js";
 import type { Allowlist } from "../policy/allowlist.js";
 import { settleRun } from "./settle.js";
@@ -43,7 +43,7 @@ function caseOutcome(check: Check, c: CaseResult): Outcome {
     violations: [],
   };
   if (c.status === "fail" && c.message !== undefined) {
-    outcome.violations.push({ check: check.id, title: check.title, severity: check.severity, operation: c.operation, message: c.message, count: 1 });
+    outcome.violations.push({ ...toViolation(check, c.operation, { message: c.message }), count: 1 });
   }
   return outcome;
 }
