@@ -9,7 +9,7 @@
  */
 import { fullFormats } from "ajv-formats/dist/formats.js";
 
-const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS: readonly number[] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function digit(s: string, i: number): number {
   const c = s.charCodeAt(i) - 48;

@@ -4,7 +4,7 @@
  * passing check. Any other form (offsets, lower case, impossible days, leap seconds) goes to
  * `Date.parse` itself, so the answer is always Date.parse's.
  */
-const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const DAYS: readonly number[] = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function digits(s: string, from: number, count: number): number {
   let value = 0;

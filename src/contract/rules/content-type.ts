@@ -36,7 +36,7 @@ function isExpectedAscii(value: string, expected: readonly string[]): boolean | 
   return false;
 }
 
-const defaultMediaTypes = ["application/json"];
+const defaultMediaTypes: readonly string[] = ["application/json"];
 
 export default defineRule({
   id: "content-type",
