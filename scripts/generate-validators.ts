@@ -31,12 +31,14 @@ export function validatorsModule(doc: Record<string, unknown>, header: string): 
   const schemas = JSON.parse(JSON.stringify(components.schemas).replaceAll('"#/components/schemas/', `"${ROOT}#/$defs/`)) as Record<string, unknown>;
   ajv.addSchema({ $id: ROOT, $defs: schemas });
   const exports: Record<string, string> = {};
+  const headers: Record<string, string> = {};
   for (const name of Object.keys(schemas)) exports[name] = `${ROOT}#/$defs/${name}`;
   for (const [name, h] of Object.entries(components.headers ?? {})) {
     if (!h.schema) continue;
     const id = `urn:graph-tap-contract:header:${name}`;
     ajv.addSchema({ ...h.schema, $id: id });
     exports[headerExportName(name)] = id;
+    headers[name] = headerExportName(name);
   }
   let code = standaloneCode(ajv, exports);
   code = code.replace(/^"use strict";/, "");
@@ -44,5 +46,9 @@ export function validatorsModule(doc: Record<string, unknown>, header: string): 
   const left = /require\(/.exec(code);
   if (left) throw new Error(`generate: the standalone validators still call require(): ${code.slice(left.index, left.index + 60)}`);
   return `${header}// @ts-nocheck -- Ajv standalone output; typed by src/contract/validators.ts.\n` +
-    `import { fastFormats, ucs2length } from "../src/contract/fast-formats.js";\n\n${code}\n`;
+    `import { fastFormats, ucs2length } from "../src/contract/fast-formats.js";\n\n${code}\n\n` +
+    `/** Component schema name → its validator. */\n` +
+    `export const schemaValidators = Object.freeze({\n${Object.keys(schemas).map((n) => `  ${JSON.stringify(n)}: ${n},`).join("\n")}\n});\n\n` +
+    `/** Header component name → the validator of its schema. */\n` +
+    `export const headerValidators = Object.freeze({\n${Object.entries(headers).map(([n, e]) => `  ${JSON.stringify(n)}: ${e},`).join("\n")}\n});\n`;
 }

@@ -82,6 +82,17 @@ describe("fastUri's simple-URI shortcut", () => {
   });
 });
 
+describe("isUuid", () => {
+  it("agrees with ajv-formats' full uuid", () => {
+    const full = fullFormats.uuid as RegExp;
+    const hex = fc.constantFrom(..."0123456789abcdefABCDEFgG-:urn");
+    const text = fc.array(hex, { minLength: 30, maxLength: 46 }).map((a) => a.join(""));
+    const uuid = fc.uuid().map((u) => u);
+    const near = fc.tuple(fc.uuid(), fc.integer({ min: 0, max: 35 }), hex).map(([u, i, c]) => u.slice(0, i) + c + u.slice(i + 1));
+    fc.assert(fc.property(fc.oneof(text, uuid, near, uuid.map((u) => `urn:uuid:${u}`), uuid.map((u) => u.toUpperCase())), (s) => fastFormats.uuid(s) === full.test(s)), { numRuns: 5000 });
+  });
+});
+
 describe("ucs2length", () => {
   it("counts code points, a surrogate pair as one", () => {
     for (const s of ["", "abc", "é", "😀", "a😀b", "\ud800", "\udc00x", "😀😀"]) expect(ucs2length(s)).toBe([...s].length);

@@ -42,5 +42,8 @@ export function propertyShape(schemaName: string): PropertyShape {
 
 /** The name of the path parameter that identifies a pass (the last `{...}` of the template). */
 export function methodIdParam(op: TapOperation): string | undefined {
-  return /\{([^}]+)\}$/.exec(op.path)?.[1];
+  const path = op.path;
+  if (!path.endsWith("}")) return undefined;
+  const open = path.lastIndexOf("{");
+  return open === -1 || path.indexOf("}", open) !== path.length - 1 ? undefined : path.slice(open + 1, -1);
 }

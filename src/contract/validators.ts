@@ -3,7 +3,7 @@
  * standalone code): looked up by name, never compiled at run time.
  */
 import type { ErrorObject } from "ajv/dist/2020.js";
-import * as generated from "../../generated/validators.js";
+import { headerValidators, schemaValidators } from "../../generated/validators.js";
 
 /** A precompiled validator: true when valid; else its `errors` hold what failed. */
 export interface Validator {
@@ -20,18 +20,19 @@ export type SchemaName =
   | "ODataError"
   | (string & {});
 
-const byName = generated as unknown as Readonly<Record<string, Validator | undefined>>;
+const schemas = schemaValidators as unknown as Readonly<Record<string, Validator>>;
+const headers = headerValidators as unknown as Readonly<Record<string, Validator>>;
 
 /** The validator of one component schema (`#/components/schemas/<name>`). */
 export function schemaValidator(name: SchemaName): Validator {
-  const fn = Object.hasOwn(byName, name) && !name.startsWith("header_") ? byName[name] : undefined;
+  const fn = Object.hasOwn(schemas, name) ? schemas[name] : undefined;
   if (!fn) throw new Error(`schemaValidator: no schema "${name}" in the spec`);
   return fn;
 }
 
 /** The validator of a header component's schema (`#/components/headers/<name>`). */
 export function headerValidator(name: string): Validator {
-  const fn = byName[`header_${name.replace(/[^A-Za-z0-9_]/g, "_")}`];
+  const fn = Object.hasOwn(headers, name) ? headers[name] : undefined;
   if (!fn) throw new Error(`headerValidator: no header "${name}" in the spec`);
   return fn;
 }

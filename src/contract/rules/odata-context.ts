@@ -53,6 +53,37 @@ function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
   };
 }
 
+/**
+ * The one context a faithful answer to a `/users/{id}/...` call names, built by scanning the URL
+ * from its end (no splitting): most answers are exactly this, and the full comparison below runs
+ * only for the others (a gateway's root, a `$select`, a `/me` call).
+ */
+function exactContext(ctx: ExchangeContext): string | undefined {
+  const op = ctx.operation;
+  if (op.subject !== "users") return undefined;
+  const url = ctx.exchange.request.url;
+  const scheme = url.indexOf("://");
+  const pathStart = url.indexOf("/", scheme === -1 ? 0 : scheme + 3);
+  if (pathStart === -1) return undefined;
+  const query = url.indexOf("?", pathStart);
+  const hash = url.indexOf("#", pathStart);
+  const end = query === -1 ? (hash === -1 ? url.length : hash) : hash === -1 ? query : Math.min(query, hash);
+  // The template's segments sit at the end of the path: find the slash that starts `/users/`.
+  let slashes = 0;
+  for (let i = op.path.indexOf("/"); i !== -1; i = op.path.indexOf("/", i + 1)) slashes++;
+  let at = end;
+  for (let n = 0; n < slashes; n++) {
+    at = url.lastIndexOf("/", at - 1);
+    if (at < pathStart) return undefined;
+  }
+  const userStart = at + 7;
+  const userEnd = url.indexOf("/", userStart);
+  if (userEnd === -1 || userEnd > end) return undefined;
+  const collectionStart = op.path.indexOf("/", 8);
+  const collectionEnd = op.kind === "get" || op.kind === "delete" ? op.path.lastIndexOf("/") : op.path.length;
+  return `${url.slice(0, at)}${METADATA}users('${url.slice(userStart, userEnd)}')${op.path.slice(collectionStart, collectionEnd)}${op.kind === "get" || op.kind === "create" ? "/$entity" : ""}`;
+}
+
 function render(e: ExpectedContext): string {
   return `${e.root}${METADATA}${e.user ?? "users('<signed-in user id>')"}${e.collection}${e.entity ? "/$entity" : ""}`;
 }
@@ -112,9 +143,10 @@ export default defineRule({
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
   run(ctx) {
     if (!isObject(ctx.body)) return none;
+    const actual = ctx.body["@odata.context"];
+    if (typeof actual === "string" && actual === exactContext(ctx)) return none;
     const expected = expectedContext(ctx);
     if (!expected) return none;
-    const actual = ctx.body["@odata.context"];
     if (typeof actual === "string" && matches(actual, expected)) return none;
     return [
       {

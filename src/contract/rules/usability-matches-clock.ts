@@ -2,7 +2,7 @@ import { receivedExpected, type Finding } from "../violation.js";
 import { mayHaveItems, tapItems } from "../body-items.js";
 import { type ExchangeContext } from "../exchange.js";
 import { defineRule, none } from "../rule.js";
-import { parseTimestamp } from "../timestamp.js";
+import { parseHttpDate, parseTimestamp } from "../timestamp.js";
 import { enabledByPolicy, expired, notYetValid } from "../usability.js";
 
 /** Default allowance for the gap between the service's clock and its `Date` header (1 s resolution). */
@@ -13,7 +13,7 @@ function serverNow(ctx: ExchangeContext): number | undefined {
   if (ctx.options.now) return ctx.options.now.getTime();
   const date = ctx.headers.date;
   if (date === undefined) return undefined;
-  const t = Date.parse(date);
+  const t = parseHttpDate(date);
   return Number.isNaN(t) ? undefined : t;
 }
 
