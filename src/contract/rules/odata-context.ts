@@ -54,34 +54,49 @@ function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
 }
 
 /**
- * The one context a faithful answer to a `/users/{id}/...` call names, built by scanning the URL
- * from its end (no splitting): most answers are exactly this, and the full comparison below runs
- * only for the others (a gateway's root, a `$select`, a `/me` call).
+ * Whether `actual` is exactly the context a faithful answer to a `/users/{id}/...` call names,
+ * compared piece by piece against the URL from its end (no splitting, no string built): most
+ * answers are, and the full comparison runs only for the others (a gateway's root, a `$select`,
+ * a `/me` call).
  */
-function exactContext(ctx: ExchangeContext): string | undefined {
+function isExactContext(actual: string, ctx: ExchangeContext): boolean {
   const op = ctx.operation;
-  if (op.subject !== "users") return undefined;
+  if (op.subject !== "users") return false;
   const url = ctx.exchange.request.url;
   const scheme = url.indexOf("://");
   const pathStart = url.indexOf("/", scheme === -1 ? 0 : scheme + 3);
-  if (pathStart === -1) return undefined;
+  if (pathStart === -1) return false;
   const query = url.indexOf("?", pathStart);
   const hash = url.indexOf("#", pathStart);
   const end = query === -1 ? (hash === -1 ? url.length : hash) : hash === -1 ? query : Math.min(query, hash);
   // The template's segments sit at the end of the path: find the slash that starts `/users/`.
-  let slashes = 0;
-  for (let i = op.path.indexOf("/"); i !== -1; i = op.path.indexOf("/", i + 1)) slashes++;
+  const path = op.path;
   let at = end;
-  for (let n = 0; n < slashes; n++) {
+  for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) {
     at = url.lastIndexOf("/", at - 1);
-    if (at < pathStart) return undefined;
+    if (at < pathStart) return false;
   }
   const userStart = at + 7;
   const userEnd = url.indexOf("/", userStart);
-  if (userEnd === -1 || userEnd > end) return undefined;
-  const collectionStart = op.path.indexOf("/", 8);
-  const collectionEnd = op.kind === "get" || op.kind === "delete" ? op.path.lastIndexOf("/") : op.path.length;
-  return `${url.slice(0, at)}${METADATA}users('${url.slice(userStart, userEnd)}')${op.path.slice(collectionStart, collectionEnd)}${op.kind === "get" || op.kind === "create" ? "/$entity" : ""}`;
+  if (userEnd === -1 || userEnd > end) return false;
+  // root, `/$metadata#users('`, the user as sent, `')`, the collection, `/$entity` for one item.
+  let p = at;
+  if (actual.length <= p || !url.startsWith(actual.slice(0, p))) return false;
+  if (!actual.startsWith(METADATA, p)) return false;
+  p += METADATA.length;
+  if (!actual.startsWith("users('", p)) return false;
+  p += 7;
+  const userLength = userEnd - userStart;
+  if (!actual.startsWith(url.slice(userStart, userEnd), p)) return false;
+  p += userLength;
+  if (!actual.startsWith("')", p)) return false;
+  p += 2;
+  const collectionStart = path.indexOf("/", 8);
+  const collectionEnd = op.kind === "get" || op.kind === "delete" ? path.lastIndexOf("/") : path.length;
+  const collectionLength = collectionEnd - collectionStart;
+  if (actual.length - p < collectionLength || !path.startsWith(actual.slice(p, p + collectionLength), collectionStart)) return false;
+  p += collectionLength;
+  return op.kind === "get" || op.kind === "create" ? actual.length === p + 8 && actual.endsWith("/$entity") : actual.length === p;
 }
 
 function render(e: ExpectedContext): string {
@@ -144,7 +159,7 @@ export default defineRule({
   run(ctx) {
     if (!isObject(ctx.body)) return none;
     const actual = ctx.body["@odata.context"];
-    if (typeof actual === "string" && actual === exactContext(ctx)) return none;
+    if (typeof actual === "string" && isExactContext(actual, ctx)) return none;
     const expected = expectedContext(ctx);
     if (!expected) return none;
     if (typeof actual === "string" && matches(actual, expected)) return none;
