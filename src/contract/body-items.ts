@@ -1,5 +1,4 @@
 /** Reading a response: success statuses, JSON objects, and the TAP items a body carries. */
-import type { TapOperation } from "../spec/operations.js";
 import type { ExchangeContext, TapItem } from "./exchange.js";
 
 export function isSuccess(status: number): boolean {
@@ -8,11 +7,6 @@ export function isSuccess(status: number): boolean {
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-/** Whether a response of this operation and status can carry TAP items at all (see `tapItems`). */
-export function mayHaveItems(op: TapOperation, status: number): boolean {
-  return isSuccess(status) && (op.kind === "list" || op.kind === "get" || op.kind === "create");
 }
 
 /** The TAP items of a success body: the entity of Get/Create, the `value` items of List. */

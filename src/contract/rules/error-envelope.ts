@@ -1,8 +1,7 @@
 import { schemaValidator, toFindings } from "../schemas.js";
 import { receivedExpected, type Finding } from "../violation.js";
-import { documentedResponse } from "../tables.js";
 import { isObject } from "../body-items.js";
-import { defineRule, none } from "../rule.js";
+import { defineRule } from "../rule.js";
 
 export default defineRule({
   id: "error-envelope",

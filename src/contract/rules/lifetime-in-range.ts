@@ -1,6 +1,6 @@
 import { policyDefaults } from "../../spec/index.js";
 import { receivedExpected, type Finding } from "../violation.js";
-import { mayHaveItems, tapItems } from "../body-items.js";
+import { tapItems } from "../body-items.js";
 import { show } from "../violation.js";
 import { defineRule, none } from "../rule.js";
 

@@ -2,7 +2,7 @@ import { decodeJwt } from "jose";
 import { clouds } from "../../spec/clouds.js";
 import { receivedExpected } from "../violation.js";
 import { isObject, isSuccess } from "../body-items.js";
-import { type ExchangeContext } from "../exchange.js";
+import type { ExchangeContext } from "../exchange.js";
 import { splitRequestUrl } from "../request-url.js";
 import { defineRule, none } from "../rule.js";
 

@@ -1,6 +1,5 @@
 import { schemaValidator, toFindings, validateResponseBody } from "../schemas.js";
 import { receivedExpected } from "../violation.js";
-import { documentedResponse } from "../tables.js";
 import { isSuccess } from "../body-items.js";
 import { selectedProperties } from "../request-url.js";
 import { defineRule, none } from "../rule.js";

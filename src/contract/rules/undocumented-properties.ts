@@ -2,7 +2,7 @@ import { selectableProperties } from "../schemas.js";
 import { receivedExpected, type Finding } from "../violation.js";
 import { propertyShape } from "../tables.js";
 import { isSuccess, tapItems } from "../body-items.js";
-import { type ExchangeContext } from "../exchange.js";
+import type { ExchangeContext } from "../exchange.js";
 import { undocumentedValues } from "../open-values.js";
 import { hasUndocumentedKeys, undocumentedKeys } from "../property-shape.js";
 import { selectedProperties } from "../request-url.js";

@@ -1,6 +1,6 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { mayHaveItems, tapItems } from "../body-items.js";
-import { type ExchangeContext } from "../exchange.js";
+import { tapItems } from "../body-items.js";
+import type { ExchangeContext } from "../exchange.js";
 import { defineRule, none } from "../rule.js";
 import { parseHttpDate, parseTimestamp } from "../timestamp.js";
 import { enabledByPolicy, expired, notYetValid } from "../usability.js";

@@ -1,5 +1,5 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { mayHaveItems, tapItems } from "../body-items.js";
+import { tapItems } from "../body-items.js";
 import { defineRule, none } from "../rule.js";
 import { enabledByPolicy } from "../usability.js";
 
