@@ -1,0 +1,15 @@
+import { exchangeContext } from "../src/contract/index.js";
+import { getBodyText, getExchange } from "./support/tap-exchange.js";
+const ctx = exchangeContext(getExchange(JSON.parse(getBodyText)), {});
+const a: string = (ctx.body as any)["@odata.context"];
+const url = ctx.exchange.request.url;
+const path = ctx.operation.path;
+const T = (label: string, f: () => unknown) => { let t = 0; for (let r = 0; r < 3; r++) { const n = 200000; const s = performance.now(); for (let i = 0; i < n; i++) f(); t = (performance.now() - s) / n * 1e6; } console.log(label, t.toFixed(0), "ns"); };
+T("indexOf ?", () => url.indexOf("?", 20));
+T("indexOf #", () => url.indexOf("#", 20));
+T("path slashes", () => { let c = 0; for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) c++; return c; });
+T("url.startsWith(slice)", () => url.startsWith(a.slice(0, 32)));
+T("a.startsWith(METADATA, p)", () => a.startsWith("/$metadata#", 32));
+T("a.startsWith(url.slice)", () => a.startsWith(url.slice(44, 80), 50));
+T("path.startsWith(a.slice)", () => path.startsWith(a.slice(90, 132), 16));
+T("endsWith", () => a.endsWith("/$entity"));
