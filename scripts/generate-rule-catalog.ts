@@ -2,6 +2,11 @@
  * The rule catalog of `generated/rule-catalog.ts`: every rule file in `src/contract/rules/`
  * (one rule per file, its default export, its id the file name), in report order (stage, then
  * id). Adding a rule is adding its file and running `npm run generate`: there is no list to edit.
+ *
+ * Why generated rather than found at run time: the client loads the rules in browsers, where no
+ * directory can be read, and a hand-kept import list would be a second registration point. The
+ * generator is already the step after any spec change, and the drift test fails when a rule
+ * file was added without it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
