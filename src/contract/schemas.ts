@@ -62,6 +62,18 @@ function describeAt(body: unknown, pointer: string): string {
   return `${where} = ${JSON.stringify(node)}`;
 }
 
+/** Resolve `#/components/...` references of the bundled spec (the spec's own tests read examples through it). */
+export function deref<T = Record<string, unknown>>(node: unknown): T {
+  let cur = node as Record<string, unknown>;
+  for (let i = 0; i < 16 && cur && typeof cur.$ref === "string"; i++) {
+    const path = (cur.$ref as string).replace(/^#\//, "").split("/");
+    let target: unknown = spec;
+    for (const part of path) target = (target as Record<string, unknown>)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
+    cur = target as Record<string, unknown>;
+  }
+  return cur as T;
+}
+
 /** The schema name of an operation's JSON response for a status, or undefined (204, undocumented). */
 export function responseSchemaName(op: TapOperation, status: number): string | undefined {
   return documentedResponse(op, status).schemaName;
