@@ -70,6 +70,11 @@ describe("src/contract keeps no state at module level", () => {
     expect(found).toEqual([]);
   });
 
+  it("compiles no schema: Ajv is imported for its types only (the validators are precompiled in generated/)", () => {
+    const runtimeAjv = sources(root).filter((f) => /^import (?!type )[^;]*from "ajv(\/[^"]*)?";/m.test(readFileSync(f, "utf8")));
+    expect(runtimeAjv.map((f) => relative(root, f))).toEqual([]);
+  });
+
   it("would catch the caches it replaced", () => {
     const planted = [
       "let last: string | undefined;",
