@@ -4,6 +4,9 @@ import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
+import { contractTablesModule } from "./generate-contract-tables.js";
+import { ruleCatalogModule } from "./generate-rule-catalog.js";
+import { validatorsModule } from "./generate-validators.js";
 
 const root = resolve(import.meta.dirname, "..");
 const bin = (name: string) => join(root, "node_modules", ".bin", name);
@@ -50,6 +53,9 @@ const files: Record<string, string> = {
   "generated/openapi.json": `${JSON.stringify(doc, null, 2)}\n`,
   "generated/spec.ts": specModule(doc),
   "generated/clouds.ts": cloudsModule(doc),
+  "generated/validators.ts": validatorsModule(doc, header),
+  "generated/contract-tables.ts": contractTablesModule(doc, header),
+  "generated/rule-catalog.ts": ruleCatalogModule(root, header),
 };
 
 if (check) {

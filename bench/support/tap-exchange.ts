@@ -1,6 +1,6 @@
 /** One faithful Get exchange of a TAP method, as Graph sends it, for the in-process benchmarks. */
 import { randomUUID } from "node:crypto";
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { graphJsonContentType, operationById } from "../../src/spec/index.js";
 
 const ORIGIN = "https://graph.microsoft.com";
@@ -75,4 +75,33 @@ export function distinctGetExchanges(n: number): Array<{ text: string; exchange:
     });
   }
   return out;
+}
+
+/**
+ * Many faithful List exchanges (one item each), every id, request id and timestamp different,
+ * each with its body's text.
+ */
+export function distinctListExchanges(n: number): Array<{ text: string; exchange: Exchange }> {
+  return distinctGetExchanges(n).map(({ exchange }) => {
+    const item = { ...(exchange.response.body as Record<string, unknown>) };
+    delete item["@odata.context"];
+    const user = exchange.params["user-id"]!;
+    const text = JSON.stringify({ "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${user}')/authentication/temporaryAccessPassMethods`, value: [item] });
+    return {
+      text,
+      exchange: {
+        operation: operationById("listUserTemporaryAccessPassMethods"),
+        params: { "user-id": user },
+        request: { method: "GET", url: `${ORIGIN}/v1.0/users/${user}/authentication/temporaryAccessPassMethods`, headers: {} },
+        response: { ...exchange.response, body: JSON.parse(text) as unknown },
+      },
+    };
+  });
+}
+
+/** `n` distinct exchanges, Get and List in turn (half each). */
+export function distinctGetAndListExchanges(n: number): Array<{ text: string; exchange: Exchange }> {
+  const gets = distinctGetExchanges(Math.ceil(n / 2));
+  const lists = distinctListExchanges(Math.floor(n / 2));
+  return Array.from({ length: n }, (_, i) => (i % 2 === 0 ? gets[i >> 1]! : lists[i >> 1]!));
 }

@@ -1,5 +1,5 @@
 /** The two kinds of conformance check and their shared description. */
-import type { ExchangeRule } from "../../src/contract/rules/index.js";
+import type { ExchangeRule } from "../../src/contract/index.js";
 import type { Severity } from "../../src/contract/violation.js";
 import type { Session } from "../run/session.js";
 import type { OutcomeStatus } from "../run/result.js";

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { UserError, describeSystemError } from "../../src/errors.js";
-import { operationLabel } from "../../src/contract/rules/index.js";
+import { operationLabel } from "../../src/contract/index.js";
 import { operations } from "../../src/spec/index.js";
 import { checkIds, isCheckId } from "../checks/index.js";
 import type { RunResult } from "../run/result.js";

@@ -1,6 +1,6 @@
 /** One exchange as a recording holds it, before it is matched to a TAP operation. */
 import { matchOperation, operations, type TapOperation } from "../../src/spec/index.js";
-import { splitRequestUrl, type Exchange } from "../../src/contract/rules/index.js";
+import { splitRequestUrl, type Exchange } from "../../src/contract/index.js";
 
 export interface RecordedExchange {
   request: { method: string; url: string; headers: Record<string, string>; body?: unknown };

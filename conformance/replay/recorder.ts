@@ -4,7 +4,7 @@
  * (so replayed length checks still judge it, and no secret is kept).
  */
 import { createWriteStream, openSync, type WriteStream } from "node:fs";
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { UserError, describeSystemError } from "../../src/errors.js";
 import { maskedPass, redactHeaders, redactText, redactValue } from "../../src/contract/redact.js";
 

@@ -3,7 +3,7 @@
  * their own requests are reported as skipped: a recording cannot answer them.
  */
 import { open } from "node:fs/promises";
-import type { CheckExchangeOptions } from "../../src/contract/rules/index.js";
+import type { CheckExchangeOptions } from "../../src/contract/index.js";
 import { UserError, describeSystemError } from "../../src/errors.js";
 import type { Severity } from "../../src/contract/violation.js";
 import type { Check, ExchangeCheck } from "../checks/check.js";

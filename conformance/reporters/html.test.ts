@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { launchChromium, noBrowserReason } from "../../test/support/chromium.js";
 import { repoRoot } from "../../test/support/paths.js";
 import { allChecks } from "../checks/index.js";

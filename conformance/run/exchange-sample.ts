@@ -2,7 +2,7 @@
  * The request and response behind a failure, as reports may show them: redacted when it is
  * taken (tokens, cookies, passcodes) and capped, so that no reporter can leak or bloat it.
  */
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { redactHeaders, redactText, redactValue } from "../../src/contract/redact.js";
 
 export interface ExchangeSample {

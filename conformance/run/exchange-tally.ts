@@ -2,7 +2,7 @@
  * Folds every observed exchange into per-(check, operation) outcomes for the exchange checks,
  * in memory bounded by the catalog, not by the traffic: violations are deduplicated and capped.
  */
-import { exchangeContext, operationLabel, type CheckExchangeOptions, type Exchange } from "../../src/contract/rules/index.js";
+import { exchangeContext, judge, operationLabel, toViolation, type CheckExchangeOptions, type Exchange } from "../../src/contract/index.js";
 import type { Violation } from "../../src/contract/violation.js";
 import { operations } from "../../src/spec/index.js";
 import type { ExchangeCheck } from "../checks/check.js";
@@ -40,7 +40,8 @@ export class ExchangeTally {
     const ctx = exchangeContext(exchange, options ? { ...this.options, ...options } : this.options);
     const label = operationLabel(exchange.operation);
     for (const check of this.checks) {
-      if (!check.rule.appliesTo(ctx)) continue;
+      const findings = judge(check.rule, ctx);
+      if (!findings) continue;
       const byOperation = this.#cells.get(check.id)!;
       let cell = byOperation.get(label);
       if (!cell) {
@@ -48,7 +49,6 @@ export class ExchangeTally {
         byOperation.set(label, cell);
       }
       cell.exchanges++;
-      const findings = check.rule.run(ctx);
       // Taken once per exchange, and only when one of its violations is new: each distinct
       // violation is shown beside the exchange that first broke the rule that way.
       let sample: ExchangeSample | undefined;
@@ -59,7 +59,7 @@ export class ExchangeTally {
         const known = cell.violations.get(key);
         if (known) known.count++;
         else if (cell.violations.size < maxDistinctViolations) {
-          cell.violations.set(key, { check: check.id, title: check.title, severity: check.severity, operation: label, ...finding, count: 1, exchange: sampled() });
+          cell.violations.set(key, { ...toViolation(check, label, finding), count: 1, exchange: sampled() });
         } else cell.omitted++;
       }
     }

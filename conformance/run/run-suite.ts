@@ -2,9 +2,9 @@
  * Runs the selected checks against a live or mock target and returns the finished result. It
  * never prints: reporters render the result, and the progress hook sees events on the way.
  */
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { UserError } from "../../src/errors.js";
-import type { Severity } from "../../src/contract/violation.js";
+import { toViolation, type Severity } from "../../src/contract/violation.js";
 import type { CaseResult, Check, ExchangeCheck, ScenarioCheck } from "../checks/check.js";
 import type { Allowlist } from "../policy/allowlist.js";
 import { settleRun } from "./settle.js";
@@ -44,7 +44,7 @@ function caseOutcome(check: Check, c: CaseResult): Outcome {
     violations: [],
   };
   if (c.status === "fail" && c.message !== undefined) {
-    outcome.violations.push({ check: check.id, title: check.title, severity: check.severity, operation: c.operation, message: c.message, count: 1 });
+    outcome.violations.push({ ...toViolation(check, c.operation, { message: c.message }), count: 1 });
   }
   return outcome;
 }

@@ -4,7 +4,7 @@
  * response to the exchange tally (so the pure rules judge scenario traffic too).
  */
 import { randomUUID } from "node:crypto";
-import { methodIdParam, type Exchange } from "../../src/contract/rules/index.js";
+import { methodIdParam, type Exchange } from "../../src/contract/index.js";
 import type { TapOperation } from "../../src/spec/index.js";
 import { boundedFetch, type HttpFailureKind, type HttpLimits } from "../targets/http.js";
 import type { Target } from "../targets/target.js";

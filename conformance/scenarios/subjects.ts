@@ -4,7 +4,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { grantingPermissions, isSupported, requiredRoleTemplateIds } from "../../src/contract/authorize.js";
-import { operationLabel } from "../../src/contract/rules/index.js";
+import { operationLabel } from "../../src/contract/index.js";
 import { operations, type ActingOn, type OperationKind, type PermissionType, type TapOperation } from "../../src/spec/index.js";
 import type { Session } from "../run/session.js";
 import type { TokenGrant, TokenSpec } from "../targets/tokens.js";

@@ -7,7 +7,7 @@ import { UsageError, UserError } from "../../src/errors.js";
 import { bearerUrlProblem } from "../../src/client/base-url-rule.js";
 import { clouds, tapCloud } from "../../src/spec/clouds.js";
 import type { CloudId } from "../../src/spec/index.js";
-import type { CheckExchangeOptions } from "../../src/contract/rules/index.js";
+import type { CheckExchangeOptions } from "../../src/contract/index.js";
 import type { Target } from "./target.js";
 import { describeSpec, principalOf, satisfies, unknownRolesReason, type TokenGrant, type TokenPrincipal, type TokenSource, type TokenSpec } from "./tokens.js";
 

@@ -1,5 +1,5 @@
 /** What a run talks to: a base URL, a way to get tokens, whom to read and write, and limits. */
-import type { CheckExchangeOptions } from "../../src/contract/rules/index.js";
+import type { CheckExchangeOptions } from "../../src/contract/index.js";
 import type { TargetDescription } from "../run/result.js";
 import type { TokenSource } from "./tokens.js";
 

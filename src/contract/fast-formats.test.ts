@@ -2,7 +2,7 @@ import addFormatsPkg from "ajv-formats";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fastUri, isRfc3339DateTime, rememberingLastTwo } from "./fast-formats.js";
+import { fastFormats, fastUri, isRfc3339DateTime, ucs2length } from "./fast-formats.js";
 import { fullFormats } from "ajv-formats/dist/formats.js";
 
 // The reference: ajv-formats' full date-time, through a plain Ajv instance.
@@ -82,24 +82,30 @@ describe("fastUri's simple-URI shortcut", () => {
   });
 });
 
-describe("rememberingLastTwo", () => {
-  it("answers as the check does, calling it only for strings not among the last two", () => {
-    const calls: string[] = [];
-    const check = rememberingLastTwo((s) => {
-      calls.push(s);
-      return s.startsWith("ok");
-    });
-    const seq = ["ok1", "bad", "ok1", "bad", "ok2", "bad", "ok1", "ok1", "bad"];
-    expect(seq.map(check)).toEqual(seq.map((s) => s.startsWith("ok")));
-    expect(calls).toEqual(["ok1", "bad", "ok2", "ok1"]);
+describe("isUuid", () => {
+  it("agrees with ajv-formats' full uuid", () => {
+    const full = fullFormats.uuid as RegExp;
+    const hex = fc.constantFrom(..."0123456789abcdefABCDEFgG-:urn");
+    const text = fc.array(hex, { minLength: 30, maxLength: 46 }).map((a) => a.join(""));
+    const uuid = fc.uuid().map((u) => u);
+    const near = fc.tuple(fc.uuid(), fc.integer({ min: 0, max: 35 }), hex).map(([u, i, c]) => u.slice(0, i) + c + u.slice(i + 1));
+    fc.assert(fc.property(fc.oneof(text, uuid, near, uuid.map((u) => `urn:uuid:${u}`), uuid.map((u) => u.toUpperCase())), (s) => fastFormats.uuid(s) === full.test(s)), { numRuns: 5000 });
   });
+});
 
-  it("agrees with the check on generated sequences", () => {
-    fc.assert(
-      fc.property(fc.array(fc.constantFrom("a", "b", "c", "ab", "2021-01-01T00:00:00Z", "2023-02-29T00:00:00Z"), { maxLength: 40 }), (seq) => {
-        const check = rememberingLastTwo(isRfc3339DateTime);
-        return seq.every((s) => check(s) === isRfc3339DateTime(s));
-      }),
-    );
+describe("ucs2length", () => {
+  it("counts code points, a surrogate pair as one", () => {
+    for (const s of ["", "abc", "é", "😀", "a😀b", "\ud800", "\udc00x", "😀😀"]) expect(ucs2length(s)).toBe([...s].length);
+  });
+});
+
+describe("fastFormats", () => {
+  it("accepts what ajv-formats' full formats accept", () => {
+    const samples = ["2026-11-28T10:00:00Z", "2026-02-30T10:00:00Z", "https://graph.microsoft.com/v1.0/$metadata#x", "not a uri", "6f1967b7-15e8-4935-ac26-d50770ed07a7", "6f1967b7"];
+    for (const name of ["date-time", "uri", "uuid"] as const) {
+      const full = fullFormats[name] as RegExp | ((s: string) => boolean) | { validate: (s: string) => boolean };
+      const stock = (s: string) => (full instanceof RegExp ? full.test(s) : typeof full === "function" ? full(s) : full.validate(s));
+      for (const s of samples) expect(fastFormats[name](s), `${name} ${s}`).toBe(stock(s));
+    }
   });
 });

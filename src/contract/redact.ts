@@ -15,8 +15,8 @@ const tokenRun = /[A-Za-z0-9_.-]{9,}/g;
 const bearer = /\b(Bearer)\s+(?!<redacted|&lt;redacted)[^\s"'\\,;<&]+/gi;
 
 /** Keys whose values are secrets wherever they appear: the passcode and OAuth credentials. */
-const secretKeys = ["temporaryAccessPass", "client_secret", "client_assertion", "password", "access_token", "refresh_token", "id_token"];
-const secretKeySet = new Set(secretKeys.map((k) => k.toLowerCase()));
+const secretKeys: readonly string[] = ["temporaryAccessPass", "client_secret", "client_assertion", "password", "access_token", "refresh_token", "id_token"];
+const secretKeySet: ReadonlySet<string> = new Set(secretKeys.map((k) => k.toLowerCase()));
 /**
  * A secret key, its separator (`":"`, `=`, `: `, with the quotes and backslashes of a JSON string
  * held in JSON), then its value: a quoted value up to the next quote, escaped or not (a value cut

@@ -24,3 +24,20 @@ export interface Violation extends Finding {
 export function receivedExpected(received: string, expected: string): string {
   return `Received: ${received}\nExpected: ${expected}`;
 }
+
+/** `METHOD /path/template`, the operation label of violations and reports. */
+export function operationLabel(op: { method: string; path: string }): string {
+  return `${op.method} ${op.path}`;
+}
+
+/** The one place a violation is built: a rule's finding, with who found it and where. */
+export function toViolation(rule: { id: string; title: string; severity: Severity }, operation: string, finding: Finding): Violation {
+  return { check: rule.id, title: rule.title, severity: rule.severity, operation, ...finding };
+}
+
+/** A value for a message: `(absent)`, or its JSON. */
+export function show(value: unknown): string {
+  if (value === undefined) return "(absent)";
+  if (typeof value === "string") return JSON.stringify(value);
+  return JSON.stringify(value) ?? String(value);
+}

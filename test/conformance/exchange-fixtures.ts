@@ -1,6 +1,6 @@
 /** Faithful recorded exchanges for the rules' unit tests, built from the spec's own operations. */
 import { graphJsonContentType, operationById } from "../../src/spec/index.js";
-import type { Exchange } from "../../src/contract/rules/exchange.js";
+import type { Exchange } from "../../src/contract/exchange.js";
 
 export const ORIGIN = "https://graph.microsoft.com";
 export const USER = "5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01";

@@ -12,7 +12,7 @@ import type { RunResult } from "../../conformance/run/result.js";
 import { allChecks } from "../../conformance/checks/index.js";
 import { runSuite } from "../../conformance/run/run-suite.js";
 import { startMockTarget } from "../../conformance/targets/mock.js";
-import type { Exchange } from "../../src/contract/rules/index.js";
+import type { Exchange } from "../../src/contract/index.js";
 import { fastRetry } from "./run-mock.js";
 
 interface Captured {

@@ -6,7 +6,7 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { checkExchange } from "../../src/contract/rules/index.js";
+import { checkExchange } from "../../src/contract/index.js";
 import type { Violation } from "../../src/contract/violation.js";
 import { defaultFixtures, type FixtureUser } from "../../src/mock/index.js";
 import { matchOperation } from "../../src/spec/index.js";

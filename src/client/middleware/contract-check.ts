@@ -1,5 +1,5 @@
 /** Loaded on demand by the contract middleware: builds the exchange and runs the rules. */
-import { checkExchange, operationLabel as label, type Exchange } from "../../contract/rules/index.js";
+import { checkExchange, operationLabel as label, type Exchange } from "../../contract/index.js";
 import { matchOperation } from "../../spec/operations.js";
 import { ContractError } from "../errors.js";
 import type { ContractOptions } from "./contract.js";

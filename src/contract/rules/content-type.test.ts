@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { getExchange } from "../../../test/conformance/exchange-fixtures.js";
-import { contentType } from "./content-type.js";
-import { exchangeContext } from "./exchange.js";
+import { exchangeContext } from "../context.js";
+import { judge } from "../engine.js";
+import contentType from "./content-type.js";
 
 // The rule's definition, written the plain way: the media type before `;`, trimmed, lower case.
 const accepted = (header: string) => header.split(";")[0]!.trim().toLowerCase() === "application/json";
@@ -10,7 +11,7 @@ const accepted = (header: string) => header.split(";")[0]!.trim().toLowerCase() 
 const passes = (header: string) => {
   const exchange = getExchange();
   exchange.response.headers["content-type"] = header;
-  return contentType.run(exchangeContext(exchange, {})).length === 0;
+  return (judge(contentType, exchangeContext(exchange, {})) ?? []).length === 0;
 };
 
 describe("content-type", () => {

@@ -1,5 +1,5 @@
 import { receivedExpected } from "../violation.js";
-import { defineRule, none } from "./rule.js";
+import { defineRule, none } from "../rule.js";
 
 /** The media type without parameters, lower case. */
 function mediaType(value: string | undefined): string | undefined {
@@ -36,16 +36,13 @@ function isExpectedAscii(value: string, expected: readonly string[]): boolean | 
   return false;
 }
 
-const defaultMediaTypes = ["application/json"];
+const defaultMediaTypes: readonly string[] = ["application/json"];
 
-// The last header accepted, and against which list: a service sends the same Content-Type every time.
-let lastHeader: string | undefined;
-let lastExpected: readonly string[] | undefined;
-
-export const contentType = defineRule({
+export default defineRule({
   id: "content-type",
   title: "Wrong content type",
   severity: "medium",
+  stage: "transport",
   description:
     "A response with a body declares a media type the spec documents for that status (`application/json`; Graph " +
     "adds OData parameters such as `odata.metadata=minimal`, which are allowed). Clients choose their parser from " +
@@ -57,14 +54,7 @@ export const contentType = defineRule({
     const documented = ctx.documented;
     const expected = documented.mediaTypes.length > 0 ? documented.mediaTypes : defaultMediaTypes;
     const header = ctx.headers["content-type"];
-    if (header !== undefined) {
-      if (header === lastHeader && expected === lastExpected) return none;
-      if (isExpectedAscii(header, expected) ?? expected.includes(mediaType(header)!)) {
-        lastHeader = header;
-        lastExpected = expected;
-        return none;
-      }
-    }
+    if (header !== undefined && (isExpectedAscii(header, expected) ?? expected.includes(mediaType(header)!))) return none;
     const received = mediaType(header);
     if (received === undefined && ctx.bodyState === "absent" && documented.mediaTypes.length === 0) return none;
     return [

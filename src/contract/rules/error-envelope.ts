@@ -1,13 +1,13 @@
 import { schemaValidator, toFindings } from "../schemas.js";
 import { receivedExpected, type Finding } from "../violation.js";
-import { documentedResponse } from "./documented-response.js";
-import { isObject } from "./exchange.js";
-import { defineRule, none } from "./rule.js";
+import { isObject } from "../body-items.js";
+import { defineRule } from "../rule.js";
 
-export const errorEnvelope = defineRule({
+export default defineRule({
   id: "error-envelope",
   title: "Error body is not the OData error envelope",
   severity: "high",
+  stage: "transport",
   description:
     "Every documented 4xx and 5xx response has a JSON body that validates against the spec's `ODataError` schema " +
     "(`error.code`, `error.message`, `error.innerError` with `date` and `request-id`), and `innerError.request-id` " +
@@ -15,9 +15,7 @@ export const errorEnvelope = defineRule({
     "business of `response-schema`.",
   // An undocumented error status is status-code-documented's finding; its body has no contract to break.
   appliesTo: (ctx) => ctx.status >= 400 && ctx.documented.documented,
-  runsFor: (op, status) => status >= 400 && documentedResponse(op, status).documented,
   run(ctx) {
-    if (ctx.status < 400 || !ctx.documented.documented) return none;
     if (ctx.bodyState === "absent") return [{ message: receivedExpected("no body", "an OData error envelope {\"error\": {...}}") }];
     if (ctx.bodyState === "invalid") return [{ message: receivedExpected("a body that is not JSON", "an OData error envelope {\"error\": {...}}") }];
     const validate = schemaValidator("ODataError");

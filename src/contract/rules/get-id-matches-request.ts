@@ -1,19 +1,20 @@
 import { receivedExpected } from "../violation.js";
-import { methodIdParam } from "./documented-response.js";
-import { isObject, isSuccess, show } from "./exchange.js";
-import { defineRule, none } from "./rule.js";
+import { methodIdParam } from "../tables.js";
+import { isObject, isSuccess } from "../body-items.js";
+import { show } from "../violation.js";
+import { defineRule, none } from "../rule.js";
 
-export const getIdMatchesRequest = defineRule({
+export default defineRule({
   id: "get-id-matches-request",
   title: "Get returned another pass than requested",
   severity: "high",
+  stage: "semantics",
   description:
     "Get returns the pass whose `id` is the one in the request path (GUIDs compare case-insensitively). The seed " +
     "page's own example breaks this; a real service that does returns somebody's pass for the wrong question.",
   appliesTo: (ctx) => ctx.operation.kind === "get" && isSuccess(ctx.status),
-  runsFor: (op, status) => op.kind === "get" && isSuccess(status),
   run(ctx) {
-    if (ctx.operation.kind !== "get" || !isSuccess(ctx.status) || !isObject(ctx.body)) return none;
+    if (!isObject(ctx.body)) return none;
     const param = methodIdParam(ctx.operation);
     const requested = param ? ctx.exchange.params[param] : undefined;
     const id = ctx.body.id;

@@ -1,18 +1,19 @@
 import { policyDefaults } from "../../spec/index.js";
 import { receivedExpected, type Finding } from "../violation.js";
-import { mayHaveItems, show, tapItems } from "./exchange.js";
-import { defineRule, none } from "./rule.js";
+import { tapItems } from "../body-items.js";
+import { show } from "../violation.js";
+import { defineRule, none } from "../rule.js";
 
-export const lifetimeInRange = defineRule({
+export default defineRule({
   id: "lifetime-in-range",
   title: "Lifetime out of range",
   severity: "medium",
+  stage: "semantics",
   description:
     `\`lifetimeInMinutes\` is an integer within the documented range (${policyDefaults.lifetimeRange[0]} to ` +
     `${policyDefaults.lifetimeRange[1]} minutes, 30 days). The tenant policy narrows it for new passes; a pass ` +
     "read back outside the absolute range has a lifetime no policy could have granted.",
   appliesTo: (ctx) => tapItems(ctx).length > 0,
-  runsFor: mayHaveItems,
   run(ctx) {
     const range = ctx.options.policy?.lifetimeRange ?? policyDefaults.lifetimeRange;
     const min = range[0];

@@ -1,9 +1,10 @@
 import { decodeJwt } from "jose";
 import { clouds } from "../../spec/clouds.js";
 import { receivedExpected } from "../violation.js";
-import { isObject, isSuccess, type ExchangeContext } from "./exchange.js";
-import { splitRequestUrl } from "./request-url.js";
-import { defineRule, none } from "./rule.js";
+import { isObject, isSuccess } from "../body-items.js";
+import type { ExchangeContext } from "../exchange.js";
+import { splitRequestUrl } from "../request-url.js";
+import { defineRule, none } from "../rule.js";
 
 const METADATA = "/$metadata#";
 
@@ -52,35 +53,41 @@ function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
   };
 }
 
-/** Expected contexts by request (URL, and the user's object id for /me): replays repeat the same few URLs. */
-const cache = new Map<string, { expected: ExpectedContext | undefined; exact: string | undefined }>();
-const cacheLimit = 2048;
-// The last request before the map: comparing a repeated URL is cheaper than hashing a new copy of it.
-let lastKey: string | undefined;
-let lastHit: { expected: ExpectedContext | undefined; exact: string | undefined } | undefined;
-
-function cachedExpected(ctx: ExchangeContext): { expected: ExpectedContext | undefined; exact: string | undefined } {
+/**
+ * The one context a faithful answer to a `/users/{id}/...` call names, cut from the URL by native
+ * string searches from its end (no splitting): most answers are exactly this, and the full
+ * comparison runs only for the others (a gateway's root, a `$select`, a `/me` call).
+ */
+function exactContext(ctx: ExchangeContext): string | undefined {
+  const op = ctx.operation;
+  if (op.subject !== "users") return undefined;
   const url = ctx.exchange.request.url;
-  const op = ctx.operation.operationId;
-  // A /me call's user comes from the token: never keep a token as a key, so without a known
-  // object id such a call is worked out afresh (a JWT decode) instead of cached.
-  if (ctx.operation.subject === "me" && ctx.options.meObjectId === undefined) {
-    const expected = expectedContext(ctx);
-    return { expected, exact: expected?.user !== undefined ? render(expected) : undefined };
+  const scheme = url.indexOf("://");
+  const pathStart = url.indexOf("/", scheme === -1 ? 0 : scheme + 3);
+  if (pathStart === -1) return undefined;
+  const query = url.indexOf("?", pathStart);
+  const hash = url.indexOf("#", pathStart);
+  const end = query === -1 ? (hash === -1 ? url.length : hash) : hash === -1 ? query : Math.min(query, hash);
+  // The template's segments sit at the end of the path: find the slash that starts `/users/`
+  // (`/users/{id}/authentication/temporaryAccessPassMethods[/{id}]`). Only a shortcut: a wrong
+  // cut builds a string the answer does not equal, and the full comparison decides.
+  const single = op.kind === "get" || op.kind === "delete";
+  let at = end;
+  for (let n = single ? 5 : 4; n > 0; n--) {
+    at = url.lastIndexOf("/", at - 1);
+    if (at < pathStart) return undefined;
   }
-  const key = ctx.operation.subject === "me" ? `${url}\n${ctx.options.meObjectId}` : url;
-  if (key === lastKey && lastHit!.expected?.op === op) return lastHit!;
-  let hit = cache.get(key);
-  if (!hit || hit.expected?.op !== op) {
-    const expected = expectedContext(ctx);
-    hit = { expected, exact: expected?.user !== undefined ? render(expected) : undefined };
-    if (cache.size >= cacheLimit) cache.clear();
-    cache.set(key, hit);
-  }
-  lastKey = key;
-  lastHit = hit;
-  return hit;
+  const userStart = at + 7;
+  const userEnd = url.indexOf("/", userStart);
+  if (userEnd === -1 || userEnd > end) return undefined;
+  const path = op.path;
+  const collection = path.slice(path.indexOf("/", 8), single ? path.lastIndexOf("/") : path.length);
+  return url.slice(0, at) + OPEN_USER + url.slice(userStart, userEnd) + CLOSE_USER + collection + (op.kind === "get" || op.kind === "create" ? ENTITY : "");
 }
+
+const OPEN_USER = `${METADATA}users('`;
+const CLOSE_USER = "')";
+const ENTITY = "/$entity";
 
 function render(e: ExpectedContext): string {
   return `${e.root}${METADATA}${e.user ?? "users('<signed-in user id>')"}${e.collection}${e.entity ? "/$entity" : ""}`;
@@ -128,23 +135,24 @@ function matches(actual: string, e: ExpectedContext): boolean {
   return rest === (e.entity ? "/$entity" : "");
 }
 
-export const odataContext = defineRule({
+export default defineRule({
   id: "odata-context",
   title: "@odata.context does not match the request",
   severity: "medium",
+  stage: "transport",
   description:
     "A success body's `@odata.context` names what was asked for: the request's scheme and host (so the cloud), " +
     "or Graph's own root of a cloud (as behind an API gateway or proxy), with the request's version segment, the user as the request named it (percent-encoded as sent; the signed-in user's object " +
     "id for `/me`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
     "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
-  runsFor: (op, status) => isSuccess(status) && op.kind !== "delete",
   run(ctx) {
-    if (!isSuccess(ctx.status) || !isObject(ctx.body) || ctx.operation.kind === "delete") return none;
-    const { expected, exact } = cachedExpected(ctx);
-    if (!expected) return none;
+    if (!isObject(ctx.body)) return none;
     const actual = ctx.body["@odata.context"];
-    if (typeof actual === "string" && (actual === exact || matches(actual, expected))) return none;
+    if (typeof actual === "string" && actual === exactContext(ctx)) return none;
+    const expected = expectedContext(ctx);
+    if (!expected) return none;
+    if (typeof actual === "string" && matches(actual, expected)) return none;
     return [
       {
         message: receivedExpected(

@@ -1,17 +1,17 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { mayHaveItems, tapItems } from "./exchange.js";
-import { defineRule, none } from "./rule.js";
-import { oneTimeUsed } from "./usability.js";
+import { tapItems } from "../body-items.js";
+import { defineRule, none } from "../rule.js";
+import { oneTimeUsed } from "../usability.js";
 
-export const oneTimeUsedOnlyForOneTime = defineRule({
+export default defineRule({
   id: "one-time-used-only-for-one-time",
   title: "OneTimeUsed on a multi-use pass",
   severity: "medium",
+  stage: "semantics",
   description:
     `\`methodUsabilityReason\` is \`${oneTimeUsed}\` only for a one-time pass (\`isUsableOnce: true\`). A multi-use ` +
     "pass cannot be used up; the reason on it means the service confused two passes or two policies.",
   appliesTo: (ctx) => tapItems(ctx).length > 0,
-  runsFor: mayHaveItems,
   run(ctx) {
     let findings: Finding[] | undefined;
     const items = tapItems(ctx);

@@ -1,17 +1,15 @@
-import type { ValidateFunction } from "ajv/dist/2020.js";
 import { headerValidator } from "../schemas.js";
 import { receivedExpected, type Finding } from "../violation.js";
-import { defineRule, none } from "./rule.js";
+import { defineRule, none } from "../rule.js";
 
 const REQUEST_ID = "request-id";
 const CLIENT_REQUEST_ID = "client-request-id";
 
-let requestIdValidator: ValidateFunction | undefined;
-
-export const requestIdHeaders = defineRule({
+export default defineRule({
   id: "request-id-headers",
   title: "Request id headers missing or wrong",
   severity: "medium",
+  stage: "transport",
   description:
     "Every response carries `request-id` (a GUID, as the spec's header schema says) and `client-request-id`, " +
     "which echoes the client's `client-request-id` or, when the client sent none, equals `request-id`. These ids " +
@@ -23,7 +21,7 @@ export const requestIdHeaders = defineRule({
     const requestId = ctx.headers[REQUEST_ID];
     if (requestId === undefined) {
       (findings ??= []).push({ message: receivedExpected("no request-id header", "a request-id header (a GUID)") });
-    } else if (!(requestIdValidator ??= headerValidator(REQUEST_ID))(requestId)) {
+    } else if (!headerValidator(REQUEST_ID)(requestId)) {
       (findings ??= []).push({ message: receivedExpected(`request-id ${JSON.stringify(requestId)}`, "a GUID") });
     }
     const echoed = ctx.headers[CLIENT_REQUEST_ID];

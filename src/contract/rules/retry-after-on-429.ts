@@ -1,22 +1,21 @@
 import { headerValidator } from "../schemas.js";
 import { receivedExpected } from "../violation.js";
-import { defineRule, none } from "./rule.js";
+import { defineRule, none } from "../rule.js";
 
 const THROTTLED = 429;
 const RETRY_AFTER = "retry-after";
 
-export const retryAfterOn429 = defineRule({
+export default defineRule({
   id: "retry-after-on-429",
   title: "429 without a valid Retry-After",
   severity: "medium",
+  stage: "transport",
   description:
     "A 429 (throttled) response carries `Retry-After` in the form the spec's header schema allows: seconds, " +
     "possibly fractional, or an HTTP date. Without it a client cannot back off as Graph's throttling guidance " +
     "requires and either hammers the service or gives up.",
   appliesTo: (ctx) => ctx.status === THROTTLED,
-  runsFor: (_op, status) => status === THROTTLED,
   run(ctx) {
-    if (ctx.status !== THROTTLED) return none;
     const value = ctx.headers[RETRY_AFTER];
     if (value === undefined) return [{ message: receivedExpected("no Retry-After header", "Retry-After in seconds or an HTTP date") }];
     if (headerValidator("Retry-After")(value)) return none;

@@ -1,22 +1,21 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { isSuccess, tapItems } from "./exchange.js";
+import { isSuccess, tapItems } from "../body-items.js";
 import { redactedPass } from "../redact.js";
-import { defineRule, none } from "./rule.js";
+import { defineRule, none } from "../rule.js";
 
 const PASS = "temporaryAccessPass";
 
-export const secretNullOnRead = defineRule({
+export default defineRule({
   id: "secret-null-on-read",
   title: "Passcode returned by a read",
   severity: "critical",
+  stage: "semantics",
   description:
     "Get and List return `temporaryAccessPass` as `null`: the passcode is shown once, by Create, and never again. " +
     "A value on a read is a leaked credential that anyone with read permission can use to sign in as the user. " +
     "The report shows only that a value was present and its length.",
   appliesTo: (ctx) => isSuccess(ctx.status) && (ctx.operation.kind === "get" || ctx.operation.kind === "list"),
-  runsFor: (op, status) => isSuccess(status) && (op.kind === "get" || op.kind === "list"),
   run(ctx) {
-    if (ctx.operation.kind !== "get" && ctx.operation.kind !== "list") return none;
     let findings: Finding[] | undefined;
     const items = tapItems(ctx);
     for (let i = 0; i < items.length; i++) {

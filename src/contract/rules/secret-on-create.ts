@@ -1,24 +1,24 @@
 import { policyDefaults } from "../../spec/index.js";
 import { receivedExpected } from "../violation.js";
-import { isObject, isSuccess } from "./exchange.js";
+import { isObject, isSuccess } from "../body-items.js";
 import { redactedPass } from "../redact.js";
-import { defineRule, none } from "./rule.js";
+import { defineRule, none } from "../rule.js";
 
 const PASS = "temporaryAccessPass";
 
-export const secretOnCreate = defineRule({
+export default defineRule({
   id: "secret-on-create",
   title: "Create did not return a passcode of policy length",
   severity: "high",
+  stage: "semantics",
   description:
     "Create's 201 body carries the passcode in `temporaryAccessPass`, the only time it is ever returned: a " +
     "non-empty string whose length is the tenant policy's `defaultLength` (when the runner knows it, as with the " +
     "mock) or within the policy's allowed lengths (8 to 48). Without it the new pass is unusable and must be " +
     "replaced.",
   appliesTo: (ctx) => ctx.operation.kind === "create" && isSuccess(ctx.status),
-  runsFor: (op, status) => op.kind === "create" && isSuccess(status),
   run(ctx) {
-    if (ctx.operation.kind !== "create" || !isSuccess(ctx.status) || !isObject(ctx.body)) return none;
+    if (!isObject(ctx.body)) return none;
     const value = ctx.body[PASS];
     const exact = ctx.options.passLength ?? ctx.options.policy?.defaultLength;
     const [min, max] = ctx.options.policy?.lengthRange ?? policyDefaults.lengthRange;

@@ -1,11 +1,12 @@
 import { selectableProperties } from "../schemas.js";
 import { receivedExpected, type Finding } from "../violation.js";
-import { documentedResponse } from "./documented-response.js";
-import { isSuccess, tapItems, type ExchangeContext } from "./exchange.js";
-import { undocumentedValues } from "./open-values.js";
-import { hasUndocumentedKeys, propertyShape, undocumentedKeys } from "./property-shape.js";
-import { selectedProperties } from "./request-url.js";
-import { defineRule, none } from "./rule.js";
+import { propertyShape } from "../tables.js";
+import { isSuccess, tapItems } from "../body-items.js";
+import type { ExchangeContext } from "../exchange.js";
+import { undocumentedValues } from "../open-values.js";
+import { hasUndocumentedKeys, undocumentedKeys } from "../property-shape.js";
+import { selectedProperties } from "../request-url.js";
+import { defineRule, none } from "../rule.js";
 
 /** Names shown of a `$select`'s undocumented properties, and characters of each. */
 const shownNames = 5;
@@ -42,10 +43,11 @@ function valueFindings(ctx: ExchangeContext): Finding[] | undefined {
   return out;
 }
 
-export const undocumentedProperties = defineRule({
+export default defineRule({
   id: "undocumented-properties",
   title: "Undocumented property or value in the response",
   severity: "low",
+  stage: "schema",
   description:
     "A success body has only the properties its schema documents. Graph may add properties over time and clients " +
     "should ignore unknown ones, so this is reported apart from `response-schema` and at a low severity: it tells " +
@@ -53,11 +55,8 @@ export const undocumentedProperties = defineRule({
     "for a value of an open string set (`methodUsabilityReason`) outside the documented values: the value is named. " +
     "A `$select` that names undocumented properties is reported here too (and those names are not validated).",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.documented.schemaName !== undefined,
-  runsFor: (op, status) => isSuccess(status) && documentedResponse(op, status).schemaName !== undefined,
   run(ctx) {
-    if (!isSuccess(ctx.status) || ctx.bodyState !== "json") return none;
-    const { schemaName } = ctx.documented;
-    if (!schemaName) return none;
+    const schemaName = ctx.documented.schemaName!;
     const selection = undocumentedSelect(ctx);
     const shape = propertyShape(schemaName);
     const values = valueFindings(ctx) ?? [];

@@ -1,56 +1,41 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { mayHaveItems, tapItems, type ExchangeContext } from "./exchange.js";
-import { defineRule, none } from "./rule.js";
-import { parseTimestamp } from "./timestamp.js";
-import { enabledByPolicy, expired, notYetValid } from "./usability.js";
+import { tapItems } from "../body-items.js";
+import type { ExchangeContext } from "../exchange.js";
+import { defineRule, none } from "../rule.js";
+import { parseHttpDate, parseTimestamp } from "../timestamp.js";
+import { enabledByPolicy, expired, notYetValid } from "../usability.js";
 
 /** Default allowance for the gap between the service's clock and its `Date` header (1 s resolution). */
 export const defaultClockToleranceMs = 60_000;
 
-let lastDate = "";
-let lastTime: number | undefined;
-
-/** The server's time: the caller's, else the response's `Date` header (one-second resolution, so often repeated). */
+/** The server's time: the caller's, else the response's `Date` header. */
 function serverNow(ctx: ExchangeContext): number | undefined {
   if (ctx.options.now) return ctx.options.now.getTime();
   const date = ctx.headers.date;
   if (date === undefined) return undefined;
-  if (date !== lastDate) {
-    const t = Date.parse(date);
-    lastDate = date;
-    lastTime = Number.isNaN(t) ? undefined : t;
-  }
-  return lastTime;
+  const t = parseHttpDate(date);
+  return Number.isNaN(t) ? undefined : t;
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-let lastStart = "";
-let lastStartTime = Number.NaN;
-
 function startOf(value: unknown): number {
-  if (typeof value !== "string") return Number.NaN;
-  if (value !== lastStart) {
-    lastStart = value;
-    lastStartTime = parseTimestamp(value);
-  }
-  return lastStartTime;
+  return typeof value === "string" ? parseTimestamp(value) : Number.NaN;
 }
 
-export const usabilityMatchesClock = defineRule({
+export default defineRule({
   id: "usability-matches-clock",
   title: "Usability reason contradicts the clock",
   severity: "medium",
+  stage: "semantics",
   description:
     `\`${notYetValid}\`, \`${expired}\` and \`${enabledByPolicy}\` agree with \`startDateTime\`, \`lifetimeInMinutes\` ` +
     "and the server's clock (its `Date` header): not yet valid before the start, expired after start plus lifetime, " +
     "enabled in between. A tolerance (60 s by default) absorbs clock skew and the header's one-second resolution. " +
     "Other reasons make no statement about time and are not judged.",
-  appliesTo: (ctx) => serverNow(ctx) !== undefined && tapItems(ctx).length > 0,
-  runsFor: mayHaveItems,
+  appliesTo: (ctx) => tapItems(ctx).length > 0 && serverNow(ctx) !== undefined,
   run(ctx) {
-    const now = serverNow(ctx);
-    if (now === undefined) return none;
+    const now = serverNow(ctx)!;
     const tolerance = ctx.options.clockToleranceMs ?? defaultClockToleranceMs;
     let findings: Finding[] | undefined;
     const items = tapItems(ctx);

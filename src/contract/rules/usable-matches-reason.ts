@@ -1,17 +1,17 @@
 import { receivedExpected, type Finding } from "../violation.js";
-import { mayHaveItems, tapItems } from "./exchange.js";
-import { defineRule, none } from "./rule.js";
-import { enabledByPolicy } from "./usability.js";
+import { tapItems } from "../body-items.js";
+import { defineRule, none } from "../rule.js";
+import { enabledByPolicy } from "../usability.js";
 
-export const usableMatchesReason = defineRule({
+export default defineRule({
   id: "usable-matches-reason",
   title: "isUsable contradicts methodUsabilityReason",
   severity: "high",
+  stage: "semantics",
   description:
     `\`isUsable\` is \`true\` exactly when \`methodUsabilityReason\` is \`${enabledByPolicy}\`. Portals show one ` +
     "and act on the other; when they disagree a helpdesk hands out a pass that cannot sign in, or refuses one that can.",
   appliesTo: (ctx) => tapItems(ctx).length > 0,
-  runsFor: mayHaveItems,
   run(ctx) {
     let findings: Finding[] | undefined;
     const items = tapItems(ctx);

@@ -5,7 +5,7 @@ import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { writeHeapSnapshot } from "node:v8";
-import { checkExchange, type Exchange } from "../../../src/contract/rules/index.js";
+import { checkExchange, type Exchange } from "../../../src/contract/index.js";
 import { operationById } from "../../../src/spec/index.js";
 
 // Built at run time so that the script's own source text is not what the snapshot finds.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { operationById } from "../../spec/operations.js";
+import { operationById } from "../spec/operations.js";
 import {
   createExchange,
   errorExchange,
@@ -12,7 +12,7 @@ import {
   pass,
   REQUEST_ID,
   USER,
-} from "../../../test/conformance/exchange-fixtures.js";
+} from "../../test/conformance/exchange-fixtures.js";
 import { checkExchange, exchangeRuleIds, type Exchange } from "./index.js";
 
 const ids = (exchange: Exchange, options = {}) => [...new Set(checkExchange(exchange, options).map((v) => v.check))].sort();

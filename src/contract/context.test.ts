@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { getExchange } from "../../../test/conformance/exchange-fixtures.js";
-import { exchangeContext } from "./exchange.js";
+import { getExchange } from "../../test/conformance/exchange-fixtures.js";
+import { exchangeContext } from "./context.js";
 
 describe("exchangeContext headers", () => {
   const withHeaders = (headers: Record<string, string>) => {

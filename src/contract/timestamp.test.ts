@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { parseTimestamp } from "./timestamp.js";
+import { parseHttpDate, parseTimestamp } from "./timestamp.js";
 
 describe("parseTimestamp", () => {
   it.each([
@@ -42,5 +42,18 @@ describe("parseTimestamp", () => {
         return `${y}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}${frac === null ? "" : `.${frac}`}Z`;
       });
     fc.assert(fc.property(stamp, (s) => Object.is(parseTimestamp(s), Date.parse(s))), { numRuns: 5000 });
+  });
+});
+
+describe("parseHttpDate", () => {
+  it("agrees with Date.parse on generated IMF-fixdates and near misses", () => {
+    const p2 = (v: number) => String(v).padStart(2, "0");
+    const date = fc
+      .tuple(fc.constantFrom("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "sat", "Xyz"), fc.integer({ min: 0, max: 32 }),
+        fc.constantFrom("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "nov", "Foo"),
+        fc.integer({ min: 1960, max: 9999 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom("GMT", "UTC", "gmt"))
+      .map(([w, d, m, y, h, mi, s, z]) => `${w}, ${p2(d)} ${m} ${y} ${p2(h)}:${p2(mi)}:${p2(s)} ${z}`);
+    fc.assert(fc.property(fc.oneof(date, fc.string({ maxLength: 30 })), (s) => Object.is(parseHttpDate(s), Date.parse(s))), { numRuns: 5000 });
+    expect(parseHttpDate("Sat, 28 Nov 2026 10:30:00 GMT")).toBe(Date.UTC(2026, 10, 28, 10, 30, 0));
   });
 });

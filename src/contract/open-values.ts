@@ -3,7 +3,7 @@
  * it sends today (`x-documented-values` in the spec). A value outside the set is news, not a
  * contract break: reported at low severity by `undocumented-properties`, never by the schema.
  */
-import { spec } from "../../spec/index.js";
+import { spec } from "../spec/index.js";
 
 type Node = { $ref?: string; properties?: Record<string, Node>; "x-documented-values"?: string[] };
 
@@ -21,11 +21,17 @@ export const documentedValues: ReadonlyMap<string, ReadonlySet<string>> = new Ma
   }),
 );
 
-/** The properties of one item whose string value is outside its documented set. */
-const noValues: Array<{ property: string; value: string; documented: ReadonlySet<string> }> = [];
+export interface UndocumentedValue {
+  property: string;
+  value: string;
+  documented: ReadonlySet<string>;
+}
 
-export function undocumentedValues(item: Record<string, unknown>): Array<{ property: string; value: string; documented: ReadonlySet<string> }> {
-  let out: Array<{ property: string; value: string; documented: ReadonlySet<string> }> | undefined;
+const noValues: readonly UndocumentedValue[] = Object.freeze([]);
+
+/** The properties of one item whose string value is outside its documented set. */
+export function undocumentedValues(item: Record<string, unknown>): readonly UndocumentedValue[] {
+  let out: UndocumentedValue[] | undefined;
   for (const [property, documented] of documentedValues) {
     const value = item[property];
     if (typeof value === "string" && !documented.has(value)) (out ??= []).push({ property, value, documented });

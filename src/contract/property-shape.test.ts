@@ -1,7 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { pass } from "../../../test/conformance/exchange-fixtures.js";
-import { hasUndocumentedKeys, propertyShape, undocumentedKeys } from "./property-shape.js";
+import { pass } from "../../test/conformance/exchange-fixtures.js";
+import { hasUndocumentedKeys, undocumentedKeys } from "./property-shape.js";
+import { propertyShape } from "./tables.js";
 
 describe("hasUndocumentedKeys", () => {
   const list = propertyShape("TemporaryAccessPassAuthenticationMethodCollection");
@@ -12,7 +13,7 @@ describe("hasUndocumentedKeys", () => {
     expect(hasUndocumentedKeys({ value: [], extra: 1 }, list)).toBe(true);
   });
 
-  it("remembers a documented key order without accepting a longer, shorter or other one", () => {
+  it("accepts documented keys in any order and no extra one", () => {
     const item = propertyShape("TemporaryAccessPassAuthenticationMethod");
     const body = pass();
     expect(hasUndocumentedKeys(body, item)).toBe(false);

@@ -2,7 +2,7 @@
  * The usability reasons the semantic rules reason about, checked against the spec's documented values at
  * load so that a renamed value fails loudly instead of silently never matching.
  */
-import { spec } from "../../spec/index.js";
+import { spec } from "../spec/index.js";
 
 const reasonEnum = (spec.components.schemas.MethodUsabilityReason as { "x-documented-values"?: string[] })["x-documented-values"] ?? [];
 
