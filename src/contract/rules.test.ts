@@ -35,12 +35,24 @@ const bodies: Array<() => Exchange> = [
 
 const statuses = [200, 201, 204, 400, 401, 403, 404, 418, 429, 500, 503];
 
+const rulesDir = join(import.meta.dirname, "rules");
+const ruleFiles = () => readdirSync(rulesDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.slice(0, -3));
+
 describe("the rule catalog", () => {
   it("holds every rule file of rules/, once, in stage order", () => {
-    const files = readdirSync(join(import.meta.dirname, "rules")).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.slice(0, -3));
+    const files = ruleFiles();
     expect([...exchangeRuleIds].sort()).toEqual(files.sort());
     const stages = exchangeRules.map((r) => ["transport", "schema", "semantics"].indexOf(r.stage));
     expect(stages.every((s, i) => s >= 0 && (i === 0 || s >= stages[i - 1]!))).toBe(true);
+  });
+});
+
+describe("a rule's test", () => {
+  // A reader finds a rule's id, gate, messages and test in one place; a new rule without its
+  // test fails here.
+  it("sits beside every rule file of rules/, as <id>.test.ts", () => {
+    const present = new Set(readdirSync(rulesDir));
+    expect(ruleFiles().filter((id) => !present.has(`${id}.test.ts`))).toEqual([]);
   });
 });
 

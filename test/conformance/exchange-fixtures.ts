@@ -1,6 +1,6 @@
 /** Faithful recorded exchanges for the rules' unit tests, built from the spec's own operations. */
 import { graphJsonContentType, operationById } from "../../src/spec/index.js";
-import type { Exchange } from "../../src/contract/exchange.js";
+import { checkExchange, exchangeContext, judge, type CheckExchangeOptions, type Exchange, type ExchangeRule } from "../../src/contract/index.js";
 
 export const ORIGIN = "https://graph.microsoft.com";
 export const USER = "5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01";
@@ -69,4 +69,22 @@ export function errorExchange(status: number, body: unknown, extra: Record<strin
 
 export function graphErrorBody(code: string, message: string): unknown {
   return { error: { code, message, innerError: { date: "2026-11-28T10:30:00", "request-id": REQUEST_ID, "client-request-id": REQUEST_ID } } };
+}
+
+/** The `@odata.context` of USER's passes, followed by `tail` (e.g. `/$entity`). */
+export function contextUrl(tail = ""): string {
+  return `${context}${tail}`;
+}
+
+/** The ids of the rules that find something in `exchange`, once each, sorted: which rules trip. */
+export function trippedRules(exchange: Exchange, options: CheckExchangeOptions = {}): string[] {
+  return [...new Set(checkExchange(exchange, options).map((v) => v.check))].sort();
+}
+
+/**
+ * What one rule finds in `exchange`: undefined when its gate does not apply, so `toEqual([])`
+ * proves the rule ran and found nothing.
+ */
+export function ruleFindings(rule: ExchangeRule, exchange: Exchange, options: CheckExchangeOptions = {}) {
+  return judge(rule, exchangeContext(exchange, options));
 }

@@ -1,8 +1,9 @@
 /**
- * A rule is one file: in a copy of the project, a throwaway exchange rule is added as
- * `src/contract/rules/<id>.ts` and nothing else is edited by hand; `npm run generate` (the one
- * step a new rule needs, as for any spec change) finds it, and it shows in `tap-contract checks`,
- * in the JSON report and in JUnit.
+ * A rule is one file and its test beside it: in a copy of the project, a throwaway exchange rule
+ * is added as `src/contract/rules/<id>.ts` with `<id>.test.ts` and nothing else is edited by hand;
+ * `npm run generate` (the one step a new rule needs, as for any spec change) finds it, the
+ * catalog's test accepts it (a rule file without its test would fail there), and it shows in
+ * `tap-contract checks`, in the JSON report and in JUnit.
  */
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
@@ -30,6 +31,18 @@ export default defineRule({
 });
 `;
 
+const ruleTest = `import { describe, expect, it } from "vitest";
+import { getExchange, listExchange, ruleFindings } from "../../../test/conformance/exchange-fixtures.js";
+import rule from "./zz-throwaway.js";
+
+describe("zz-throwaway", () => {
+  it("finds something on every Get and does not apply to a List", () => {
+    expect(ruleFindings(rule, getExchange())).toHaveLength(1);
+    expect(ruleFindings(rule, listExchange())).toBeUndefined();
+  });
+});
+`;
+
 const tsx = (args: string[]) =>
   execFileSync(join(copy, "node_modules", ".bin", "tsx"), args, { cwd: copy, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
 
@@ -38,9 +51,18 @@ describe("a new exchange rule in one file", () => {
     cpSync(repoRoot, copy, { recursive: true, filter: (src) => !skipped.has(relative(repoRoot, src)) });
     symlinkSync(join(repoRoot, "node_modules"), join(copy, "node_modules"), "dir");
     writeFileSync(join(copy, "src", "contract", "rules", "zz-throwaway.ts"), rule);
+    writeFileSync(join(copy, "src", "contract", "rules", "zz-throwaway.test.ts"), ruleTest);
 
     tsx(["scripts/generate.ts"]);
     expect(readFileSync(join(copy, "generated", "rule-catalog.ts"), "utf8")).toContain('"../src/contract/rules/zz-throwaway.js"');
+
+    // The catalog's own checks (every rule file in it, each with its test) and the rule's test pass.
+    const vitest = execFileSync(
+      join(copy, "node_modules", ".bin", "vitest"),
+      ["run", "src/contract/rules.test.ts", "src/contract/rules/zz-throwaway.test.ts", "-t", "rule catalog|sits beside|zz-throwaway", "--reporter", "dot"],
+      { cwd: copy, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } },
+    );
+    expect(vitest).toMatch(/3 passed/);
 
     expect(tsx(["conformance/cli/bin.ts", "checks"])).toContain("zz-throwaway");
 

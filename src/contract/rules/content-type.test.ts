@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { getExchange } from "../../../test/conformance/exchange-fixtures.js";
+import { errorExchange, getExchange, graphErrorBody, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
 import { exchangeContext } from "../context.js";
 import { judge } from "../engine.js";
 import contentType from "./content-type.js";
@@ -15,6 +15,19 @@ const passes = (header: string) => {
 };
 
 describe("content-type", () => {
+  it.each([
+    ["a 200", getExchange()],
+    ["a 404", errorExchange(404, graphErrorBody("itemNotFound", "not found"))],
+  ])("finds nothing on a faithful exchange: %s", (_name, exchange) => {
+    expect(ruleFindings(contentType, exchange)).toEqual([]);
+  });
+
+  it("trips on a body sent as text/plain, and only it", () => {
+    const e = getExchange();
+    e.response.headers["content-type"] = "text/plain";
+    expect(trippedRules(e)).toEqual(["content-type"]);
+  });
+
   it.each([
     ["application/json", true],
     ["Application/JSON; charset=utf-8", true],
