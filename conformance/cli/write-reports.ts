@@ -2,7 +2,7 @@
 import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError, describeSystemError } from "../../src/errors.js";
-import { reporters, type ReporterName } from "../reporters/index.js";
+import { loadReporters, type ReporterName } from "../reporters/index.js";
 import { totalsLine } from "../reporters/summary.js";
 import type { RunResult } from "../run/result.js";
 import { makeDirectory } from "./outputs.js";
@@ -14,7 +14,8 @@ export interface ReportSinks {
 }
 
 /** Renders every selected reporter; returns the paths of the files written. */
-export function writeReports(result: RunResult, names: readonly ReporterName[], out: string, sinks: ReportSinks): string[] {
+export async function writeReports(result: RunResult, names: readonly ReporterName[], out: string, sinks: ReportSinks): Promise<string[]> {
+  const selected = await loadReporters(names);
   const written: string[] = [];
   const write = (path: string, text: string, append = false) => {
     try {
@@ -28,8 +29,8 @@ export function writeReports(result: RunResult, names: readonly ReporterName[], 
       throw new UserError(`cannot write report ${path}: ${describeSystemError(err)}`);
     }
   };
-  for (const name of names) {
-    const output = reporters[name].render(result, { color: sinks.color });
+  for (const reporter of selected) {
+    const output = reporter.render(result, { color: sinks.color });
     if (output.stdout) sinks.stdout(output.stdout);
     for (const file of output.files ?? []) write(join(out, file.name), file.text);
     if (output.stepSummary) {

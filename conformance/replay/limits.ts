@@ -20,28 +20,38 @@ export const limitsHelp =
   `an entry over ${replayLimits.maxEntryBytes / 1024 / 1024} MiB, a URL over ${replayLimits.maxUrlLength / 1024} Ki characters ` +
   `or ${replayLimits.maxPathSegments} path segments, or nesting deeper than ${replayLimits.maxDepth} levels`;
 
-/** Why an already parsed entry is over a bound, or undefined. Iterative: a deep value costs no stack. */
+/**
+ * Why an already parsed entry is over a bound, or undefined. Recursive, but never deeper than
+ * `maxDepth` frames; children are visited last first, and the size is checked after each value.
+ */
 export function entryOverLimit(value: unknown): string | undefined {
-  let size = 0;
-  const stack: Array<[unknown, number]> = [[value, 0]];
-  while (stack.length > 0) {
-    const [node, depth] = stack.pop()!;
-    if (typeof node === "string") size += node.length + 2;
-    else if (node !== null && typeof node === "object") {
-      if (depth >= replayLimits.maxDepth) return `nested deeper than ${replayLimits.maxDepth} levels`;
-      size += 2;
-      if (Array.isArray(node)) {
-        for (const item of node) stack.push([item, depth + 1]);
-      } else {
-        for (const key in node) {
-          size += key.length + 3;
-          stack.push([(node as Record<string, unknown>)[key], depth + 1]);
-        }
+  const walk = { size: 0 };
+  return overLimit(value, 0, walk);
+}
+
+function overLimit(node: unknown, depth: number, walk: { size: number }): string | undefined {
+  if (typeof node === "string") walk.size += node.length + 2;
+  else if (node !== null && typeof node === "object") {
+    if (depth >= replayLimits.maxDepth) return `nested deeper than ${replayLimits.maxDepth} levels`;
+    walk.size += 2;
+    if (Array.isArray(node)) {
+      if (walk.size > replayLimits.maxEntryBytes) return `larger than ${replayLimits.maxEntryBytes} bytes`;
+      for (let i = node.length - 1; i >= 0; i--) {
+        const over = overLimit(node[i], depth + 1, walk);
+        if (over) return over;
       }
-    } else size += 5;
-    if (size > replayLimits.maxEntryBytes) return `larger than ${replayLimits.maxEntryBytes} bytes`;
-  }
-  return undefined;
+      return undefined;
+    }
+    const keys = Object.keys(node);
+    for (const key of keys) walk.size += key.length + 3;
+    if (walk.size > replayLimits.maxEntryBytes) return `larger than ${replayLimits.maxEntryBytes} bytes`;
+    for (let i = keys.length - 1; i >= 0; i--) {
+      const over = overLimit((node as Record<string, unknown>)[keys[i]!], depth + 1, walk);
+      if (over) return over;
+    }
+    return undefined;
+  } else walk.size += 5;
+  return walk.size > replayLimits.maxEntryBytes ? `larger than ${replayLimits.maxEntryBytes} bytes` : undefined;
 }
 
 /** Why a request URL is over a bound, or undefined. */

@@ -10,7 +10,14 @@ import { cappedLines } from "./lines.js";
 import type { RecordedExchange, SkippedEntry } from "./recorded.js";
 
 function stringRecord(value: unknown): value is Record<string, string> {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === "string");
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  for (const key in value) if (typeof (value as Record<string, unknown>)[key] !== "string") return false;
+  return true;
+}
+
+/** Whether a line is only whitespace, without copying it (most lines start with `{`). */
+function blank(text: string): boolean {
+  return text.length === 0 || (text.charCodeAt(0) !== 123 /* { */ && text.trim() === "");
 }
 
 /** Validate one parsed line; `where` names it in the error. */
@@ -37,21 +44,23 @@ export function recordedFromJson(value: unknown, where: string): RecordedExchang
 }
 
 export async function* readNdjson(path: string): AsyncGenerator<RecordedExchange | SkippedEntry> {
-  for await (const line of cappedLines(path, replayLimits.maxEntryBytes)) {
-    const where = `${path}: line ${line.n} (entry ${line.n})`;
-    if ("oversized" in line) {
-      yield { skipped: `${where}: ${line.oversized} bytes, over the ${replayLimits.maxEntryBytes}-byte cap` };
-      continue;
+  for await (const lines of cappedLines(path, replayLimits.maxEntryBytes)) {
+    for (const line of lines) {
+      const where = `${path}: line ${line.n} (entry ${line.n})`;
+      if ("oversized" in line) {
+        yield { skipped: `${where}: ${line.oversized} bytes, over the ${replayLimits.maxEntryBytes}-byte cap` };
+        continue;
+      }
+      if (blank(line.text)) continue;
+      let value: unknown;
+      try {
+        value = JSON.parse(line.text);
+      } catch {
+        throw new UserError(`${where} is not valid JSON`);
+      }
+      const over = entryOverLimit(value);
+      if (over) yield { skipped: `${where}: ${over}` };
+      else yield recordedFromJson(value, where);
     }
-    if (line.text.trim() === "") continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line.text);
-    } catch {
-      throw new UserError(`${where} is not valid JSON`);
-    }
-    const over = entryOverLimit(value);
-    if (over) yield { skipped: `${where}: ${over}` };
-    else yield recordedFromJson(value, where);
   }
 }

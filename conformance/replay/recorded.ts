@@ -1,5 +1,5 @@
 /** One exchange as a recording holds it, before it is matched to a TAP operation. */
-import { matchOperation, operations, type TapOperation } from "../../src/spec/index.js";
+import { longestTemplateSegments, matchOperationSuffix, type TapOperation } from "../../src/spec/index.js";
 import { splitRequestUrl, type Exchange } from "../../src/contract/index.js";
 
 export interface RecordedExchange {
@@ -14,19 +14,18 @@ export interface SkippedEntry {
   skipped: string;
 }
 
-/** The most segments any operation's path has: only that many suffixes of a URL can match one. */
-const longestTemplate = Math.max(...operations.map((op) => op.path.split("/").length - 1));
-
 /**
  * The TAP operation a recorded URL calls: the path's last few segments are tried (as many as
  * the longest path template has), so any base (`/v1.0`, a proxy prefix) in front of
- * `/users/...` or `/me/...` works, in time linear in the URL.
+ * `/users/...` or `/me/...` works, in time linear in the URL. The path is split once; each
+ * try matches a suffix of those segments in place.
  */
 export function matchRecorded(method: string, url: string): { operation: TapOperation; params: Record<string, string> } | undefined {
   const { path } = splitRequestUrl(url);
   const segments = path.split("/");
-  for (let i = Math.max(1, segments.length - longestTemplate); i < segments.length; i++) {
-    const match = matchOperation(method, `/${segments.slice(i).join("/")}`);
+  // A template of n segments (its leading empty one included) matches the last n - 1 of the URL.
+  for (let i = Math.max(1, segments.length - (longestTemplateSegments - 1)); i < segments.length; i++) {
+    const match = matchOperationSuffix(method, segments, i);
     if (match) return match;
   }
   return undefined;

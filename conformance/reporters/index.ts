@@ -1,19 +1,22 @@
-/** The reporter catalog: `--reporter` values. */
-import { consoleReporter } from "./console.js";
-import { githubReporter } from "./github.js";
-import { htmlReporter } from "./html.js";
-import { jsonReporter } from "./json.js";
-import { junitReporter } from "./junit.js";
+/**
+ * The reporter catalog: `--reporter` values. Each reporter is loaded only when a run asks for
+ * it: some pull in sizeable libraries (junit's XML builder) that a run without them never needs.
+ */
 import type { Reporter } from "./reporter.js";
 
-export const reporters = {
-  console: consoleReporter,
-  json: jsonReporter,
-  junit: junitReporter,
-  github: githubReporter,
-  html: htmlReporter,
-} as const satisfies Record<string, Reporter>;
+const loaders = {
+  console: async () => (await import("./console.js")).consoleReporter,
+  json: async () => (await import("./json.js")).jsonReporter,
+  junit: async () => (await import("./junit.js")).junitReporter,
+  github: async () => (await import("./github.js")).githubReporter,
+  html: async () => (await import("./html.js")).htmlReporter,
+} as const satisfies Record<string, () => Promise<Reporter>>;
 
-export type ReporterName = keyof typeof reporters;
+export type ReporterName = keyof typeof loaders;
 
-export const reporterNames = Object.keys(reporters) as ReporterName[];
+export const reporterNames = Object.keys(loaders) as ReporterName[];
+
+/** The named reporters, loaded, in the order given. */
+export function loadReporters(names: readonly ReporterName[]): Promise<Reporter[]> {
+  return Promise.all(names.map((name) => loaders[name]()));
+}

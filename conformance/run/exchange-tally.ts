@@ -49,17 +49,18 @@ export class ExchangeTally {
         byOperation.set(label, cell);
       }
       cell.exchanges++;
-      // Taken once per exchange, and only when one of its violations is new: each distinct
-      // violation is shown beside the exchange that first broke the rule that way.
+      if (findings.length === 0) continue;
+      // Taken once per exchange and check, and only when one of its violations is new: each
+      // distinct violation is shown beside the exchange that first broke the rule that way.
       let sample: ExchangeSample | undefined;
-      const sampled = () => (sample ??= sampleOf(exchange));
-      if (findings.length > 0 && !cell.sample) cell.sample = sampled();
+      if (!cell.sample) cell.sample = sample = sampleOf(exchange);
       for (const finding of findings) {
         const key = `${finding.instancePath ?? ""}\n${finding.message}`;
         const known = cell.violations.get(key);
         if (known) known.count++;
         else if (cell.violations.size < maxDistinctViolations) {
-          cell.violations.set(key, { ...toViolation(check, label, finding), count: 1, exchange: sampled() });
+          sample ??= sampleOf(exchange);
+          cell.violations.set(key, { ...toViolation(check, label, finding), count: 1, exchange: sample });
         } else cell.omitted++;
       }
     }

@@ -4,7 +4,6 @@ import { createServer as createHttpsServer } from "node:https";
 import type { AddressInfo } from "node:net";
 import { UserError, describeSystemError } from "../errors.js";
 import { createMockGraph, type MockGraphCore, type MockGraphOptions } from "./core.js";
-import { selfSignedCertificate } from "./http/certificate.js";
 import { envelopeFor, rawError } from "./http/envelope.js";
 import { clientErrorListener, nodeListener } from "./http/node-adapter.js";
 
@@ -42,6 +41,8 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
   let server: Server;
   let certificatePath: string | undefined;
   if (https) {
+    // Loaded only for HTTPS: a plain HTTP mock (the usual one) never makes a certificate.
+    const { selfSignedCertificate } = await import("./http/certificate.js");
     const tls = await selfSignedCertificate();
     certificatePath = tls.certPath;
     server = createHttpsServer({ key: tls.key, cert: tls.cert, ...limits }, listener) as unknown as Server;

@@ -90,6 +90,12 @@ export function operationById(operationId: string): TapOperation {
   return op;
 }
 
+/** Each operation with its path template split once, so that matching a request splits nothing. */
+const templates: ReadonlyArray<{ op: TapOperation; parts: readonly string[] }> = operations.map((op) => ({ op, parts: op.path.split("/") }));
+
+/** The most segments any operation's path template has (leading empty segment included). */
+export const longestTemplateSegments = Math.max(...templates.map((t) => t.parts.length));
+
 /**
  * Find the operation a concrete request path and method belong to. `path` is relative to the
  * version root (`/users/abc/authentication/temporaryAccessPassMethods`), already split from
@@ -100,9 +106,31 @@ export function matchOperation(
   path: string,
 ): { operation: TapOperation; params: Record<string, string> } | undefined {
   const segments = path.split("/");
-  for (const op of operations) {
-    if (op.method !== method.toUpperCase()) continue;
-    const params = matchTemplate(op.path, segments);
+  return matchSegments(method, segments[0]!, segments, 1);
+}
+
+/**
+ * `matchOperation` of the path `/` + `segments.slice(from).join("/")`, on already split raw
+ * segments: a caller trying several suffixes of one URL splits and joins nothing per try.
+ */
+export function matchOperationSuffix(
+  method: string,
+  segments: readonly string[],
+  from: number,
+): { operation: TapOperation; params: Record<string, string> } | undefined {
+  return matchSegments(method, "", segments, from);
+}
+
+function matchSegments(
+  method: string,
+  lead: string,
+  segments: readonly string[],
+  from: number,
+): { operation: TapOperation; params: Record<string, string> } | undefined {
+  const upper = method.toUpperCase();
+  for (const { op, parts } of templates) {
+    if (op.method !== upper) continue;
+    const params = matchParts(parts, lead, segments, from);
     if (params) return { operation: op, params };
   }
   return undefined;
@@ -111,19 +139,25 @@ export function matchOperation(
 /** Match `/a/{b}/c` against already split raw segments; path parameters are percent-decoded. */
 export function matchTemplate(template: string, segments: string[]): Record<string, string> | undefined {
   const parts = template.split("/");
-  if (parts.length !== segments.length) return undefined;
+  if (segments.length === 0) return undefined;
+  return matchParts(parts, segments[0]!, segments, 1);
+}
+
+/** Match template parts against the segments `[lead, ...segments.slice(from)]`. */
+function matchParts(parts: readonly string[], lead: string, segments: readonly string[], from: number): Record<string, string> | undefined {
+  if (parts.length !== segments.length - from + 1) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
-    const seg = segments[i]!;
-    if (part.startsWith("{") && part.endsWith("}")) {
+    const seg = i === 0 ? lead : segments[from + i - 1]!;
+    if (part.charCodeAt(0) === 123 /* { */ && part.endsWith("}")) {
       if (seg === "") return undefined;
       try {
         params[part.slice(1, -1)] = decodeURIComponent(seg);
       } catch {
         return undefined;
       }
-    } else if (part.toLowerCase() !== seg.toLowerCase()) {
+    } else if (part !== seg && part.toLowerCase() !== seg.toLowerCase()) {
       // Graph matches path segments case-insensitively.
       return undefined;
     }

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { recordLine } from "../../conformance/replay/recorder.js";
 import { consoleReporter } from "../../conformance/reporters/console.js";
 import { githubReporter, markdownSummary } from "../../conformance/reporters/github.js";
-import { reporters } from "../../conformance/reporters/index.js";
+import { loadReporters, reporterNames } from "../../conformance/reporters/index.js";
 import { jsonReporter } from "../../conformance/reporters/json.js";
 import { junitXml } from "../../conformance/reporters/junit.js";
 import type { RunResult } from "../../conformance/run/result.js";
@@ -58,8 +58,10 @@ async function capturedRun(scenarios: string[], allowlist?: { entries: Array<{ c
 }
 
 /** Everything every registered reporter writes, in colour and without. */
+const allReporters = await loadReporters(reporterNames);
+
 function allReports(result: RunResult): string[] {
-  return Object.values(reporters).flatMap((reporter) =>
+  return allReporters.flatMap((reporter) =>
     [false, true].flatMap((color) => {
       const out = reporter.render(result, { color });
       return [out.stdout ?? "", out.stepSummary ?? "", ...(out.files ?? []).map((f) => f.text)];

@@ -17,7 +17,8 @@ import { fastRetry } from "../conformance/run-mock.js";
 import { recordLine } from "../../conformance/replay/recorder.js";
 import { replayRecording } from "../../conformance/replay/replay.js";
 import { terminalText } from "../../conformance/reporters/escape.js";
-import { reporters } from "../../conformance/reporters/index.js";
+import { loadReporters, reporterNames, type ReporterName } from "../../conformance/reporters/index.js";
+import type { Reporter } from "../../conformance/reporters/reporter.js";
 import type { RunResult } from "../../conformance/run/result.js";
 import { sampleOf } from "../../conformance/run/exchange-sample.js";
 import { schemaValidator, validateResponseBody } from "../../src/contract/schemas.js";
@@ -42,8 +43,11 @@ async function replayText(text: string, ext = "ndjson"): Promise<RunResult> {
 }
 
 /** Everything every reporter writes for a result, in colour and without. */
+const allReporters = await loadReporters(reporterNames);
+const reporters = Object.fromEntries(reporterNames.map((name, i) => [name, allReporters[i]!])) as Record<ReporterName, Reporter>;
+
 function allReports(result: RunResult): string {
-  return Object.values(reporters)
+  return allReporters
     .flatMap((reporter) =>
       [false, true].flatMap((color) => {
         const out = reporter.render(result, { color });

@@ -127,7 +127,7 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
     });
     await recorder?.close();
     recorder = undefined;
-    const written = writeReports(result, common.reporters, common.out, io);
+    const written = await writeReports(result, common.reporters, common.out, io);
     if (values.record !== undefined) written.push(values.record);
     const ending = endOfRunLines("check", result, written, common.reporters.includes("console"));
     const nothing = nothingCheckedLine(result, `${missingTokensHint}.`);

@@ -74,7 +74,7 @@ export async function runReplay(argv: string[], io: { stdout(text: string): void
     },
     ...(progress ? { onProgress: progress } : {}),
   });
-  const written = writeReports(result, common.reporters, common.out, io);
+  const written = await writeReports(result, common.reporters, common.out, io);
   const ending = endOfRunLines("replay", result, written, common.reporters.includes("console"));
   const nothing = nothingCheckedLine(result, "the recording needs TAP calls (…/authentication/temporaryAccessPassMethods) for the checks to judge");
   for (const line of [...ending, ...(nothing ? [`tap-contract replay: ${nothing}`] : [])]) stderr.write(`${line}\n`);
