@@ -2,6 +2,8 @@
 import type { BenchResults, Comparison } from "../support/results.js";
 import { formatMeasurement, formatRatio } from "./format.js";
 
+const notReached = "❌ not reached";
+
 function cell(text: string): string {
   return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
@@ -55,7 +57,14 @@ export function resultsMarkdown(results: BenchResults, chartFile: string, gapNot
     }
   }
   lines.push("## Targets not reached, and why", "");
-  const unmet = results.comparisons.flatMap((c) => c.targets.filter((t) => t.met === false).map((t) => `${c.title}: ${t.text} (measured ${formatRatio(t.ratio)})`));
+  const unmet = [
+    ...results.comparisons.flatMap((c) => c.targets.filter((t) => t.met === false).map((t) => `${c.title}: ${t.text} (measured ${formatRatio(t.ratio)})`)),
+    // Targets that live in a table (a row's cell or a note) rather than in a comparison.
+    ...results.tables.flatMap((t) => [
+      ...t.rows.filter((row) => row.some((v) => String(v).includes(notReached))).map((row) => `${t.title}: ${row.map(String).filter((v) => v !== "").join(", ")}`),
+      ...t.notes.filter((n) => n.includes(notReached)).map((n) => `${t.title}: ${n}`),
+    ]),
+  ];
   const measured = results.comparisons.some((c) => c.targets.some((t) => t.met !== null));
   if (unmet.length === 0 && gapNotes.length === 0) lines.push(measured ? "Every target with a measurement was reached in this run." : "No target was measured in this run.", "");
   for (const u of unmet) lines.push(`- ${u}`);
