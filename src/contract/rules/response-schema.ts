@@ -11,9 +11,10 @@ export default defineRule({
   stage: "schema",
   description:
     "A success body validates against the schema the spec documents for the operation and status (JSON Schema " +
-    "2020-12 with formats: GUID ids, RFC 3339 date-times, the usability reason enum, lifetime bounds, `null` pass " +
-    "on reads). With `$select`, only the selected properties are required. Undocumented extra properties are not " +
-    "failures here: `undocumented-properties` reports them at a lower severity. Error bodies are `error-envelope`'s.",
+    "2020-12 with formats: GUID ids, RFC 3339 date-times, the usability reason as a string, lifetime bounds, " +
+    "`null` pass on reads). With `$select`, only the selected properties are required. Undocumented extra " +
+    "properties, and usability reasons outside the documented values (an open set), are not failures here: " +
+    "`undocumented-properties` reports them at a lower severity. Error bodies are `error-envelope`'s.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.documented.schemaName !== undefined,
   run(ctx) {
     const schemaName = ctx.documented.schemaName!;
