@@ -27,7 +27,12 @@ const HELP = `Usage: npm run bench -- [--quick] [--only ids] [--out DIR]
 function options(argv: string[]): { quick: boolean; only: Suite[]; out: string } {
   const { values } = parseArgs({
     args: argv,
-    options: { quick: { type: "boolean" }, only: { type: "string" }, out: { type: "string" }, help: { type: "boolean", short: "h" } },
+    options: {
+      quick: { type: "boolean" },
+      only: { type: "string" },
+      out: { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
     strict: true,
   });
   if (values.help) {
@@ -39,7 +44,10 @@ function options(argv: string[]): { quick: boolean; only: Suite[]; out: string }
   if (values.only !== undefined) {
     const ids = values.only.split(",").map((s) => s.trim());
     const unknown = ids.filter((id) => !suites.some((s) => s.id === id));
-    if (unknown.length) throw new Error(`--only: unknown suite ${unknown.join(", ")}: expected some of ${suites.map((s) => s.id).join(", ")}`);
+    if (unknown.length)
+      throw new Error(
+        `--only: unknown suite ${unknown.join(", ")}: expected some of ${suites.map((s) => s.id).join(", ")}`,
+      );
     only = suites.filter((s) => ids.includes(s.id));
   }
   const out = resolve(values.out ?? (quick ? join(repoRoot, "test", ".tmp", "bench-quick") : benchDir));
@@ -93,7 +101,10 @@ async function main(): Promise<void> {
   writeFileSync(join(opts.out, "RESULTS.md"), resultsMarkdown(results, "ratios.svg", explanations(results)));
   log(`wrote ${relative(process.cwd(), join(opts.out, "RESULTS.md")) || "RESULTS.md"}, results.json and ratios.svg`);
   for (const c of results.comparisons) {
-    for (const t of c.targets) log(`${c.title}: ${t.text}: ${t.ratio === null ? "n/a" : `${t.ratio.toFixed(2)}x`} ${t.met === null ? "" : t.met ? "reached" : "NOT reached"}`);
+    for (const t of c.targets)
+      log(
+        `${c.title}: ${t.text}: ${t.ratio === null ? "n/a" : `${t.ratio.toFixed(2)}x`} ${t.met === null ? "" : t.met ? "reached" : "NOT reached"}`,
+      );
   }
 }
 

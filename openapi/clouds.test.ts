@@ -5,7 +5,9 @@ import { CloudNotSupportedError, clouds, tapCloud } from "../src/spec/clouds.js"
 describe("national clouds", () => {
   test("servers are exactly the clouds that have the API, at their Graph root + /v1.0", () => {
     const withTap = Object.entries(spec["x-clouds"]).filter(([, c]) => c.tapAvailable);
-    expect(spec.servers.map((s) => [s["x-cloud"], s.url])).toEqual(withTap.map(([id, c]) => [id, `${c.graphRoot}/v1.0`]));
+    expect(spec.servers.map((s) => [s["x-cloud"], s.url])).toEqual(
+      withTap.map(([id, c]) => [id, `${c.graphRoot}/v1.0`]),
+    );
   });
 
   test("China is listed, without the API, and refused with a clear error", () => {

@@ -37,7 +37,9 @@ describe("every example in the spec validates against its schema (Ajv 2020 + for
         .map((e) => (e.value as { methodUsabilityReason?: string }).methodUsabilityReason)
         .filter(Boolean),
     );
-    const documented = deref<{ "x-documented-values": string[] }>(spec.components.schemas.MethodUsabilityReason)["x-documented-values"];
+    const documented = deref<{ "x-documented-values": string[] }>(spec.components.schemas.MethodUsabilityReason)[
+      "x-documented-values"
+    ];
     expect([...reasons].sort()).toEqual([...documented].sort());
     const errorStatuses = new Set(operations.flatMap((op) => op.statuses.filter((s) => s >= 400)));
     const withExample = new Set(responseExamples.filter((e) => e.status >= 400).map((e) => e.status));
@@ -46,7 +48,8 @@ describe("every example in the spec validates against its schema (Ajv 2020 + for
 
   test("every error example is an entry of the error catalog (x-graph-errors)", () => {
     const catalog = Object.values(spec["x-graph-errors"]);
-    const asPattern = (m: string) => new RegExp(`^${m.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{\w+\\?\}/g, ".+")}$`);
+    const asPattern = (m: string) =>
+      new RegExp(`^${m.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{\w+\\?\}/g, ".+")}$`);
     for (const e of responseExamples.filter((x) => x.status >= 400)) {
       const { code, message } = (e.value as { error: { code: string; message: string } }).error;
       const match = catalog.find((c) => c.status === e.status && c.code === code && asPattern(c.message).test(message));

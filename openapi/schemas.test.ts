@@ -43,14 +43,20 @@ describe("the schemas reject what Graph never sends", () => {
   test("Create's response must carry the passcode, 8 to 48 characters", () => {
     expect(validateResponseBody(create, 201, { ...good, temporaryAccessPass: "+drkzqAD" })).toEqual([]);
     expect(keywordsOf(validateResponseBody(create, 201, good))).toContain("type");
-    expect(keywordsOf(validateResponseBody(create, 201, { ...good, temporaryAccessPass: "abc" }))).toContain("minLength");
-    expect(keywordsOf(validateResponseBody(create, 201, { ...good, temporaryAccessPass: "x".repeat(49) }))).toContain("maxLength");
+    expect(keywordsOf(validateResponseBody(create, 201, { ...good, temporaryAccessPass: "abc" }))).toContain(
+      "minLength",
+    );
+    expect(keywordsOf(validateResponseBody(create, 201, { ...good, temporaryAccessPass: "x".repeat(49) }))).toContain(
+      "maxLength",
+    );
   });
 
   test("List holds at most one method", () => {
     const context = "https://graph.microsoft.com/v1.0/$metadata#users('x')/authentication/temporaryAccessPassMethods";
     expect(validateResponseBody(list, 200, { "@odata.context": context, value: [good] })).toEqual([]);
-    expect(keywordsOf(validateResponseBody(list, 200, { "@odata.context": context, value: [good, good] }))).toContain("maxItems");
+    expect(keywordsOf(validateResponseBody(list, 200, { "@odata.context": context, value: [good, good] }))).toContain(
+      "maxItems",
+    );
   });
 
   test("findings never repeat a passcode, only its length", () => {
@@ -64,7 +70,9 @@ describe("the schemas reject what Graph never sends", () => {
     expect(validateResponseBody(get, 200, partial)).not.toEqual([]);
     expect(validateResponseBody(get, 200, partial, ["id", "isUsable"])).toEqual([]);
     expect(keywordsOf(validateResponseBody(get, 200, { id: good.id }, ["id", "isUsable"]))).toContain("required");
-    expect(keywordsOf(validateResponseBody(get, 200, { ...partial, isUsable: "no" }, ["id", "isUsable"]))).toContain("type");
+    expect(keywordsOf(validateResponseBody(get, 200, { ...partial, isUsable: "no" }, ["id", "isUsable"]))).toContain(
+      "type",
+    );
   });
 
   test("the create request accepts only the writable fields, within bounds", () => {
@@ -78,7 +86,9 @@ describe("the schemas reject what Graph never sends", () => {
     const validate = schemaValidator("ODataError");
     const inner = { date: "2021-04-01T17:02:01", "request-id": "07ddd94e-55c9-4c36-b6a8-80676ae0830e" };
     expect(validate({ error: { code: "badRequest", message: "m", innerError: inner } })).toBe(true);
-    expect(validate({ error: { code: "badRequest", message: "m", innerError: { ...inner, date: "2021-04-01T17:02:01Z" } } })).toBe(false);
+    expect(
+      validate({ error: { code: "badRequest", message: "m", innerError: { ...inner, date: "2021-04-01T17:02:01Z" } } }),
+    ).toBe(false);
     expect(validate({ error: { code: "badRequest", innerError: inner } })).toBe(false);
     expect(validate({ error: { code: "badRequest", message: "m" } })).toBe(false);
     expect(validate({ message: "m" })).toBe(false);

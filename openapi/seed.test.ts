@@ -6,7 +6,10 @@ import { deref, validateResponseBody } from "../src/contract/schemas.js";
 // The seed is the user's document (Learn, "Get temporaryAccessPassAuthenticationMethod"). Its
 // facts live in the repository (openapi/seed/, with the page's address), so a clone needs
 // nothing beside it.
-interface PermissionRow { leastPrivileged: string[]; higherPrivileged: string[] }
+interface PermissionRow {
+  leastPrivileged: string[];
+  higherPrivileged: string[];
+}
 interface SeedFacts {
   source: string;
   paths: string[];
@@ -18,10 +21,16 @@ interface SeedFacts {
   example: unknown;
 }
 
-const seed = JSON.parse(readFileSync(new URL("./seed/get-temporary-access-pass-method.json", import.meta.url), "utf8")) as SeedFacts;
+const seed = JSON.parse(
+  readFileSync(new URL("./seed/get-temporary-access-pass-method.json", import.meta.url), "utf8"),
+) as SeedFacts;
 
 /** "Global Reader" as the spec names roles: globalReader. */
-const roleId = (name: string) => name.split(" ").map((w, i) => (i === 0 ? w.toLowerCase() : w)).join("");
+const roleId = (name: string) =>
+  name
+    .split(" ")
+    .map((w, i) => (i === 0 ? w.toLowerCase() : w))
+    .join("");
 
 /** A spec row without what the seed page does not list (the TAP-scoped permissions, roles). */
 function row(r: unknown): PermissionRow | "notSupported" {
@@ -34,7 +43,9 @@ describe("the seed document", () => {
   const op = operationById("getUserTemporaryAccessPassMethod");
 
   test("is cited by its Learn address", () => {
-    expect(seed.source).toBe("https://learn.microsoft.com/graph/api/temporaryaccesspassauthenticationmethod-get?view=graph-rest-1.0");
+    expect(seed.source).toBe(
+      "https://learn.microsoft.com/graph/api/temporaryaccesspassauthenticationmethod-get?view=graph-rest-1.0",
+    );
   });
 
   test("its response example validates against the GET schema", () => {
@@ -50,9 +61,15 @@ describe("the seed document", () => {
   test("both of its GET paths are in the spec", () => {
     expect(seed.paths).toHaveLength(2);
     for (const line of seed.paths) {
-      const template = line.replace(/^GET /, "").replace("{id | userPrincipalName}", "{user-id}")
+      const template = line
+        .replace(/^GET /, "")
+        .replace("{id | userPrincipalName}", "{user-id}")
         .replace("{temporaryAccessPassAuthenticationMethodId}", "{temporaryAccessPassAuthenticationMethod-id}");
-      expect(operationById(template.startsWith("/me") ? "getMyTemporaryAccessPassMethod" : "getUserTemporaryAccessPassMethod").path).toBe(template);
+      expect(
+        operationById(
+          template.startsWith("/me") ? "getMyTemporaryAccessPassMethod" : "getUserTemporaryAccessPassMethod",
+        ).path,
+      ).toBe(template);
     }
   });
 

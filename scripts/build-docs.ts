@@ -18,7 +18,10 @@ function redoclyRun(args: string[]): void {
     execFileSync(redocly, args, { cwd: root, stdio: ["ignore", "pipe", "pipe"] });
   } catch (err) {
     const e = err as { stderr?: Buffer };
-    const text = (e.stderr?.toString() ?? "").split("\n").filter((l) => !/[║╔╚]|Node\.js 20|^\s*$/.test(l)).join("\n");
+    const text = (e.stderr?.toString() ?? "")
+      .split("\n")
+      .filter((l) => !/[║╔╚]|Node\.js 20|^\s*$/.test(l))
+      .join("\n");
     throw new Error(`redocly ${args[0]} failed:\n${text}`);
   }
 }
@@ -38,7 +41,15 @@ try {
   doc.info.version = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }).version;
   writeFileSync(bundled, JSON.stringify(doc));
   mkdirSync(resolve(out, ".."), { recursive: true });
-  redoclyRun(["build-docs", bundled, "--inlineBundle", "-o", out, "--title", "Microsoft Graph TAP API (v1.0) contract"]);
+  redoclyRun([
+    "build-docs",
+    bundled,
+    "--inlineBundle",
+    "-o",
+    out,
+    "--title",
+    "Microsoft Graph TAP API (v1.0) contract",
+  ]);
   console.log(`wrote ${out}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -9,7 +9,8 @@ function deref<T>(doc: Record<string, unknown>, node: unknown): T {
   let cur = node as Record<string, unknown>;
   for (let i = 0; i < 16 && cur && typeof cur.$ref === "string"; i++) {
     let target: unknown = doc;
-    for (const part of (cur.$ref as string).replace(/^#\//, "").split("/")) target = (target as Record<string, unknown>)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
+    for (const part of (cur.$ref as string).replace(/^#\//, "").split("/"))
+      target = (target as Record<string, unknown>)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
     cur = target as Record<string, unknown>;
   }
   return cur as T;
@@ -24,13 +25,18 @@ interface Documented {
 
 function documentedResponses(doc: Record<string, unknown>): Record<string, Record<string, Documented>> {
   const out: Record<string, Record<string, Documented>> = {};
-  for (const item of Object.values(doc.paths as Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>)) {
+  for (const item of Object.values(
+    doc.paths as Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>,
+  )) {
     for (const method of ["get", "post", "delete"]) {
       const op = item[method];
       if (!op?.operationId) continue;
       const byStatus: Record<string, Documented> = {};
       for (const [status, raw] of Object.entries(op.responses ?? {})) {
-        const response = deref<{ content?: Record<string, { schema?: { $ref?: string } }>; headers?: Record<string, unknown> }>(doc, raw);
+        const response = deref<{
+          content?: Record<string, { schema?: { $ref?: string } }>;
+          headers?: Record<string, unknown>;
+        }>(doc, raw);
         byStatus[status] = {
           documented: true,
           mediaTypes: Object.keys(response.content ?? {}),
@@ -63,21 +69,27 @@ function propertyShapes(doc: Record<string, unknown>): Record<string, Shape> {
     const byName = new Map<string, Node[]>();
     const items: Node[] = [];
     for (const node of nodes.flatMap((n) => parts(n))) {
-      for (const [name, sub] of Object.entries(node.properties ?? {})) byName.set(name, [...(byName.get(name) ?? []), sub]);
+      for (const [name, sub] of Object.entries(node.properties ?? {}))
+        byName.set(name, [...(byName.get(name) ?? []), sub]);
       if (node.items) items.push(node.items);
     }
     const shape: Shape = {};
-    if (byName.size > 0) shape.properties = Object.fromEntries([...byName].map(([name, subs]) => [name, shapeOf(subs)]));
+    if (byName.size > 0)
+      shape.properties = Object.fromEntries([...byName].map(([name, subs]) => [name, shapeOf(subs)]));
     if (items.length > 0) shape.items = shapeOf(items);
     return shape;
   };
-  return Object.fromEntries(Object.keys(schemas).map((name) => [name, shapeOf([{ $ref: `#/components/schemas/${name}` }])]));
+  return Object.fromEntries(
+    Object.keys(schemas).map((name) => [name, shapeOf([{ $ref: `#/components/schemas/${name}` }])]),
+  );
 }
 
 export function contractTablesModule(doc: Record<string, unknown>, header: string): string {
-  return `${header}import type { DocumentedByStatus, PropertyShape } from "../src/contract/tables.js";\n\n` +
+  return (
+    `${header}import type { DocumentedByStatus, PropertyShape } from "../src/contract/tables.js";\n\n` +
     `/** operationId → status → what the spec documents for it. */\n` +
     `export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> = ${JSON.stringify(documentedResponses(doc), null, 2)};\n\n` +
     `/** Component schema name → its documented property tree (through \`$ref\`, \`allOf\` and array items). */\n` +
-    `export const propertyShapes: Readonly<Record<string, PropertyShape>> = ${JSON.stringify(propertyShapes(doc), null, 2)};\n`;
+    `export const propertyShapes: Readonly<Record<string, PropertyShape>> = ${JSON.stringify(propertyShapes(doc), null, 2)};\n`
+  );
 }

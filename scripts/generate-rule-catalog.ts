@@ -23,7 +23,9 @@ function identifier(id: string): string {
  */
 export function ruleCatalogModule(root: string, header: string): string {
   const dir = join(root, "src/contract/rules");
-  const files = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).sort();
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .sort();
   const rules: Array<{ id: string; stage: string }> = [];
   for (const file of files) {
     const text = readFileSync(join(dir, file), "utf8");
@@ -32,11 +34,14 @@ export function ruleCatalogModule(root: string, header: string): string {
       throw new Error(`generate: src/contract/rules/${file} must \`export default defineRule({ id: "${id}", ... })\``);
     }
     const stage = /\n {2}stage: "([a-z]+)",/.exec(text)?.[1];
-    if (!stage || !stages.includes(stage)) throw new Error(`generate: rule "${id}" needs a stage (${stages.join(", ")})`);
+    if (!stage || !stages.includes(stage))
+      throw new Error(`generate: rule "${id}" needs a stage (${stages.join(", ")})`);
     rules.push({ id, stage });
   }
   rules.sort((a, b) => stages.indexOf(a.stage) - stages.indexOf(b.stage) || (a.id < b.id ? -1 : 1));
   const imports = rules.map((r) => `import ${identifier(r.id)} from "../src/contract/rules/${r.id}.js";`).join("\n");
-  return `${header}${imports}\n\n/** Every exchange rule, in report order: transport and envelope, schema, semantics. */\n` +
-    `export const ruleCatalog = [\n${rules.map((r) => `  ${identifier(r.id)},`).join("\n")}\n] as const;\n`;
+  return (
+    `${header}${imports}\n\n/** Every exchange rule, in report order: transport and envelope, schema, semantics. */\n` +
+    `export const ruleCatalog = [\n${rules.map((r) => `  ${identifier(r.id)},`).join("\n")}\n] as const;\n`
+  );
 }

@@ -16,7 +16,10 @@ export function headerExportName(name: string): string {
 }
 
 export function validatorsModule(doc: Record<string, unknown>, header: string): string {
-  const components = doc.components as { schemas: Record<string, unknown>; headers?: Record<string, { schema?: object }> };
+  const components = doc.components as {
+    schemas: Record<string, unknown>;
+    headers?: Record<string, { schema?: object }>;
+  };
   const ajv = new Ajv2020({
     allErrors: true,
     strict: true,
@@ -28,7 +31,9 @@ export function validatorsModule(doc: Record<string, unknown>, header: string): 
   // Placeholders: the generated code calls `fastFormats[name]` (see the `code.formats` option).
   for (const name of ["date-time", "uri", "uuid"]) ajv.addFormat(name, () => true);
   // Components live at #/components/schemas in the spec; Ajv wants them under one root id.
-  const schemas = JSON.parse(JSON.stringify(components.schemas).replaceAll('"#/components/schemas/', `"${ROOT}#/$defs/`)) as Record<string, unknown>;
+  const schemas = JSON.parse(
+    JSON.stringify(components.schemas).replaceAll('"#/components/schemas/', `"${ROOT}#/$defs/`),
+  ) as Record<string, unknown>;
   ajv.addSchema({ $id: ROOT, $defs: schemas });
   const exports: Record<string, string> = {};
   const headers: Record<string, string> = {};
@@ -44,11 +49,20 @@ export function validatorsModule(doc: Record<string, unknown>, header: string): 
   code = code.replace(/^"use strict";/, "");
   code = code.replaceAll('require("ajv/dist/runtime/ucs2length").default', "ucs2length");
   const left = /require\(/.exec(code);
-  if (left) throw new Error(`generate: the standalone validators still call require(): ${code.slice(left.index, left.index + 60)}`);
-  return `${header}// @ts-nocheck -- Ajv standalone output; typed by src/contract/validators.ts.\n` +
+  if (left)
+    throw new Error(
+      `generate: the standalone validators still call require(): ${code.slice(left.index, left.index + 60)}`,
+    );
+  return (
+    `${header}// @ts-nocheck -- Ajv standalone output; typed by src/contract/validators.ts.\n` +
     `import { fastFormats, ucs2length } from "../src/contract/fast-formats.js";\n\n${code}\n\n` +
     `/** Component schema name → its validator. */\n` +
-    `export const schemaValidators = Object.freeze({\n${Object.keys(schemas).map((n) => `  ${JSON.stringify(n)}: ${n},`).join("\n")}\n});\n\n` +
+    `export const schemaValidators = Object.freeze({\n${Object.keys(schemas)
+      .map((n) => `  ${JSON.stringify(n)}: ${n},`)
+      .join("\n")}\n});\n\n` +
     `/** Header component name → the validator of its schema. */\n` +
-    `export const headerValidators = Object.freeze({\n${Object.entries(headers).map(([n, e]) => `  ${JSON.stringify(n)}: ${e},`).join("\n")}\n});\n`;
+    `export const headerValidators = Object.freeze({\n${Object.entries(headers)
+      .map(([n, e]) => `  ${JSON.stringify(n)}: ${e},`)
+      .join("\n")}\n});\n`
+  );
 }

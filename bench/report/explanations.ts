@@ -24,7 +24,8 @@ const reasons: Record<string, string> = {
 export function explanations(results: BenchResults): string[] {
   const out: string[] = [];
   for (const t of results.tables) {
-    const missed = t.rows.some((row) => row.some((v) => String(v).includes("❌"))) || t.notes.some((n) => n.includes("❌"));
+    const missed =
+      t.rows.some((row) => row.some((v) => String(v).includes("❌"))) || t.notes.some((n) => n.includes("❌"));
     const why = reasons[t.title];
     if (missed && why) out.push(`Why (${t.title}): ${why}`);
   }

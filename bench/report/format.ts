@@ -10,7 +10,11 @@ export function formatNumber(value: number): string {
 
 export function formatMeasurement(m: Measurement | undefined): string {
   if (!m) return "";
-  const extra = m.extra ? Object.entries(m.extra).map(([k, v]) => `${k} ${formatNumber(v)}`).join(", ") : "";
+  const extra = m.extra
+    ? Object.entries(m.extra)
+        .map(([k, v]) => `${k} ${formatNumber(v)}`)
+        .join(", ")
+    : "";
   return `${formatNumber(m.median)} ${m.unit}${extra ? ` (${extra})` : ""}`;
 }
 

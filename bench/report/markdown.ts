@@ -9,8 +9,14 @@ function cell(text: string): string {
 }
 
 function comparisonRows(c: Comparison): string[] {
-  const peers = [...c.peers.map(formatMeasurementLabelled), ...c.missing.map((m) => `${m.label}: not measured (${m.reason})`)];
-  const targets = c.targets.map((t) => `${t.text}: **${formatRatio(t.ratio)}** ${t.met === null ? "(not measured)" : t.met ? "✅ reached" : "❌ not reached"}`);
+  const peers = [
+    ...c.peers.map(formatMeasurementLabelled),
+    ...c.missing.map((m) => `${m.label}: not measured (${m.reason})`),
+  ];
+  const targets = c.targets.map(
+    (t) =>
+      `${t.text}: **${formatRatio(t.ratio)}** ${t.met === null ? "(not measured)" : t.met ? "✅ reached" : "❌ not reached"}`,
+  );
   return [
     `| ${cell(c.title)} | ${cell(`${c.ours.label}: ${formatMeasurement(c.ours)}`)} | ${cell(c.limit ? formatMeasurementLabelled(c.limit) : "")} | ${cell(peers.join("; "))} | ${cell(targets.join("; "))} |`,
   ];
@@ -41,7 +47,12 @@ export function resultsMarkdown(results: BenchResults, chartFile: string, gapNot
     "",
   ];
   for (const table of results.tables) {
-    lines.push(`## ${table.title}`, "", `| ${table.columns.map(cell).join(" | ")} |`, `|${table.columns.map(() => "---").join("|")}|`);
+    lines.push(
+      `## ${table.title}`,
+      "",
+      `| ${table.columns.map(cell).join(" | ")} |`,
+      `|${table.columns.map(() => "---").join("|")}|`,
+    );
     for (const row of table.rows) lines.push(`| ${row.map((v) => cell(String(v))).join(" | ")} |`);
     lines.push("");
     for (const note of table.notes) lines.push(`- ${note}`);
@@ -58,15 +69,29 @@ export function resultsMarkdown(results: BenchResults, chartFile: string, gapNot
   }
   lines.push("## Targets not reached, and why", "");
   const unmet = [
-    ...results.comparisons.flatMap((c) => c.targets.filter((t) => t.met === false).map((t) => `${c.title}: ${t.text} (measured ${formatRatio(t.ratio)})`)),
+    ...results.comparisons.flatMap((c) =>
+      c.targets.filter((t) => t.met === false).map((t) => `${c.title}: ${t.text} (measured ${formatRatio(t.ratio)})`),
+    ),
     // Targets that live in a table (a row's cell or a note) rather than in a comparison.
     ...results.tables.flatMap((t) => [
-      ...t.rows.filter((row) => row.some((v) => String(v).includes(notReached))).map((row) => `${t.title}: ${row.map(String).filter((v) => v !== "").join(", ")}`),
+      ...t.rows
+        .filter((row) => row.some((v) => String(v).includes(notReached)))
+        .map(
+          (row) =>
+            `${t.title}: ${row
+              .map(String)
+              .filter((v) => v !== "")
+              .join(", ")}`,
+        ),
       ...t.notes.filter((n) => n.includes(notReached)).map((n) => `${t.title}: ${n}`),
     ]),
   ];
   const measured = results.comparisons.some((c) => c.targets.some((t) => t.met !== null));
-  if (unmet.length === 0 && gapNotes.length === 0) lines.push(measured ? "Every target with a measurement was reached in this run." : "No target was measured in this run.", "");
+  if (unmet.length === 0 && gapNotes.length === 0)
+    lines.push(
+      measured ? "Every target with a measurement was reached in this run." : "No target was measured in this run.",
+      "",
+    );
   for (const u of unmet) lines.push(`- ${u}`);
   for (const g of gapNotes) lines.push(`- ${g}`);
   if (results.skipped.length) {

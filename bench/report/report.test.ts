@@ -6,27 +6,62 @@ import { ratioChart } from "./chart.js";
 import { explanations } from "./explanations.js";
 import { resultsMarkdown } from "./markdown.js";
 
-const m = (label: string, value: number, better: "higher" | "lower", unit = better === "higher" ? "ops/s" : "ms"): Measurement => ({ label, unit, better, median: value, samples: [value] });
+const m = (
+  label: string,
+  value: number,
+  better: "higher" | "lower",
+  unit = better === "higher" ? "ops/s" : "ms",
+): Measurement => ({ label, unit, better, median: value, samples: [value] });
 
 function results(): BenchResults {
   return {
     mode: "full",
     startedAt: "2026-11-28T12:00:00.000Z",
     durationSeconds: 300,
-    machine: { cpu: "Test CPU", cores: 2, memoryGiB: 24, freeMemoryGiB: 20, os: "linux", node: "v20.20.2", loadAverage: [0.1, 0.2, 0.3] },
+    machine: {
+      cpu: "Test CPU",
+      cores: 2,
+      memoryGiB: 24,
+      freeMemoryGiB: 20,
+      os: "linux",
+      node: "v20.20.2",
+      loadAverage: [0.1, 0.2, 0.3],
+    },
     comparisons: [
       evaluate(
-        { id: "contract-check-distinct", title: "Contract check", ours: m("ours", 500_000, "higher"), limit: m("JSON.parse", 1_000_000, "higher"), peers: [], missing: [], notes: ["how"] },
+        {
+          id: "contract-check-distinct",
+          title: "Contract check",
+          ours: m("ours", 500_000, "higher"),
+          limit: m("JSON.parse", 1_000_000, "higher"),
+          peers: [],
+          missing: [],
+          notes: ["how"],
+        },
         [{ against: "JSON.parse", atLeast: 1, text: "at least as fast as JSON.parse of the same texts" }],
       ),
       evaluate(
-        { id: "client-cold", title: "Cold", ours: m("ours", 200, "lower"), limit: m("node", 190, "lower"), peers: [m("Kiota", 1200, "lower")], missing: [{ label: "graph-client", reason: "not installed" }], notes: [] },
+        {
+          id: "client-cold",
+          title: "Cold",
+          ours: m("ours", 200, "lower"),
+          limit: m("node", 190, "lower"),
+          peers: [m("Kiota", 1200, "lower")],
+          missing: [{ label: "graph-client", reason: "not installed" }],
+          notes: [],
+        },
         [{ against: "Kiota", atLeast: 5, text: "at least 5x faster than the Kiota SDK cold" }],
       ),
     ],
     tables: [
       { id: "t", title: "Replay", columns: ["exchanges", "MiB"], rows: [["10,000", 120]], notes: ["flat"] },
-      { id: "r", title: "Runner: full suite against the embedded mock", columns: ["what", "target"], rows: [["installed", "at most 6x: 9x ❌ not reached"]], notes: [] },
+      {
+        id: "r",
+        title: "Runner: full suite against the embedded mock",
+        columns: ["what", "target"],
+        rows: [["installed", "at most 6x: 9x ❌ not reached"]],
+        notes: [],
+      },
     ],
     skipped: [{ suite: "runner-suite", reason: "failed: boom" }],
   };
@@ -72,12 +107,14 @@ describe("RESULTS.md and the chart", () => {
     const why = explanations(results());
     expect(why).toHaveLength(2);
     expect(why[0]).toMatch(/^Why \(Runner: full suite against the embedded mock\): the suite itself/);
-    expect(why[1]).toMatch(/^Why \(Contract check, at least as fast as JSON\.parse of the same texts\): the check remembers nothing/);
+    expect(why[1]).toMatch(
+      /^Why \(Contract check, at least as fast as JSON\.parse of the same texts\): the check remembers nothing/,
+    );
   });
 
   it("draws one bar per target, coloured by its verdict, as a standalone SVG", () => {
     const svg = ratioChart(results());
-    expect(svg.startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")).toBe(true);
+    expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.match(/<rect x="[0-9.]+" y="[0-9.]+" width="[0-9.]+" height="16"/g)).toHaveLength(2);
     expect(svg).toContain('fill="#d4761c"');
     expect(svg).toContain('fill="#2da44e"');

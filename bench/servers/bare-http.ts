@@ -21,7 +21,8 @@ const headers = {
   "odata-version": "4.0",
   "request-id": requestId,
   "strict-transport-security": "max-age=31536000",
-  "x-ms-ags-diagnostic": '{"ServerInfo":{"DataCenter":"Mock","Slice":"E","Ring":"5","ScaleUnit":"000","RoleInstance":"tap-mock"}}',
+  "x-ms-ags-diagnostic":
+    '{"ServerInfo":{"DataCenter":"Mock","Slice":"E","Ring":"5","ScaleUnit":"000","RoleInstance":"tap-mock"}}',
 };
 
 const server = createServer((req, res) => {

@@ -8,7 +8,9 @@ import { defaultFixtures, startMockGraph } from "../../src/mock/index.js";
 const mock = await startMockGraph();
 const megan = defaultFixtures.users.find((u) => u.name === "megan")!;
 const token = await mock.issueToken({ app: defaultFixtures.apps[0]!.clientId });
-console.log(`READY ${mock.url} ${token} /v1.0/users/${megan.id}/authentication/temporaryAccessPassMethods/${megan.tap!.id}`);
+console.log(
+  `READY ${mock.url} ${token} /v1.0/users/${megan.id}/authentication/temporaryAccessPassMethods/${megan.tap!.id}`,
+);
 process.stdin.resume();
 process.stdin.on("end", () => {
   void mock.close().then(() => process.exit(0));

@@ -37,21 +37,33 @@ export const clientCallsSuite: Suite = {
       // openapi-fetch with none of our middleware: how much of any gap is the library underneath.
       const bare = createClient<paths>({ baseUrl: `${origin}/v1.0` });
       const plain = async () => {
-        const { data } = await bare.GET("/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}", {
-          params: { path: { "user-id": USER, "temporaryAccessPassAuthenticationMethod-id": METHOD }, header: { "client-request-id": crypto.randomUUID() } },
-          headers: { authorization: "Bearer bench-token" },
-        });
+        const { data } = await bare.GET(
+          "/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}",
+          {
+            params: {
+              path: { "user-id": USER, "temporaryAccessPassAuthenticationMethod-id": METHOD },
+              header: { "client-request-id": crypto.randomUUID() },
+            },
+            headers: { authorization: "Bearer bench-token" },
+          },
+        );
         if (!data) throw new Error("client-calls: openapi-fetch got no data");
       };
       const raw = async () => {
-        const res = await fetch(url, { headers: { authorization: "Bearer bench-token", "client-request-id": crypto.randomUUID() } });
+        const res = await fetch(url, {
+          headers: { authorization: "Bearer bench-token", "client-request-id": crypto.randomUUID() },
+        });
         if (res.status !== 200) throw new Error(`client-calls: raw fetch got ${res.status}`);
         return res.json();
       };
       const calls = quick ? 200 : 1_000;
       const rounds = quick ? 3 : 9;
       const samples = { ours: [] as number[], raw: [] as number[], plain: [] as number[] };
-      const contenders: Array<[keyof typeof samples, () => Promise<unknown>]> = [["ours", ours], ["raw", raw], ["plain", plain]];
+      const contenders: Array<[keyof typeof samples, () => Promise<unknown>]> = [
+        ["ours", ours],
+        ["raw", raw],
+        ["plain", plain],
+      ];
       for (let i = 0; i < (quick ? 1 : 2); i++) for (const [, fn] of contenders) await perCallMicros(calls, fn);
       for (let r = 0; r < rounds; r++) {
         // Rotate which goes first: keep-alive sockets and GC debt even out.
@@ -60,8 +72,16 @@ export const clientCallsSuite: Suite = {
           samples[name].push(await perCallMicros(calls, fn));
         }
       }
-      log(`client-calls: ours ${median(samples.ours).toFixed(1)} µs, openapi-fetch alone ${median(samples.plain).toFixed(1)} µs, raw fetch ${median(samples.raw).toFixed(1)} µs per call`);
-      const m = (label: string, s: number[]): Measurement => ({ label, unit: "µs/call", better: "lower", median: median(s), samples: s });
+      log(
+        `client-calls: ours ${median(samples.ours).toFixed(1)} µs, openapi-fetch alone ${median(samples.plain).toFixed(1)} µs, raw fetch ${median(samples.raw).toFixed(1)} µs per call`,
+      );
+      const m = (label: string, s: number[]): Measurement => ({
+        label,
+        unit: "µs/call",
+        better: "lower",
+        median: median(s),
+        samples: s,
+      });
       return {
         comparisons: [
           evaluate(
@@ -79,7 +99,11 @@ export const clientCallsSuite: Suite = {
             },
             [
               { against: "raw fetch + res.json()", atLeast: 1 / 1.15, text: "within 1.15x of raw fetch per call" },
-              { against: "openapi-fetch alone (no middleware)", atLeast: 1 / 1.1, text: "within 1.10x of openapi-fetch alone per call" },
+              {
+                against: "openapi-fetch alone (no middleware)",
+                atLeast: 1 / 1.1,
+                text: "within 1.10x of openapi-fetch alone per call",
+              },
             ],
           ),
         ],

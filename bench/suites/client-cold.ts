@@ -36,11 +36,12 @@ export const clientColdSuite: Suite = {
     const built = compiled && "entry" in compiled ? compiled : await bundleOurs();
     if ("reason" in built) return { skipped: built.reason };
     const how = compiled && "entry" in compiled ? "compiled by tsc" : "esbuild bundle";
-    const buildNote = compiled && "reason" in compiled
-      ? `The tsc build failed in this run (${compiled.reason}), so ours is src/index.ts bundled by esbuild, its dependencies resolved from the project's node_modules.`
-      : how === "compiled by tsc"
-        ? "Ours is the package compiled by tsconfig.build.json (as npm installs it), its dependencies resolved from the project's node_modules."
-        : "Ours is src/index.ts bundled by esbuild (quick runs only; full runs use the tsc build), its dependencies resolved from the project's node_modules.";
+    const buildNote =
+      compiled && "reason" in compiled
+        ? `The tsc build failed in this run (${compiled.reason}), so ours is src/index.ts bundled by esbuild, its dependencies resolved from the project's node_modules.`
+        : how === "compiled by tsc"
+          ? "Ours is the package compiled by tsconfig.build.json (as npm installs it), its dependencies resolved from the project's node_modules."
+          : "Ours is src/index.ts bundled by esbuild (quick runs only; full runs use the tsc build), its dependencies resolved from the project's node_modules.";
     const contenders: Contender[] = [
       { label: `graph-tap-contract (${how})`, script: "ours.mjs", entry: pathToFileURL(built.entry).href },
       { label: "node + raw fetch", script: "raw-fetch.mjs" },
@@ -59,8 +60,13 @@ export const clientColdSuite: Suite = {
       const rss = new Map<string, number[]>(running.map((c) => [c.label, []]));
       for (let r = first; r < rounds; r++) {
         for (const c of running) {
-          const run = await timedRun(process.execPath, [join(coldDir, c.script), ...(c.entry ? [c.entry] : []), origin], { cwd: coldDir, reportRss: true });
-          if (run.code !== 0 || !run.stdout.startsWith("OK ")) throw new Error(`${c.label}: exit ${run.code}: ${run.stderr.split("\n").slice(0, 3).join(" ")}`);
+          const run = await timedRun(
+            process.execPath,
+            [join(coldDir, c.script), ...(c.entry ? [c.entry] : []), origin],
+            { cwd: coldDir, reportRss: true },
+          );
+          if (run.code !== 0 || !run.stdout.startsWith("OK "))
+            throw new Error(`${c.label}: exit ${run.code}: ${run.stderr.split("\n").slice(0, 3).join(" ")}`);
           // Round -1 fills the page cache for every contender alike; it is not counted.
           if (r < 0) continue;
           samples.get(c.label)!.push(run.wallMs);

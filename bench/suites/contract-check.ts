@@ -20,7 +20,10 @@ export const contractCheckSuite: Suite = {
     const exchange = getExchange(body);
     // The benchmark is only honest if the exchange is a clean one: every rule ran to the end.
     const violations = checkExchange(exchange);
-    if (violations.length > 0) throw new Error(`contract-check bench: the sample exchange has violations: ${violations.map((v) => v.check).join(", ")}`);
+    if (violations.length > 0)
+      throw new Error(
+        `contract-check bench: the sample exchange has violations: ${violations.map((v) => v.check).join(", ")}`,
+      );
     const ajv = plainAjvValidator("TemporaryAccessPassAuthenticationMethod");
     if (!ajv(body)) throw new Error("contract-check bench: plain Ajv rejects the sample body");
 
@@ -28,7 +31,10 @@ export const contractCheckSuite: Suite = {
     const distinct = distinctGetAndListExchanges(4096);
     for (const d of distinct) {
       const found = checkExchange(d.exchange);
-      if (found.length > 0) throw new Error(`contract-check bench: a distinct exchange has violations: ${found.map((v) => v.check).join(", ")}`);
+      if (found.length > 0)
+        throw new Error(
+          `contract-check bench: a distinct exchange has violations: ${found.map((v) => v.check).join(", ")}`,
+        );
     }
     let nextCheck = 0;
     let nextParse = 0;
@@ -36,17 +42,31 @@ export const contractCheckSuite: Suite = {
       { label: `checkExchange (schema + ${exchangeRuleIds.length - 1} more rules)`, fn: () => checkExchange(exchange) },
       { label: "JSON.parse of the body", fn: () => JSON.parse(getBodyText) },
       { label: "plain Ajv 2020 + ajv-formats (full), schema only", fn: () => ajv(body) },
-      { label: "checkExchange, 4,096 distinct Get and List exchanges in turn", fn: () => checkExchange(distinct[nextCheck++ & 4095]!.exchange) },
-      { label: "JSON.parse of those 4,096 distinct bodies in turn", fn: () => JSON.parse(distinct[nextParse++ & 4095]!.text) },
+      {
+        label: "checkExchange, 4,096 distinct Get and List exchanges in turn",
+        fn: () => checkExchange(distinct[nextCheck++ & 4095]!.exchange),
+      },
+      {
+        label: "JSON.parse of those 4,096 distinct bodies in turn",
+        fn: () => JSON.parse(distinct[nextParse++ & 4095]!.text),
+      },
     ];
-    const options = quick ? { batch: 2_000, rounds: 5, warmupBatches: 2 } : { batch: 20_000, rounds: 15, warmupBatches: 5 };
+    const options = quick
+      ? { batch: 2_000, rounds: 5, warmupBatches: 2 }
+      : { batch: 20_000, rounds: 15, warmupBatches: 5 };
     log(`contract-check: ${options.rounds} rounds of ${options.batch} per contender`);
     const samples = microbench(contenders, options);
     const measure = (c: Contender): Measurement => {
       const s = samples.get(c.label)!;
       return { label: c.label, unit: "ops/s", better: "higher", median: median(s), samples: s };
     };
-    const [ours, limit, peer, oursDistinct, limitDistinct] = contenders.map(measure) as [Measurement, Measurement, Measurement, Measurement, Measurement];
+    const [ours, limit, peer, oursDistinct, limitDistinct] = contenders.map(measure) as [
+      Measurement,
+      Measurement,
+      Measurement,
+      Measurement,
+      Measurement,
+    ];
     // Where the time goes: each rule alone (context building included), for the notes on any gap.
     const perRule = microbench(
       exchangeRuleIds.map((id) => ({ label: id, fn: () => checkExchange(exchange, { rules: [id] }) })),
@@ -61,8 +81,14 @@ export const contractCheckSuite: Suite = {
           id: "contract-check-rules",
           title: "Contract check: cost of each rule alone on the same Get exchange",
           columns: ["rule", "ns per call (alone, context building included)"],
-          rows: [...ruleRows, ["JSON.parse of the body (the limit)", Math.round(1e9 / limit.median)], ["all rules together (checkExchange)", Math.round(1e9 / ours.median)]],
-          notes: ["Each rule run alone through checkExchange({ rules: [id] }), so every row also pays the shared context building once; medians of interleaved rounds."],
+          rows: [
+            ...ruleRows,
+            ["JSON.parse of the body (the limit)", Math.round(1e9 / limit.median)],
+            ["all rules together (checkExchange)", Math.round(1e9 / ours.median)],
+          ],
+          notes: [
+            "Each rule run alone through checkExchange({ rules: [id] }), so every row also pays the shared context building once; medians of interleaved rounds.",
+          ],
         },
       ],
       comparisons: [

@@ -8,4 +8,12 @@ import { mockHttpSuite } from "./mock-http.js";
 import { replaySuite } from "./replay.js";
 import { runnerSuiteSuite } from "./runner-suite.js";
 
-export const suites: Suite[] = [contractCheckSuite, mockHttpSuite, clientCallsSuite, clientColdSuite, installedSizeSuite, runnerSuiteSuite, replaySuite];
+export const suites: Suite[] = [
+  contractCheckSuite,
+  mockHttpSuite,
+  clientCallsSuite,
+  clientColdSuite,
+  installedSizeSuite,
+  runnerSuiteSuite,
+  replaySuite,
+];

@@ -39,8 +39,12 @@ function closure(names: string[], root: string): Set<string> {
     const dir = locate(name, from, root);
     if (!dir || seen.has(dir)) continue;
     seen.add(dir);
-    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as { dependencies?: Record<string, string>; optionalDependencies?: Record<string, string> };
-    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies })) queue.push({ name: dep, from: dir });
+    const pkg = JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as {
+      dependencies?: Record<string, string>;
+      optionalDependencies?: Record<string, string>;
+    };
+    for (const dep of Object.keys({ ...pkg.dependencies, ...pkg.optionalDependencies }))
+      queue.push({ name: dep, from: dir });
   }
   return seen;
 }
@@ -56,11 +60,19 @@ export const installedSizeSuite: Suite = {
   title: "Installed size of runtime dependencies",
   peers: ["kiota", "graphClient", "prism"],
   async run({ peers }) {
-    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { dependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+      dependencies: Record<string, string>;
+    };
     const rows = [row("graph-tap-contract runtime dependencies", Object.keys(pkg.dependencies), repoRoot)];
-    const notes = ["Sizes on disk of every file of each package in the dependency closure (dependencies and optional dependencies, as npm installs them here); our own package's files are not counted."];
+    const notes = [
+      "Sizes on disk of every file of each package in the dependency closure (dependencies and optional dependencies, as npm installs them here); our own package's files are not counted.",
+    ];
     const groups: Array<[PeerGroup, string, string[]]> = [
-      ["kiota", "@microsoft/msgraph-sdk + @microsoft/msgraph-sdk-users", ["@microsoft/msgraph-sdk", "@microsoft/msgraph-sdk-users"]],
+      [
+        "kiota",
+        "@microsoft/msgraph-sdk + @microsoft/msgraph-sdk-users",
+        ["@microsoft/msgraph-sdk", "@microsoft/msgraph-sdk-users"],
+      ],
       ["graphClient", "@microsoft/microsoft-graph-client", ["@microsoft/microsoft-graph-client"]],
       ["prism", "@stoplight/prism-cli (the mock peer)", ["@stoplight/prism-cli"]],
     ];
@@ -68,6 +80,16 @@ export const installedSizeSuite: Suite = {
       if (peers.has(group) && isInstalled(group)) rows.push(row(label, names, peersDir));
       else notes.push(`${label}: not measured (not installed; quick runs install no peer)`);
     }
-    return { tables: [{ id: "installed-size", title: "Installed size of runtime dependencies", columns: ["what", "packages", "MiB on disk"], rows, notes }] };
+    return {
+      tables: [
+        {
+          id: "installed-size",
+          title: "Installed size of runtime dependencies",
+          columns: ["what", "packages", "MiB on disk"],
+          rows,
+          notes,
+        },
+      ],
+    };
   },
 };

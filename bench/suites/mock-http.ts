@@ -33,10 +33,14 @@ function measurement(label: string, figures: LoadFigure[]): Measurement {
 async function startPrism(): Promise<ChildServer> {
   const port = await freePort();
   const bin = join(peersDir, "node_modules", "@stoplight", "prism-cli", "dist", "index.js");
-  return startChild(process.execPath, [bin, "mock", "-h", "127.0.0.1", "-p", String(port), join(repoRoot, "generated", "openapi.json")], {
-    ready: /Prism is listening on (http:\/\/\S+)/,
-    timeoutMs: 60_000,
-  });
+  return startChild(
+    process.execPath,
+    [bin, "mock", "-h", "127.0.0.1", "-p", String(port), join(repoRoot, "generated", "openapi.json")],
+    {
+      ready: /Prism is listening on (http:\/\/\S+)/,
+      timeoutMs: 60_000,
+    },
+  );
 }
 
 export const mockHttpSuite: Suite = {
@@ -65,7 +69,11 @@ export const mockHttpSuite: Suite = {
         const prism = await startPrism();
         started.push(prism);
         // Prism routes the spec's paths without the server URL's /v1.0 prefix.
-        targets.push({ label: "Prism 5.14.2 mock of our spec", url: `${prism.ready[0]}${path.replace(/^\/v1\.0/, "")}`, headers: auth });
+        targets.push({
+          label: "Prism 5.14.2 mock of our spec",
+          url: `${prism.ready[0]}${path.replace(/^\/v1\.0/, "")}`,
+          headers: auth,
+        });
       } else {
         missing.push({ label: "Prism 5.14.2", reason: "not installed (quick runs install no peer)" });
       }
@@ -73,7 +81,8 @@ export const mockHttpSuite: Suite = {
       for (const t of targets) {
         const res = await fetch(t.url, { headers: t.headers });
         const body = (await res.json()) as { id?: string };
-        if (res.status !== 200 || typeof body.id !== "string") throw new Error(`${t.label} answered ${res.status} to the benchmark request`);
+        if (res.status !== 200 || typeof body.id !== "string")
+          throw new Error(`${t.label} answered ${res.status} to the benchmark request`);
       }
       const figures = new Map<string, LoadFigure[]>(targets.map((t) => [t.label, []]));
       for (const t of targets) await load(t.url, t.headers, quick ? 0.5 : 2, connections); // warm-up
@@ -85,7 +94,8 @@ export const mockHttpSuite: Suite = {
         }
       }
       const [ours, limit, ...rest] = targets.map((t) => measurement(t.label, figures.get(t.label)!));
-      if (ours!.extra!.non2xx! > 0) throw new Error(`the mock answered ${ours!.extra!.non2xx} requests with a non-2xx status under load`);
+      if (ours!.extra!.non2xx! > 0)
+        throw new Error(`the mock answered ${ours!.extra!.non2xx} requests with a non-2xx status under load`);
       return {
         comparisons: [
           evaluate(

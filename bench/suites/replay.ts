@@ -32,11 +32,20 @@ export const replaySuite: Suite = {
         const walls: number[] = [];
         for (let r = 0; r < runs; r++) {
           const out = join(dir, `out-${size}-${r}`);
-          const [command, args] = tsNode("conformance/cli/bin.ts", ["replay", file, "--reporter", "json", "--out", out]);
+          const [command, args] = tsNode("conformance/cli/bin.ts", [
+            "replay",
+            file,
+            "--reporter",
+            "json",
+            "--out",
+            out,
+          ]);
           const run = await timedRun(command, args, { reportRss: true, timeoutMs: 20 * 60_000 });
-          if (run.code !== 0) throw new Error(`replay of ${size} exchanges exited ${run.code}: ${run.stderr.split("\n")[0]}`);
+          if (run.code !== 0)
+            throw new Error(`replay of ${size} exchanges exited ${run.code}: ${run.stderr.split("\n")[0]}`);
           const result = JSON.parse(readFileSync(join(out, "tap-contract.json"), "utf8")) as RunResult;
-          if (result.recording?.exchanges !== size) throw new Error(`replay read ${result.recording?.exchanges} of ${size} exchanges`);
+          if (result.recording?.exchanges !== size)
+            throw new Error(`replay read ${result.recording?.exchanges} of ${size} exchanges`);
           rates.push(size / (result.durationMs / 1000));
           walls.push(run.wallMs / 1000);
           if (run.peakRssMiB !== undefined) rss.push(run.peakRssMiB);
@@ -45,7 +54,13 @@ export const replaySuite: Suite = {
         const peak = median(rss);
         peaks.push(peak);
         log(`replay: ${size} exchanges: ${Math.round(median(rates))} exchanges/s, peak RSS ${peak.toFixed(0)} MiB`);
-        rows.push([size.toLocaleString("en-US"), Math.round(median(rates)).toLocaleString("en-US"), Math.round(median(walls) * 10) / 10, Math.round(peak), runs]);
+        rows.push([
+          size.toLocaleString("en-US"),
+          Math.round(median(rates)).toLocaleString("en-US"),
+          Math.round(median(walls) * 10) / 10,
+          Math.round(peak),
+          runs,
+        ]);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

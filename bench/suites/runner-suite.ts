@@ -33,15 +33,26 @@ export const runnerSuiteSuite: Suite = {
         const out = join(dir, `out-${r}`);
         const [command, args] = tsNode("conformance/cli/bin.ts", ["check", "--reporter", "json", "--out", out]);
         const run = await timedRun(command, args, { reportRss: true });
-        if (run.code !== 0) throw new Error(`tap-contract check exited ${run.code} against the faithful mock: ${run.stderr.split("\n")[0]}`);
+        if (run.code !== 0)
+          throw new Error(
+            `tap-contract check exited ${run.code} against the faithful mock: ${run.stderr.split("\n")[0]}`,
+          );
         const result = JSON.parse(readFileSync(join(out, "tap-contract.json"), "utf8")) as RunResult;
         outcomes = result.totals.total;
         walls.push(run.wallMs / 1000);
         suites.push(result.durationMs / 1000);
         if (run.peakRssMiB !== undefined) rss.push(run.peakRssMiB);
         // The installed command and a bare Node side by side, interleaved round by round.
-        const compiled = await timedRun(process.execPath, [bin, "check", "--reporter", "json", "--out", `${out}-installed`]);
-        if (compiled.code !== 0) throw new Error(`installed tap-contract check exited ${compiled.code}: ${compiled.stderr.split("\n")[0]}`);
+        const compiled = await timedRun(process.execPath, [
+          bin,
+          "check",
+          "--reporter",
+          "json",
+          "--out",
+          `${out}-installed`,
+        ]);
+        if (compiled.code !== 0)
+          throw new Error(`installed tap-contract check exited ${compiled.code}: ${compiled.stderr.split("\n")[0]}`);
         installed.push(compiled.wallMs / 1000);
         bare.push((await timedRun(process.execPath, ["-e", "0"])).wallMs / 1000);
       }
@@ -50,7 +61,9 @@ export const runnerSuiteSuite: Suite = {
     }
     const suite = median(suites);
     const ratio = median(installed) / median(bare);
-    log(`runner-suite: installed ${median(installed).toFixed(2)} s (${ratio.toFixed(1)}x node -e 0), via tsx ${median(walls).toFixed(2)} s, suite ${suite.toFixed(2)} s`);
+    log(
+      `runner-suite: installed ${median(installed).toFixed(2)} s (${ratio.toFixed(1)}x node -e 0), via tsx ${median(walls).toFixed(2)} s, suite ${suite.toFixed(2)} s`,
+    );
     return {
       tables: [
         {
@@ -58,7 +71,12 @@ export const runnerSuiteSuite: Suite = {
           title: "Runner: full suite against the embedded mock",
           columns: ["what", "median s", "runs", "target"],
           rows: [
-            [`suite duration inside the run (${outcomes} outcomes)`, Math.round(suite * 100) / 100, rounds, `under 3 s: ${suite < 3 ? "✅ reached" : "❌ not reached"}`],
+            [
+              `suite duration inside the run (${outcomes} outcomes)`,
+              Math.round(suite * 100) / 100,
+              rounds,
+              `under 3 s: ${suite < 3 ? "✅ reached" : "❌ not reached"}`,
+            ],
             [
               "installed `tap-contract check` (compiled), spawn to exit",
               Math.round(median(installed) * 100) / 100,
@@ -66,7 +84,12 @@ export const runnerSuiteSuite: Suite = {
               `at most 6x a bare \`node -e 0\` (${Math.round(median(bare) * 1000) / 1000} s): ${ratio.toFixed(1)}x ${ratio <= 6 ? "✅ reached" : "❌ not reached"}`,
             ],
             ["bare `node -e 0`, spawn to exit", Math.round(median(bare) * 1000) / 1000, rounds, ""],
-            ["`tap-contract check` process, spawn to exit (via tsx)", Math.round(median(walls) * 100) / 100, rounds, ""],
+            [
+              "`tap-contract check` process, spawn to exit (via tsx)",
+              Math.round(median(walls) * 100) / 100,
+              rounds,
+              "",
+            ],
             ["peak RSS of that process, MiB", Math.round(median(rss)), rounds, ""],
           ],
           notes: [

@@ -17,7 +17,16 @@ export async function bundleOurs(): Promise<{ entry: string } | { reason: string
   const entry = join(peersDir, "ours-bundle", "index.mjs");
   try {
     const { build } = await import("esbuild");
-    await build({ entryPoints: [join(repoRoot, "src", "index.ts")], bundle: true, packages: "external", platform: "node", format: "esm", target: "node20", outfile: entry, logLevel: "silent" });
+    await build({
+      entryPoints: [join(repoRoot, "src", "index.ts")],
+      bundle: true,
+      packages: "external",
+      platform: "node",
+      format: "esm",
+      target: "node20",
+      outfile: entry,
+      logLevel: "silent",
+    });
   } catch (err) {
     return { reason: `esbuild could not bundle src/index.ts: ${(err as Error).message.split("\n")[0]}` };
   }
@@ -29,9 +38,14 @@ export async function buildOurs(): Promise<{ entry: string } | { reason: string 
   const config = join(repoRoot, "tsconfig.build.json");
   if (!existsSync(config)) return { reason: "tsconfig.build.json is missing: the package has no build yet" };
   try {
-    await promisify(execFile)(join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", config, "--outDir", oursDist], { cwd: repoRoot, timeout: 120_000 });
+    await promisify(execFile)(join(repoRoot, "node_modules", ".bin", "tsc"), ["-p", config, "--outDir", oursDist], {
+      cwd: repoRoot,
+      timeout: 120_000,
+    });
   } catch (err) {
-    return { reason: `tsc -p tsconfig.build.json failed: ${((err as { stdout?: string }).stdout ?? (err as Error).message).split("\n")[0]}` };
+    return {
+      reason: `tsc -p tsconfig.build.json failed: ${((err as { stdout?: string }).stdout ?? (err as Error).message).split("\n")[0]}`,
+    };
   }
   // The package is ESM ("type": "module"); without this marker Node would parse every file twice.
   writeFileSync(join(oursDist, "package.json"), `${JSON.stringify({ type: "module" })}\n`);

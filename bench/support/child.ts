@@ -74,8 +74,14 @@ export interface TimedRun {
 const rssReporter = join(repoRoot, "bench", "support", "peak-rss.mjs");
 
 /** Run a child to its end and time it from spawn to exit; `reportRss` adds its peak RSS. */
-export function timedRun(command: string, args: string[], options: { cwd?: string; reportRss?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {}): Promise<TimedRun> {
-  const rssFile = options.reportRss ? join(tmpdir(), `bench-rss-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`) : undefined;
+export function timedRun(
+  command: string,
+  args: string[],
+  options: { cwd?: string; reportRss?: boolean; timeoutMs?: number; env?: NodeJS.ProcessEnv } = {},
+): Promise<TimedRun> {
+  const rssFile = options.reportRss
+    ? join(tmpdir(), `bench-rss-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}.txt`)
+    : undefined;
   const finalArgs = rssFile ? ["--import", rssReporter, ...args] : args;
   return new Promise((resolve, reject) => {
     const started = process.hrtime.bigint();

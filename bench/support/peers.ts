@@ -49,14 +49,19 @@ export async function ensurePeers(groups: readonly PeerGroup[], log: (line: stri
   if (missing.length > 0) {
     mkdirSync(peersDir, { recursive: true });
     const manifest = join(peersDir, "package.json");
-    if (!existsSync(manifest)) writeFileSync(manifest, JSON.stringify({ name: "bench-peers", private: true, overrides }, null, 2) + "\n");
+    if (!existsSync(manifest))
+      writeFileSync(manifest, JSON.stringify({ name: "bench-peers", private: true, overrides }, null, 2) + "\n");
     const specs = missing.flatMap((g) => peerPackages[g]);
     log(`installing peers into bench/.peers: ${specs.join(" ")}`);
     try {
-      await run("npm", ["install", "--prefix", peersDir, "--save-exact", "--no-audit", "--no-fund", "--loglevel=error", ...specs], {
-        timeout: 10 * 60_000,
-        maxBuffer: 16 * 1024 * 1024,
-      });
+      await run(
+        "npm",
+        ["install", "--prefix", peersDir, "--save-exact", "--no-audit", "--no-fund", "--loglevel=error", ...specs],
+        {
+          timeout: 10 * 60_000,
+          maxBuffer: 16 * 1024 * 1024,
+        },
+      );
     } catch (err) {
       log(`peer install failed: ${(err as Error).message.split("\n")[0]}`);
     }

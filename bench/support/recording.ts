@@ -26,19 +26,42 @@ export function recordedLine(i: number, date: Date): string {
   const headers = { "content-type": GRAPH_JSON, "request-id": rid, "client-request-id": rid, date: date.toUTCString() };
   const start = new Date(date.getTime() - 10 * 60_000).toISOString().replace(/\.\d+Z$/, ".5740124Z");
   const pass = (secret: string | null) => ({
-    id: method, temporaryAccessPass: secret, createdDateTime: start, startDateTime: start,
-    lifetimeInMinutes: 60, isUsableOnce: false, isUsable: true, methodUsabilityReason: "EnabledByPolicy",
+    id: method,
+    temporaryAccessPass: secret,
+    createdDateTime: start,
+    startDateTime: start,
+    lifetimeInMinutes: 60,
+    isUsableOnce: false,
+    isUsable: true,
+    methodUsabilityReason: "EnabledByPolicy",
   });
-  const request = (m: string, url: string, body?: unknown) => ({ method: m, url, headers: { "client-request-id": rid }, ...(body ? { body } : {}) });
+  const request = (m: string, url: string, body?: unknown) => ({
+    method: m,
+    url,
+    headers: { "client-request-id": rid },
+    ...(body ? { body } : {}),
+  });
   switch (i % 4) {
     case 0:
-      return JSON.stringify({ request: request("GET", `${base}/${method}`), response: { status: 200, headers, body: { "@odata.context": `${context}/$entity`, ...pass(null) } } });
+      return JSON.stringify({
+        request: request("GET", `${base}/${method}`),
+        response: { status: 200, headers, body: { "@odata.context": `${context}/$entity`, ...pass(null) } },
+      });
     case 1:
-      return JSON.stringify({ request: request("GET", base), response: { status: 200, headers, body: { "@odata.context": context, value: [pass(null)] } } });
+      return JSON.stringify({
+        request: request("GET", base),
+        response: { status: 200, headers, body: { "@odata.context": context, value: [pass(null)] } },
+      });
     case 2:
-      return JSON.stringify({ request: request("POST", base, {}), response: { status: 201, headers, body: { "@odata.context": `${context}/$entity`, ...pass("Zx8#kQ2w") } } });
+      return JSON.stringify({
+        request: request("POST", base, {}),
+        response: { status: 201, headers, body: { "@odata.context": `${context}/$entity`, ...pass("Zx8#kQ2w") } },
+      });
     default:
-      return JSON.stringify({ request: request("DELETE", `${base}/${method}`), response: { status: 204, headers: { "request-id": rid, "client-request-id": rid, date: date.toUTCString() } } });
+      return JSON.stringify({
+        request: request("DELETE", `${base}/${method}`),
+        response: { status: 204, headers: { "request-id": rid, "client-request-id": rid, date: date.toUTCString() } },
+      });
   }
 }
 

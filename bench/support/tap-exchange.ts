@@ -27,10 +27,19 @@ export function getExchange(body: unknown): Exchange {
   return {
     operation: operationById("getUserTemporaryAccessPassMethod"),
     params: { "user-id": USER, "temporaryAccessPassAuthenticationMethod-id": METHOD },
-    request: { method: "GET", url: `${ORIGIN}/v1.0/users/${USER}/authentication/temporaryAccessPassMethods/${METHOD}`, headers: {} },
+    request: {
+      method: "GET",
+      url: `${ORIGIN}/v1.0/users/${USER}/authentication/temporaryAccessPassMethods/${METHOD}`,
+      headers: {},
+    },
     response: {
       status: 200,
-      headers: { "content-type": GRAPH_JSON, "request-id": REQUEST_ID, "client-request-id": REQUEST_ID, date: "Sat, 28 Nov 2026 10:30:00 GMT" },
+      headers: {
+        "content-type": GRAPH_JSON,
+        "request-id": REQUEST_ID,
+        "client-request-id": REQUEST_ID,
+        date: "Sat, 28 Nov 2026 10:30:00 GMT",
+      },
       body,
     },
   };
@@ -48,7 +57,9 @@ export function distinctGetExchanges(n: number): Array<{ text: string; exchange:
     const requestId = randomUUID();
     // Started between 09:31 and 10:29, so a 60-minute pass is usable at the response's Date (10:30).
     const seconds = 31 * 60 + ((i * 7919) % (58 * 60));
-    const start = new Date(Date.UTC(2026, 10, 28, 9, 0, seconds)).toISOString().replace(".000Z", `.${String(1000000 + i * 37).slice(1)}0Z`);
+    const start = new Date(Date.UTC(2026, 10, 28, 9, 0, seconds))
+      .toISOString()
+      .replace(".000Z", `.${String(1000000 + i * 37).slice(1)}0Z`);
     const text = JSON.stringify({
       "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${user}')/authentication/temporaryAccessPassMethods/$entity`,
       id: method,
@@ -65,10 +76,19 @@ export function distinctGetExchanges(n: number): Array<{ text: string; exchange:
       exchange: {
         operation: operationById("getUserTemporaryAccessPassMethod"),
         params: { "user-id": user, "temporaryAccessPassAuthenticationMethod-id": method },
-        request: { method: "GET", url: `${ORIGIN}/v1.0/users/${user}/authentication/temporaryAccessPassMethods/${method}`, headers: {} },
+        request: {
+          method: "GET",
+          url: `${ORIGIN}/v1.0/users/${user}/authentication/temporaryAccessPassMethods/${method}`,
+          headers: {},
+        },
         response: {
           status: 200,
-          headers: { "content-type": GRAPH_JSON, "request-id": requestId, "client-request-id": requestId, date: "Sat, 28 Nov 2026 10:30:00 GMT" },
+          headers: {
+            "content-type": GRAPH_JSON,
+            "request-id": requestId,
+            "client-request-id": requestId,
+            date: "Sat, 28 Nov 2026 10:30:00 GMT",
+          },
           body: JSON.parse(text) as unknown,
         },
       },
@@ -86,13 +106,20 @@ export function distinctListExchanges(n: number): Array<{ text: string; exchange
     const item = { ...(exchange.response.body as Record<string, unknown>) };
     delete item["@odata.context"];
     const user = exchange.params["user-id"]!;
-    const text = JSON.stringify({ "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${user}')/authentication/temporaryAccessPassMethods`, value: [item] });
+    const text = JSON.stringify({
+      "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${user}')/authentication/temporaryAccessPassMethods`,
+      value: [item],
+    });
     return {
       text,
       exchange: {
         operation: operationById("listUserTemporaryAccessPassMethods"),
         params: { "user-id": user },
-        request: { method: "GET", url: `${ORIGIN}/v1.0/users/${user}/authentication/temporaryAccessPassMethods`, headers: {} },
+        request: {
+          method: "GET",
+          url: `${ORIGIN}/v1.0/users/${user}/authentication/temporaryAccessPassMethods`,
+          headers: {},
+        },
         response: { ...exchange.response, body: JSON.parse(text) as unknown },
       },
     };

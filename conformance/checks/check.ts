@@ -38,7 +38,14 @@ export type Check<Id extends string = string> = ExchangeCheck<Id> | ScenarioChec
 
 /** The conformance check that runs a contract rule: same id, title, severity and description. */
 export function exchangeCheck<const Id extends string>(rule: ExchangeRule<Id>): ExchangeCheck<Id> {
-  return { kind: "exchange", id: rule.id, title: rule.title, severity: rule.severity, description: rule.description, rule };
+  return {
+    kind: "exchange",
+    id: rule.id,
+    title: rule.title,
+    severity: rule.severity,
+    description: rule.description,
+    rule,
+  };
 }
 
 export function scenarioCheck<const Id extends string>(check: Omit<ScenarioCheck<Id>, "kind">): ScenarioCheck<Id> {

@@ -25,25 +25,55 @@ export const createReplacesPrevious = scenarioCheck({
     if ("skip" in reader) return [skipCase(where, `needs ${reader.skip}`)];
     const ids: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const sent = await session.send({ operation: create, user: subject.user, authorization: session.bearer(writer.token), body: {} });
+      const sent = await session.send({
+        operation: create,
+        user: subject.user,
+        authorization: session.bearer(writer.token),
+        body: {},
+      });
       if (!sent.ok) return [errorCase(where, sent.error)];
       const id = (sent.body as { id?: unknown } | undefined)?.id;
-      if (sent.status !== successStatus(create) || typeof id !== "string") return [errorCase(where, `Create answered ${sent.status}; cannot judge replacement`)];
+      if (sent.status !== successStatus(create) || typeof id !== "string")
+        return [errorCase(where, `Create answered ${sent.status}; cannot judge replacement`)];
       ids.push(id);
     }
     const [first, second] = ids as [string, string];
-    const listed = await session.send({ operation: list, user: subject.user, authorization: session.bearer(reader.token) });
+    const listed = await session.send({
+      operation: list,
+      user: subject.user,
+      authorization: session.bearer(reader.token),
+    });
     if (!listed.ok) return [errorCase(where, listed.error)];
     if (listed.status !== 200) return [errorCase(where, `List answered ${listed.status}; cannot judge replacement`)];
     const value = (listed.body as { value?: Array<{ id?: unknown }> } | undefined)?.value ?? [];
     const listedIds = Array.isArray(value) ? value.map((v) => String(v?.id)) : [];
     if (listedIds.length !== 1 || listedIds[0] !== second) {
-      return [{ ...where, status: "fail", message: receivedExpected(`List shows ${JSON.stringify(listedIds)}`, `only the second pass ${JSON.stringify([second])}`) }];
+      return [
+        {
+          ...where,
+          status: "fail",
+          message: receivedExpected(
+            `List shows ${JSON.stringify(listedIds)}`,
+            `only the second pass ${JSON.stringify([second])}`,
+          ),
+        },
+      ];
     }
-    const old = await session.send({ operation: get, user: subject.user, methodId: first, authorization: session.bearer(reader.token) });
+    const old = await session.send({
+      operation: get,
+      user: subject.user,
+      methodId: first,
+      authorization: session.bearer(reader.token),
+    });
     if (!old.ok) return [errorCase(where, old.error)];
     if (old.status !== 404) {
-      return [{ ...where, status: "fail", message: receivedExpected(`Get of the first pass answered ${old.status}`, "404: the first pass is gone") }];
+      return [
+        {
+          ...where,
+          status: "fail",
+          message: receivedExpected(`Get of the first pass answered ${old.status}`, "404: the first pass is gone"),
+        },
+      ];
     }
     return [{ ...where, status: "pass" }];
   },

@@ -31,7 +31,10 @@ export const forbidsAdministratorTarget = scenarioCheck({
           op,
           actingOn,
           caseLabel: `${names} acting on an administrator`,
-          subject: administrator !== undefined ? { user: administrator } : { skip: "no user known to hold a directory role (only the embedded mock's fixtures name one)" },
+          subject:
+            administrator !== undefined
+              ? { user: administrator }
+              : { skip: "no user known to hold a directory role (only the embedded mock's fixtures name one)" },
           token: (subject) => ({
             type,
             permissions: { anyOf: grantingPermissions(row) },

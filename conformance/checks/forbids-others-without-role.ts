@@ -1,4 +1,9 @@
-import { grantingPermissions, isSupported, knownRoleTemplateIds, requiredRoleTemplateIds } from "../../src/contract/authorize.js";
+import {
+  grantingPermissions,
+  isSupported,
+  knownRoleTemplateIds,
+  requiredRoleTemplateIds,
+} from "../../src/contract/authorize.js";
 import { graphError } from "../../src/spec/index.js";
 import { probeRow } from "../scenarios/probe-row.js";
 import { permissionRows } from "../scenarios/rows.js";

@@ -45,8 +45,11 @@ export const forbidsWithoutPermission = scenarioCheck({
         continue;
       }
       // Not supported: present the most privileged permission a supported sibling row grants.
-      const sibling = [op.permissions[actingOn].delegatedWork, op.permissions[actingOn].application, op.permissions.actingOnOthers.delegatedWork]
-        .find(isSupported);
+      const sibling = [
+        op.permissions[actingOn].delegatedWork,
+        op.permissions[actingOn].application,
+        op.permissions.actingOnOthers.delegatedWork,
+      ].find(isSupported);
       const permissions = sibling ? grantingPermissions(sibling) : [];
       if (type === "application" || permissions.length === 0) continue;
       const expected = type === "delegatedPersonal" ? personal : notSupported;

@@ -27,15 +27,33 @@ async function compare(session: Session, user: string): Promise<CaseResult> {
   if (!listed.ok) return errorCase(where, listed.error);
   if (listed.status !== 200) return errorCase(where, `List answered ${listed.status}`);
   const items = (listed.body as { value?: unknown[] } | undefined)?.value;
-  const entry = Array.isArray(items) ? items.find((i): i is Record<string, unknown> => typeof i === "object" && i !== null && (i as { id?: unknown }).id === pass.methodId) : undefined;
+  const entry = Array.isArray(items)
+    ? items.find(
+        (i): i is Record<string, unknown> =>
+          typeof i === "object" && i !== null && (i as { id?: unknown }).id === pass.methodId,
+      )
+    : undefined;
   if (!entry) return errorCase(where, `List no longer shows pass ${pass.methodId}`);
-  const got = await session.send({ operation: get!, user, methodId: pass.methodId, authorization: session.bearer(reader.token) });
+  const got = await session.send({
+    operation: get!,
+    user,
+    methodId: pass.methodId,
+    authorization: session.bearer(reader.token),
+  });
   if (!got.ok) return errorCase(where, got.error);
-  if (got.status !== 200 || typeof got.body !== "object" || got.body === null) return errorCase(where, `Get answered ${got.status}`);
+  if (got.status !== 200 || typeof got.body !== "object" || got.body === null)
+    return errorCase(where, `Get answered ${got.status}`);
   const diff = differences(entry, got.body as Record<string, unknown>);
   if (diff.length === 0) return { ...where, status: "pass" };
-  const show = (o: Record<string, unknown>) => diff.map((k) => `${k}=${k === "temporaryAccessPass" && o[k] !== null ? redactedPass(o[k]) : JSON.stringify(o[k])}`).join(", ");
-  return { ...where, status: "fail", message: receivedExpected(`Get: ${show(got.body as Record<string, unknown>)}`, `the List entry: ${show(entry)}`) };
+  const show = (o: Record<string, unknown>) =>
+    diff
+      .map((k) => `${k}=${k === "temporaryAccessPass" && o[k] !== null ? redactedPass(o[k]) : JSON.stringify(o[k])}`)
+      .join(", ");
+  return {
+    ...where,
+    status: "fail",
+    message: receivedExpected(`Get: ${show(got.body as Record<string, unknown>)}`, `the List entry: ${show(entry)}`),
+  };
 }
 
 export const getEqualsListEntry = scenarioCheck({

@@ -41,11 +41,15 @@ export const scenarioChecks = {
 
 export type CheckId = ExchangeRuleId | keyof typeof scenarioChecks;
 
-export const exchangeChecks: readonly ExchangeCheck<ExchangeRuleId>[] = exchangeRules.map((rule) => exchangeCheck(rule));
+export const exchangeChecks: readonly ExchangeCheck<ExchangeRuleId>[] = exchangeRules.map((rule) =>
+  exchangeCheck(rule),
+);
 
 export const allChecks: readonly Check<CheckId>[] = [...exchangeChecks, ...Object.values(scenarioChecks)];
 
-export const checks: Readonly<Record<CheckId, Check<CheckId>>> = Object.fromEntries(allChecks.map((c) => [c.id, c])) as Record<CheckId, Check<CheckId>>;
+export const checks: Readonly<Record<CheckId, Check<CheckId>>> = Object.fromEntries(
+  allChecks.map((c) => [c.id, c]),
+) as Record<CheckId, Check<CheckId>>;
 
 export const checkIds: readonly CheckId[] = allChecks.map((c) => c.id);
 

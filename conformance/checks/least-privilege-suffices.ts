@@ -24,9 +24,17 @@ export const leastPrivilegeSuffices = scenarioCheck({
       const anyRole = required.map((key) => directoryRoles[key]!.templateId);
       const least = leastPrivilegedPermissions(row);
       // Every permission with any required role, then the first permission with each role alone.
-      const cases: Array<{ permission: string; roles: string[]; roleName?: string }> = least.map((permission) => ({ permission, roles: anyRole }));
+      const cases: Array<{ permission: string; roles: string[]; roleName?: string }> = least.map((permission) => ({
+        permission,
+        roles: anyRole,
+      }));
       if (required.length > 1) {
-        for (const key of required) cases.push({ permission: least[0]!, roles: [directoryRoles[key]!.templateId], roleName: directoryRoles[key]!.displayName });
+        for (const key of required)
+          cases.push({
+            permission: least[0]!,
+            roles: [directoryRoles[key]!.templateId],
+            roleName: directoryRoles[key]!.displayName,
+          });
       }
       for (const { permission, roles, roleName } of cases) {
         results.push(
@@ -38,7 +46,9 @@ export const leastPrivilegeSuffices = scenarioCheck({
               type,
               permissions: { exactly: [permission] },
               ...(roles.length > 0 ? { roles: { anyOf: roles } } : {}),
-              ...(type !== "application" && subject ? { user: actingOn === "actingOnSelf" ? { is: subject } : { isNot: subject } } : {}),
+              ...(type !== "application" && subject
+                ? { user: actingOn === "actingOnSelf" ? { is: subject } : { isNot: subject } }
+                : {}),
             }),
             expected: successStatus(op),
             meaning: `${permission} is the least privilege the tables document`,

@@ -8,7 +8,8 @@ const expected = graphError("userNotFound");
 
 async function probe(session: Session, op: (typeof operations)[number]): Promise<CaseResult> {
   const where = { operation: label(op), case: "a user id that does not exist" };
-  if (isWrite(op) && !session.target.allowWrites) return skipCase(where, "writes are not allowed (--allow-writes with --test-user)");
+  if (isWrite(op) && !session.target.allowWrites)
+    return skipCase(where, "writes are not allowed (--allow-writes with --test-user)");
   const grant = await permittedToken(session, op, "actingOnOthers", undefined);
   if ("skip" in grant) return skipCase(where, `needs ${grant.skip}`);
   const sent = await session.send({

@@ -26,7 +26,12 @@ export const oneTimePolicyRefusesMultiUse = scenarioCheck({
         continue;
       }
       if (!target.withOneTimePolicy) {
-        results.push(skipCase(where, "needs a tenant whose TAP policy the run may switch to one-time only (the embedded mock); a live tenant's policy is left alone"));
+        results.push(
+          skipCase(
+            where,
+            "needs a tenant whose TAP policy the run may switch to one-time only (the embedded mock); a live tenant's policy is left alone",
+          ),
+        );
         continue;
       }
       results.push(

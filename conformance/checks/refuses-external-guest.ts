@@ -24,7 +24,10 @@ export const refusesExternalGuest = scenarioCheck({
           op,
           actingOn: "actingOnOthers",
           caseLabel: "external guest",
-          subject: guest !== undefined ? { user: guest } : { skip: "no external guest known to the run (only the embedded mock's fixtures name one)" },
+          subject:
+            guest !== undefined
+              ? { user: guest }
+              : { skip: "no external guest known to the run (only the embedded mock's fixtures name one)" },
           token: () => spec,
           expected: expected.status,
           meaning: "an external guest cannot get a pass",

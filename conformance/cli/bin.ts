@@ -6,7 +6,9 @@ const argv = process.argv.slice(2);
 // the shell's code for SIGINT; a run that did not finish writes no report. (`mock` handles its own.)
 if (argv[0] === "check" || argv[0] === "replay") {
   process.once("SIGINT", () => {
-    process.stderr.write(`\ntap-contract ${argv[0]}: interrupted (SIGINT): the run did not finish and wrote no report\n`);
+    process.stderr.write(
+      `\ntap-contract ${argv[0]}: interrupted (SIGINT): the run did not finish and wrote no report\n`,
+    );
     process.exit(130);
   });
 }

@@ -16,30 +16,52 @@ export const HELP_COLUMN = 26;
 /** Which checks run and what fails the run. */
 const selectionFlags = {
   checks: {
-    type: "string", value: "IDS", default: "all",
+    type: "string",
+    value: "IDS",
+    default: "all",
     description: 'Comma-separated check ids to run (`tap-contract checks` lists them), or "all".',
   },
   "exclude-checks": { type: "string", value: "IDS", description: "Check ids not to run." },
   severity: {
-    type: "string", value: "LEVEL", default: "medium",
-    description: "Lowest severity whose failures set exit code 1: critical, high, medium or low, in any case (lower failures are still reported).",
+    type: "string",
+    value: "LEVEL",
+    default: "medium",
+    description:
+      "Lowest severity whose failures set exit code 1: critical, high, medium or low, in any case (lower failures are still reported).",
   },
   allowlist: {
-    type: "string", value: "FILE",
-    description: 'Known deviations (JSON: {"deviations": [{"check", "operation", "reason", "expires": "YYYY-MM-DD"}]}); "operation" is "*" or one of the spec\'s "METHOD /path" (as reports name them). An accepted failure does not fail the run until its expiry date, an expired entry fails it, and an entry that accepted nothing is named on stderr.',
+    type: "string",
+    value: "FILE",
+    description:
+      'Known deviations (JSON: {"deviations": [{"check", "operation", "reason", "expires": "YYYY-MM-DD"}]}); "operation" is "*" or one of the spec\'s "METHOD /path" (as reports name them). An accepted failure does not fail the run until its expiry date, an expired entry fails it, and an entry that accepted nothing is named on stderr.',
   },
-  "clock-tolerance": { type: "string", value: "SEC", defaultText: "60", description: "Clock skew allowed by usability-matches-clock." },
+  "clock-tolerance": {
+    type: "string",
+    value: "SEC",
+    defaultText: "60",
+    description: "Clock skew allowed by usability-matches-clock.",
+  },
   "pass-length": {
-    type: "string", value: "N", defaultText: "any of 8..48; the mock's policy length against the mock",
+    type: "string",
+    value: "N",
+    defaultText: "any of 8..48; the mock's policy length against the mock",
     description: "The tenant's TAP length, for secret-on-create.",
   },
 } as const satisfies FlagTable;
 
 const reportFlags = {
-  reporter: { type: "string", value: "LIST", default: "console", description: `Reporters, comma-separated: ${reporterNames.join(", ")}.` },
+  reporter: {
+    type: "string",
+    value: "LIST",
+    default: "console",
+    description: `Reporters, comma-separated: ${reporterNames.join(", ")}.`,
+  },
   out: {
-    type: "string", value: "DIR", default: "tap-contract-report",
-    description: "Where json (tap-contract.json), junit (junit.xml), html (report.html) and the Markdown summary (summary.md, unless $GITHUB_STEP_SUMMARY is set) are written.",
+    type: "string",
+    value: "DIR",
+    default: "tap-contract-report",
+    description:
+      "Where json (tap-contract.json), junit (junit.xml), html (report.html) and the Markdown summary (summary.md, unless $GITHUB_STEP_SUMMARY is set) are written.",
   },
 } as const satisfies FlagTable;
 
@@ -74,13 +96,21 @@ function positiveNumber(flag: string, value: string | undefined, integer: boolea
   return n;
 }
 
-export function parseCommonOptions(values: Partial<Record<Exclude<keyof typeof commonFlags, "help">, string>>): CommonOptions {
+export function parseCommonOptions(
+  values: Partial<Record<Exclude<keyof typeof commonFlags, "help">, string>>,
+): CommonOptions {
   const severity = (values.severity ?? commonFlags.severity.default).toLowerCase() as Severity;
-  if (!severities.includes(severity)) throw new UsageError(`--severity: expected one of ${severities.join(", ")}, got "${values.severity}"`);
-  const reporters = (values.reporter ?? commonFlags.reporter.default).split(",").map((s) => s.trim()).filter((s) => s !== "");
+  if (!severities.includes(severity))
+    throw new UsageError(`--severity: expected one of ${severities.join(", ")}, got "${values.severity}"`);
+  const reporters = (values.reporter ?? commonFlags.reporter.default)
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
   const unknown = reporters.filter((r) => !(reporterNames as string[]).includes(r));
   if (unknown.length > 0 || reporters.length === 0) {
-    throw new UsageError(`--reporter: unknown reporter ${unknown.map((r) => `"${r}"`).join(", ") || "(none)"}: expected some of ${reporterNames.join(", ")}`);
+    throw new UsageError(
+      `--reporter: unknown reporter ${unknown.map((r) => `"${r}"`).join(", ") || "(none)"}: expected some of ${reporterNames.join(", ")}`,
+    );
   }
   const tolerance = positiveNumber("clock-tolerance", values["clock-tolerance"], false);
   const passLength = positiveNumber("pass-length", values["pass-length"], true);
@@ -97,7 +127,10 @@ export function parseCommonOptions(values: Partial<Record<Exclude<keyof typeof c
 
 /** parseArgs errors (unknown flag, missing value) as one-line usage errors. */
 export function usageFromParseError(err: unknown, command: string): never {
-  const message = err instanceof Error ? err.message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, "") : String(err);
+  const message =
+    err instanceof Error
+      ? err.message.split("\n")[0]!.replace(/\. To specify a positional argument.*$/, "")
+      : String(err);
   throw new UsageError(`${message} (see tap-contract ${command} --help)`);
 }
 

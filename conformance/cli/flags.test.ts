@@ -3,9 +3,15 @@ import { flagDescription, renderFlags, type FlagTable } from "./flags.js";
 
 describe("flag help lines", () => {
   it("puts the default and repeatability inside the last sentence, or its closing parenthesis", () => {
-    expect(flagDescription({ type: "string", default: "10", description: "Lines to keep." })).toBe("Lines to keep (default 10).");
-    expect(flagDescription({ type: "string", default: "10", description: "Lines to keep (at most 99)." })).toBe("Lines to keep (at most 99; default 10).");
-    expect(flagDescription({ type: "string", multiple: true, defaultText: "none", description: "an id" })).toBe("an id (repeatable; default none)");
+    expect(flagDescription({ type: "string", default: "10", description: "Lines to keep." })).toBe(
+      "Lines to keep (default 10).",
+    );
+    expect(flagDescription({ type: "string", default: "10", description: "Lines to keep (at most 99)." })).toBe(
+      "Lines to keep (at most 99; default 10).",
+    );
+    expect(flagDescription({ type: "string", multiple: true, defaultText: "none", description: "an id" })).toBe(
+      "an id (repeatable; default none)",
+    );
     expect(flagDescription({ type: "boolean", description: "Go." })).toBe("Go.");
   });
 

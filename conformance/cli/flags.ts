@@ -40,14 +40,18 @@ export function flagUsage(name: string, flag: Flag): string {
 export function flagDescription(flag: Flag): string {
   const notes = [
     ...(flag.multiple ? ["repeatable"] : []),
-    ...(flag.default !== undefined || flag.defaultText !== undefined ? [`default ${flag.defaultText ?? flag.default}`] : []),
+    ...(flag.default !== undefined || flag.defaultText !== undefined
+      ? [`default ${flag.defaultText ?? flag.default}`]
+      : []),
   ];
   if (notes.length === 0) return flag.description;
   // Inside the last sentence, and inside its closing parenthesis if it has one:
   // "Lines to keep (default 10)." and "Lines to keep (at most 99; default 10)."
   const end = flag.description.endsWith(".") ? "." : "";
   const body = flag.description.slice(0, flag.description.length - end.length);
-  return body.endsWith(")") ? `${body.slice(0, -1)}; ${notes.join("; ")})${end}` : `${body} (${notes.join("; ")})${end}`;
+  return body.endsWith(")")
+    ? `${body.slice(0, -1)}; ${notes.join("; ")})${end}`
+    : `${body} (${notes.join("; ")})${end}`;
 }
 
 /**

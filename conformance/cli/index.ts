@@ -52,4 +52,3 @@ export async function main(argv: string[]): Promise<ExitCode> {
     return 1;
   }
 }
-

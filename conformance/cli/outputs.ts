@@ -9,7 +9,9 @@ import type { ReporterName } from "../reporters/index.js";
 
 /** Reporters that write files under `--out` (github does too, unless $GITHUB_STEP_SUMMARY is set). */
 function needsOutDir(names: readonly ReporterName[], env: Record<string, string | undefined>): boolean {
-  return names.some((n) => n === "json" || n === "junit" || n === "html" || (n === "github" && !env.GITHUB_STEP_SUMMARY));
+  return names.some(
+    (n) => n === "json" || n === "junit" || n === "html" || (n === "github" && !env.GITHUB_STEP_SUMMARY),
+  );
 }
 
 function isDirectory(path: string): boolean | undefined {
@@ -37,7 +39,10 @@ export function makeDirectory(path: string): void {
 
 /** `--out DIR`: a directory that exists or can be made, and that takes a file. */
 export function prepareOutDir(out: string): void {
-  if (isDirectory(out) === false) throw new UserError(`--out ${out}: it is a file, expected a directory for the reports (or a path where one can be made)`);
+  if (isDirectory(out) === false)
+    throw new UserError(
+      `--out ${out}: it is a file, expected a directory for the reports (or a path where one can be made)`,
+    );
   const probe = join(out, `.tap-contract-write-test-${process.pid}`);
   try {
     makeDirectory(out);
@@ -61,8 +66,14 @@ export function prepareFile(flag: string, path: string, mode: "w" | "a"): void {
 }
 
 /** Every output of a run: the reports under `--out`, GitHub's job summary, the `--record` file. */
-export function prepareOutputs(names: readonly ReporterName[], out: string, env: Record<string, string | undefined>, record?: string): void {
+export function prepareOutputs(
+  names: readonly ReporterName[],
+  out: string,
+  env: Record<string, string | undefined>,
+  record?: string,
+): void {
   if (needsOutDir(names, env)) prepareOutDir(out);
-  if (names.includes("github") && env.GITHUB_STEP_SUMMARY) prepareFile("$GITHUB_STEP_SUMMARY", env.GITHUB_STEP_SUMMARY, "a");
+  if (names.includes("github") && env.GITHUB_STEP_SUMMARY)
+    prepareFile("$GITHUB_STEP_SUMMARY", env.GITHUB_STEP_SUMMARY, "a");
   if (record !== undefined) prepareFile("--record", record, "w");
 }

@@ -19,7 +19,8 @@ export function consoleProgress(stream: NodeJS.WriteStream, options: ProgressOpt
     const now = options.now ?? Date.now;
     let last = now();
     return (event) => {
-      if (event.kind === "exchanges" && event.count > 0 && event.count % logEvery === 0) stream.write(`… ${event.count} exchanges\n`);
+      if (event.kind === "exchanges" && event.count > 0 && event.count % logEvery === 0)
+        stream.write(`… ${event.count} exchanges\n`);
       if (event.kind === "check" && event.index < event.of && now() - last >= everyMs) {
         last = now();
         stream.write(`… [${event.index}/${event.of}] ${event.check} done\n`);

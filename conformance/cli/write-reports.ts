@@ -14,7 +14,12 @@ export interface ReportSinks {
 }
 
 /** Renders every selected reporter; returns the paths of the files written. */
-export async function writeReports(result: RunResult, names: readonly ReporterName[], out: string, sinks: ReportSinks): Promise<string[]> {
+export async function writeReports(
+  result: RunResult,
+  names: readonly ReporterName[],
+  out: string,
+  sinks: ReportSinks,
+): Promise<string[]> {
   const selected = await loadReporters(names);
   const written: string[] = [];
   const write = (path: string, text: string, append = false) => {
@@ -52,7 +57,12 @@ export function verdictWord(result: RunResult): string {
  * console reporter already printed them) and where the reports went, so that a run with
  * only file reporters is never silent.
  */
-export function endOfRunLines(command: string, result: RunResult, written: readonly string[], consoleShown: boolean): string[] {
+export function endOfRunLines(
+  command: string,
+  result: RunResult,
+  written: readonly string[],
+  consoleShown: boolean,
+): string[] {
   const lines: string[] = [];
   if (!consoleShown) lines.push(`tap-contract ${command}: ${verdictWord(result)}: ${totalsLine(result.totals)}`);
   if (written.length > 0) lines.push(`reports: ${written.join(", ")}`);

@@ -7,12 +7,25 @@ const doc = (deviations: unknown) => JSON.stringify({ deviations });
 
 describe("parseAllowlist", () => {
   it("reads entries, with * or no operation meaning every operation", () => {
-    const list = parseAllowlist(doc([
-      { check: "odata-context", operation: "GET /me/authentication/temporaryAccessPassMethods", reason: "Graph quirk", expires: "2027-01-31" },
-      { check: "content-type", operation: "*", reason: "proxy", expires: "2027-01-31" },
-    ]), "allow.json");
+    const list = parseAllowlist(
+      doc([
+        {
+          check: "odata-context",
+          operation: "GET /me/authentication/temporaryAccessPassMethods",
+          reason: "Graph quirk",
+          expires: "2027-01-31",
+        },
+        { check: "content-type", operation: "*", reason: "proxy", expires: "2027-01-31" },
+      ]),
+      "allow.json",
+    );
     expect(list.entries).toEqual([
-      { check: "odata-context", operation: "GET /me/authentication/temporaryAccessPassMethods", reason: "Graph quirk", expires: "2027-01-31" },
+      {
+        check: "odata-context",
+        operation: "GET /me/authentication/temporaryAccessPassMethods",
+        reason: "Graph quirk",
+        expires: "2027-01-31",
+      },
       { check: "content-type", reason: "proxy", expires: "2027-01-31" },
     ]);
   });
@@ -20,12 +33,43 @@ describe("parseAllowlist", () => {
   it.each([
     ["not JSON", "{", /allow.json: not valid JSON/],
     ["no deviations", "{}", /expected \{"deviations"/],
-    ["unknown check", doc([{ check: "nope", reason: "r", expires: "2027-01-01" }]), /deviations\[0\]: unknown check "nope": expected one of content-type/],
-    ["no reason", doc([{ check: "content-type", expires: "2027-01-01" }]), /deviations\[0\]: expected a non-empty "reason"/],
-    ["a mistyped operation", doc([{ check: "content-type", operation: "GET /me/tap", reason: "r", expires: "2027-01-01" }]), /deviations\[0\]: unknown operation "GET \/me\/tap": expected "\*" or one of "GET \/me\/authentication\/temporaryAccessPassMethods"/],
-    ["a trailing slash", doc([{ check: "content-type", operation: "GET /me/authentication/temporaryAccessPassMethods/", reason: "r", expires: "2027-01-01" }]), /deviations\[0\]: unknown operation/],
-    ["an operation that is not a string", doc([{ check: "content-type", operation: 3, reason: "r", expires: "2027-01-01" }]), /deviations\[0\]: unknown operation 3/],
-    ["bad date", doc([{ check: "content-type", reason: "r", expires: "2027-02-30" }]), /expected "expires" as a date YYYY-MM-DD, got "2027-02-30"/],
+    [
+      "unknown check",
+      doc([{ check: "nope", reason: "r", expires: "2027-01-01" }]),
+      /deviations\[0\]: unknown check "nope": expected one of content-type/,
+    ],
+    [
+      "no reason",
+      doc([{ check: "content-type", expires: "2027-01-01" }]),
+      /deviations\[0\]: expected a non-empty "reason"/,
+    ],
+    [
+      "a mistyped operation",
+      doc([{ check: "content-type", operation: "GET /me/tap", reason: "r", expires: "2027-01-01" }]),
+      /deviations\[0\]: unknown operation "GET \/me\/tap": expected "\*" or one of "GET \/me\/authentication\/temporaryAccessPassMethods"/,
+    ],
+    [
+      "a trailing slash",
+      doc([
+        {
+          check: "content-type",
+          operation: "GET /me/authentication/temporaryAccessPassMethods/",
+          reason: "r",
+          expires: "2027-01-01",
+        },
+      ]),
+      /deviations\[0\]: unknown operation/,
+    ],
+    [
+      "an operation that is not a string",
+      doc([{ check: "content-type", operation: 3, reason: "r", expires: "2027-01-01" }]),
+      /deviations\[0\]: unknown operation 3/,
+    ],
+    [
+      "bad date",
+      doc([{ check: "content-type", reason: "r", expires: "2027-02-30" }]),
+      /expected "expires" as a date YYYY-MM-DD, got "2027-02-30"/,
+    ],
   ])("refuses %s in one line", (_name, text, message) => {
     expect(() => parseAllowlist(text, "allow.json")).toThrow(UserError);
     expect(() => parseAllowlist(text, "allow.json")).toThrow(message);
@@ -40,13 +84,31 @@ describe("parseAllowlist", () => {
 
 describe("unmatchedAllowlistLines", () => {
   it("names each entry in force that accepted no failure, and no other", () => {
-    const list = parseAllowlist(doc([
-      { check: "odata-context", operation: "GET /me/authentication/temporaryAccessPassMethods", reason: "used", expires: "2999-01-01" },
-      { check: "content-type", reason: "unused", expires: "2999-01-01" },
-      { check: "content-type", reason: "expired, reported elsewhere", expires: "2020-01-01" },
-    ]), "allow.json");
-    const waived = { check: "odata-context", title: "t", severity: "medium", operation: "GET /me/authentication/temporaryAccessPassMethods", status: "fail", violations: [], waived: { reason: "used", expires: "2999-01-01" } };
+    const list = parseAllowlist(
+      doc([
+        {
+          check: "odata-context",
+          operation: "GET /me/authentication/temporaryAccessPassMethods",
+          reason: "used",
+          expires: "2999-01-01",
+        },
+        { check: "content-type", reason: "unused", expires: "2999-01-01" },
+        { check: "content-type", reason: "expired, reported elsewhere", expires: "2020-01-01" },
+      ]),
+      "allow.json",
+    );
+    const waived = {
+      check: "odata-context",
+      title: "t",
+      severity: "medium",
+      operation: "GET /me/authentication/temporaryAccessPassMethods",
+      status: "fail",
+      violations: [],
+      waived: { reason: "used", expires: "2999-01-01" },
+    };
     const result = { outcomes: [waived] } as unknown as RunResult;
-    expect(unmatchedAllowlistLines(list, result)).toEqual(["allowlist entry deviations[1] (content-type) matched no failure in this run"]);
+    expect(unmatchedAllowlistLines(list, result)).toEqual([
+      "allowlist entry deviations[1] (content-type) matched no failure in this run",
+    ]);
   });
 });

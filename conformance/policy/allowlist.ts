@@ -51,12 +51,24 @@ export function parseAllowlist(text: string, where: string): Allowlist {
     if (typeof e.check !== "string" || !isCheckId(e.check)) {
       throw new UserError(`${at}: unknown check ${JSON.stringify(e.check)}: expected one of ${checkIds.join(", ")}`);
     }
-    if (typeof e.reason !== "string" || e.reason.trim() === "") throw new UserError(`${at}: expected a non-empty "reason"`);
-    if (typeof e.expires !== "string" || !validDate(e.expires)) throw new UserError(`${at}: expected "expires" as a date YYYY-MM-DD, got ${JSON.stringify(e.expires)}`);
-    if (e.operation !== undefined && (typeof e.operation !== "string" || (e.operation !== "*" && !operationLabels.includes(e.operation)))) {
-      throw new UserError(`${at}: unknown operation ${JSON.stringify(e.operation)}: expected "*" or one of ${operationLabels.map((l) => `"${l}"`).join(", ")}`);
+    if (typeof e.reason !== "string" || e.reason.trim() === "")
+      throw new UserError(`${at}: expected a non-empty "reason"`);
+    if (typeof e.expires !== "string" || !validDate(e.expires))
+      throw new UserError(`${at}: expected "expires" as a date YYYY-MM-DD, got ${JSON.stringify(e.expires)}`);
+    if (
+      e.operation !== undefined &&
+      (typeof e.operation !== "string" || (e.operation !== "*" && !operationLabels.includes(e.operation)))
+    ) {
+      throw new UserError(
+        `${at}: unknown operation ${JSON.stringify(e.operation)}: expected "*" or one of ${operationLabels.map((l) => `"${l}"`).join(", ")}`,
+      );
     }
-    return { check: e.check, reason: e.reason, expires: e.expires, ...(e.operation !== undefined && e.operation !== "*" ? { operation: e.operation } : {}) };
+    return {
+      check: e.check,
+      reason: e.reason,
+      expires: e.expires,
+      ...(e.operation !== undefined && e.operation !== "*" ? { operation: e.operation } : {}),
+    };
   });
   return { entries };
 }
@@ -80,11 +92,21 @@ export function isExpired(entry: AllowlistEntry, today: Date): boolean {
  * Entries still in force that accepted no failure of this run: a typo, or a deviation the
  * service no longer shows. Each is one line, so the list can be pruned.
  */
-export function unmatchedAllowlistLines(allowlist: Allowlist | undefined, result: RunResult, today = new Date()): string[] {
+export function unmatchedAllowlistLines(
+  allowlist: Allowlist | undefined,
+  result: RunResult,
+  today = new Date(),
+): string[] {
   if (!allowlist) return [];
   return allowlist.entries.flatMap((e, i) => {
     if (isExpired(e, today)) return [];
-    const matched = result.outcomes.some((o) => o.waived && o.check === e.check && (e.operation === undefined || e.operation === o.operation));
-    return matched ? [] : [`allowlist entry deviations[${i}] (${e.check}${e.operation ? `, ${e.operation}` : ""}) matched no failure in this run`];
+    const matched = result.outcomes.some(
+      (o) => o.waived && o.check === e.check && (e.operation === undefined || e.operation === o.operation),
+    );
+    return matched
+      ? []
+      : [
+          `allowlist entry deviations[${i}] (${e.check}${e.operation ? `, ${e.operation}` : ""}) matched no failure in this run`,
+        ];
   });
 }

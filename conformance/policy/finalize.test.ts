@@ -2,8 +2,18 @@ import { describe, expect, it } from "vitest";
 import type { Outcome } from "../run/result.js";
 import { finalize } from "./finalize.js";
 
-const outcome = (check: string, status: Outcome["status"], severity: Outcome["severity"] = "high", operation = "GET /x"): Outcome => ({
-  check, title: check, severity, operation, status, violations: [],
+const outcome = (
+  check: string,
+  status: Outcome["status"],
+  severity: Outcome["severity"] = "high",
+  operation = "GET /x",
+): Outcome => ({
+  check,
+  title: check,
+  severity,
+  operation,
+  status,
+  violations: [],
 });
 const today = new Date("2026-11-28T12:00:00Z");
 

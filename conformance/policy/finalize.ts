@@ -24,11 +24,21 @@ export function severityRank(s: Severity): number {
   return severities.length - severities.indexOf(s);
 }
 
-export function finalize(raw: readonly Outcome[], threshold: Severity, allowlist: Allowlist | undefined, today: Date): Verdict {
+export function finalize(
+  raw: readonly Outcome[],
+  threshold: Severity,
+  allowlist: Allowlist | undefined,
+  today: Date,
+): Verdict {
   const entries = allowlist?.entries ?? [];
   const expiredWaivers = entries
     .filter((e) => isExpired(e, today))
-    .map((e) => ({ check: e.check, reason: e.reason, expires: e.expires, ...(e.operation ? { operation: e.operation } : {}) }));
+    .map((e) => ({
+      check: e.check,
+      reason: e.reason,
+      expires: e.expires,
+      ...(e.operation ? { operation: e.operation } : {}),
+    }));
   const live = entries.filter((e) => !isExpired(e, today));
   const totals: Totals = { total: 0, pass: 0, fail: 0, error: 0, skip: 0, waived: 0 };
   let failing = expiredWaivers.length > 0;
@@ -36,7 +46,9 @@ export function finalize(raw: readonly Outcome[], threshold: Severity, allowlist
     const out: Outcome = { ...o };
     totals.total++;
     if (out.status === "fail") {
-      const entry = live.find((e) => e.check === out.check && (e.operation === undefined || e.operation === out.operation));
+      const entry = live.find(
+        (e) => e.check === out.check && (e.operation === undefined || e.operation === out.operation),
+      );
       if (entry) {
         out.waived = { reason: entry.reason, expires: entry.expires };
         totals.waived++;

@@ -10,12 +10,16 @@ describe("selectChecks", () => {
 
   it("takes a list and an exclusion", () => {
     expect(selectChecks("odata-context,content-type").map((c) => c.id)).toEqual(["content-type", "odata-context"]);
-    expect(selectChecks("all", "odata-context").map((c) => c.id)).toEqual(checkIds.filter((id) => id !== "odata-context"));
+    expect(selectChecks("all", "odata-context").map((c) => c.id)).toEqual(
+      checkIds.filter((id) => id !== "odata-context"),
+    );
   });
 
   it("refuses unknown ids with the list of valid ones", () => {
     expect(() => selectChecks("content-type,nope")).toThrow(UsageError);
-    expect(() => selectChecks(undefined, "nope")).toThrow(/--exclude-checks: unknown check "nope": expected "all" or some of content-type, /);
+    expect(() => selectChecks(undefined, "nope")).toThrow(
+      /--exclude-checks: unknown check "nope": expected "all" or some of content-type, /,
+    );
   });
 
   it("refuses a selection that leaves nothing", () => {

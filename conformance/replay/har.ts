@@ -21,7 +21,8 @@ function headers(list: unknown, where: string): Record<string, string> {
   if (!Array.isArray(list)) throw new UserError(`${where}: expected headers as an array of {name, value}`);
   const out: Record<string, string> = {};
   for (const h of list as HarHeader[]) {
-    if (typeof h?.name !== "string" || typeof h.value !== "string") throw new UserError(`${where}: expected headers as an array of {name, value}`);
+    if (typeof h?.name !== "string" || typeof h.value !== "string")
+      throw new UserError(`${where}: expected headers as an array of {name, value}`);
     const name = h.name.toLowerCase();
     // HTTP/2 pseudo-headers (":status") are not headers of the exchange.
     if (name.startsWith(":")) continue;
@@ -41,10 +42,15 @@ function parseMaybeJson(text: string | undefined): unknown {
 
 /** One HAR entry as a recorded exchange; undefined for entries with no response (status 0: aborted, blocked). */
 export function recordedFromHar(entry: unknown, where: string): RecordedExchange | undefined {
-  const e = entry as { request?: Record<string, unknown>; response?: Record<string, unknown>; startedDateTime?: unknown } | null;
+  const e = entry as {
+    request?: Record<string, unknown>;
+    response?: Record<string, unknown>;
+    startedDateTime?: unknown;
+  } | null;
   const req = e?.request;
   const res = e?.response;
-  if (typeof req?.method !== "string" || typeof req.url !== "string") throw new UserError(`${where}: expected "request" with "method" and "url"`);
+  if (typeof req?.method !== "string" || typeof req.url !== "string")
+    throw new UserError(`${where}: expected "request" with "method" and "url"`);
   if (typeof res?.status !== "number") throw new UserError(`${where}: expected "response" with a numeric "status"`);
   if (res.status === 0) return undefined;
   const content = res.content as { text?: unknown; encoding?: unknown } | undefined;
@@ -54,7 +60,12 @@ export function recordedFromHar(entry: unknown, where: string): RecordedExchange
   const postText = (req.postData as { text?: unknown } | undefined)?.text;
   const requestBody = typeof postText === "string" ? parseMaybeJson(postText) : undefined;
   return {
-    request: { method: req.method, url: req.url, headers: headers(req.headers, `${where}.request`), ...(requestBody !== undefined ? { body: requestBody } : {}) },
+    request: {
+      method: req.method,
+      url: req.url,
+      headers: headers(req.headers, `${where}.request`),
+      ...(requestBody !== undefined ? { body: requestBody } : {}),
+    },
     response: {
       status: res.status,
       headers: headers(res.headers, `${where}.response`),
@@ -71,12 +82,15 @@ export async function* readHar(path: string): AsyncGenerator<RecordedExchange | 
     for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
       index = item.key;
       const over = entryOverLimit(item.value);
-      yield over ? { skipped: `${path}: entry ${index + 1}: ${over}` } : recordedFromHar(item.value, `${path}: entry ${index + 1}`);
+      yield over
+        ? { skipped: `${path}: entry ${index + 1}: ${over}` }
+        : recordedFromHar(item.value, `${path}: entry ${index + 1}`);
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && /^E[A-Z]+$/.test(code)) throw new UserError(`cannot read recording ${path}: ${code}`);
+    if (typeof code === "string" && /^E[A-Z]+$/.test(code))
+      throw new UserError(`cannot read recording ${path}: ${code}`);
     const reason = (err instanceof Error ? err.message : String(err)).split("\n")[0];
     throw new UserError(`${path}: entry ${index + 2}: not valid HAR JSON (${reason})`);
   } finally {

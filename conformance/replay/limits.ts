@@ -56,12 +56,14 @@ function overLimit(node: unknown, depth: number, walk: { size: number }): string
 
 /** Why a request URL is over a bound, or undefined. */
 export function urlOverLimit(url: string): string | undefined {
-  if (url.length > replayLimits.maxUrlLength) return `a URL of ${url.length} characters, over ${replayLimits.maxUrlLength}`;
+  if (url.length > replayLimits.maxUrlLength)
+    return `a URL of ${url.length} characters, over ${replayLimits.maxUrlLength}`;
   const query = url.indexOf("?");
   const path = query === -1 ? url : url.slice(0, query);
   let segments = 0;
   for (let i = path.indexOf("/"); i !== -1; i = path.indexOf("/", i + 1)) {
-    if (++segments > replayLimits.maxPathSegments + 3) return `a URL path of more than ${replayLimits.maxPathSegments} segments`;
+    if (++segments > replayLimits.maxPathSegments + 3)
+      return `a URL path of more than ${replayLimits.maxPathSegments} segments`;
   }
   return undefined;
 }

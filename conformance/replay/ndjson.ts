@@ -22,17 +22,30 @@ function blank(text: string): boolean {
 
 /** Validate one parsed line; `where` names it in the error. */
 export function recordedFromJson(value: unknown, where: string): RecordedExchange {
-  const v = value as { request?: Record<string, unknown>; response?: Record<string, unknown>; startedAt?: unknown } | null;
+  const v = value as {
+    request?: Record<string, unknown>;
+    response?: Record<string, unknown>;
+    startedAt?: unknown;
+  } | null;
   const req = v?.request;
   const res = v?.response;
-  if (typeof req?.method !== "string" || typeof req.url !== "string") throw new UserError(`${where}: expected "request" with "method" and "url" strings`);
-  if (typeof res?.status !== "number" || !Number.isInteger(res.status)) throw new UserError(`${where}: expected "response" with an integer "status"`);
+  if (typeof req?.method !== "string" || typeof req.url !== "string")
+    throw new UserError(`${where}: expected "request" with "method" and "url" strings`);
+  if (typeof res?.status !== "number" || !Number.isInteger(res.status))
+    throw new UserError(`${where}: expected "response" with an integer "status"`);
   const reqHeaders = req.headers ?? {};
   const resHeaders = res.headers ?? {};
-  if (!stringRecord(reqHeaders) || !stringRecord(resHeaders)) throw new UserError(`${where}: expected "headers" as an object of strings`);
-  if (res.bodyText !== undefined && typeof res.bodyText !== "string") throw new UserError(`${where}: expected "response.bodyText" as a string`);
+  if (!stringRecord(reqHeaders) || !stringRecord(resHeaders))
+    throw new UserError(`${where}: expected "headers" as an object of strings`);
+  if (res.bodyText !== undefined && typeof res.bodyText !== "string")
+    throw new UserError(`${where}: expected "response.bodyText" as a string`);
   return {
-    request: { method: req.method, url: req.url, headers: reqHeaders, ...(req.body !== undefined ? { body: req.body } : {}) },
+    request: {
+      method: req.method,
+      url: req.url,
+      headers: reqHeaders,
+      ...(req.body !== undefined ? { body: req.body } : {}),
+    },
     response: {
       status: res.status,
       headers: resHeaders,

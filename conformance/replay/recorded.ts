@@ -20,7 +20,10 @@ export interface SkippedEntry {
  * `/users/...` or `/me/...` works, in time linear in the URL. The path is split once; each
  * try matches a suffix of those segments in place.
  */
-export function matchRecorded(method: string, url: string): { operation: TapOperation; params: Record<string, string> } | undefined {
+export function matchRecorded(
+  method: string,
+  url: string,
+): { operation: TapOperation; params: Record<string, string> } | undefined {
   const { path } = splitRequestUrl(url);
   const segments = path.split("/");
   // A template of n segments (its leading empty one included) matches the last n - 1 of the URL.

@@ -21,7 +21,11 @@ export function recordLine(exchange: Exchange, startedAt = new Date()): string {
     response: {
       status: response.status,
       headers: redactHeaders(response.headers),
-      ...(response.body !== undefined ? { body: redactValue(response.body, maskedPass) } : response.bodyText !== undefined ? { bodyText: redactText(response.bodyText, maskedPass) } : {}),
+      ...(response.body !== undefined
+        ? { body: redactValue(response.body, maskedPass) }
+        : response.bodyText !== undefined
+          ? { bodyText: redactText(response.bodyText, maskedPass) }
+          : {}),
     },
     startedAt: startedAt.toISOString(),
   };

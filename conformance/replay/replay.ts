@@ -73,7 +73,8 @@ export async function replayRecording(path: string, options: ReplayOptions): Pro
   let ignored = 0;
   let skipped = 0;
   let firstSkipped: string | undefined;
-  const source: AsyncIterable<RecordedExchange | SkippedEntry | undefined> = format === "har" ? readHar(path) : readNdjson(path);
+  const source: AsyncIterable<RecordedExchange | SkippedEntry | undefined> =
+    format === "har" ? readHar(path) : readNdjson(path);
   try {
     for await (const recorded of source) {
       exchanges++;
@@ -94,23 +95,40 @@ export async function replayRecording(path: string, options: ReplayOptions): Pro
         continue;
       }
       // Without a Date header the recording's own timestamp stands in for the server's clock.
-      const now = recorded.startedAt !== undefined && exchange.response.headers.date === undefined && exchange.response.headers.Date === undefined
-        ? new Date(recorded.startedAt)
-        : undefined;
+      const now =
+        recorded.startedAt !== undefined &&
+        exchange.response.headers.date === undefined &&
+        exchange.response.headers.Date === undefined
+          ? new Date(recorded.startedAt)
+          : undefined;
       tally.observe(exchange, now && !Number.isNaN(now.getTime()) ? { now } : undefined);
       if (exchanges % progressEvery === 0) progress({ kind: "exchanges", count: exchanges });
     }
   } catch (err) {
     if (err instanceof UserError) throw err;
-    if ((err as NodeJS.ErrnoException).code) throw new UserError(`cannot read recording ${path}: ${(err as NodeJS.ErrnoException).code}`);
+    if ((err as NodeJS.ErrnoException).code)
+      throw new UserError(`cannot read recording ${path}: ${(err as NodeJS.ErrnoException).code}`);
     throw err;
   }
-  if (exchanges === 0) throw new UserError(`${path}: no exchanges found: expected a HAR 1.2 file (log.entries) or NDJSON, one exchange per line`);
+  if (exchanges === 0)
+    throw new UserError(
+      `${path}: no exchanges found: expected a HAR 1.2 file (log.entries) or NDJSON, one exchange per line`,
+    );
   const fromTally = tally.outcomes("no exchange in the recording that this check applies to");
   const raw: Outcome[] = options.checks.flatMap((check) =>
     check.kind === "exchange"
       ? (fromTally.get(check.id) ?? [])
-      : [{ check: check.id, title: check.title, severity: check.severity, operation: "*", status: "skip" as const, message: "needs its own requests; a recording cannot answer it", violations: [] }],
+      : [
+          {
+            check: check.id,
+            title: check.title,
+            severity: check.severity,
+            operation: "*",
+            status: "skip" as const,
+            message: "needs its own requests; a recording cannot answer it",
+            violations: [],
+          },
+        ],
   );
   return settleRun(raw, {
     target: { kind: "replay", location: path, readOnly: true },

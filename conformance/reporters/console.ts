@@ -9,13 +9,18 @@ const marks = { pass: "✓", fail: "✗", error: "!", skip: "-", waived: "~" } a
 const colours = { pass: 32, fail: 31, error: 35, skip: 90, waived: 33 } as const;
 
 function indent(text: string, by: string): string {
-  return text.split("\n").map((line) => `${by}${line}`).join("\n");
+  return text
+    .split("\n")
+    .map((line) => `${by}${line}`)
+    .join("\n");
 }
 
 function detail(o: Outcome): string {
-  const tag =
-    o.waived ? ` (known deviation until ${o.waived.expires}: ${o.waived.reason})` :
-    o.belowThreshold ? " (below the severity threshold)" : "";
+  const tag = o.waived
+    ? ` (known deviation until ${o.waived.expires}: ${o.waived.reason})`
+    : o.belowThreshold
+      ? " (below the severity threshold)"
+      : "";
   const head = `${o.status === "fail" ? "fail" : o.status}: ${where(o)}${tag}`;
   return o.message ? `${head}\n${indent(o.message, "  ")}` : head;
 }
@@ -25,7 +30,8 @@ export const consoleReporter: Reporter = {
   description: "human-readable summary grouped by check, on standard output",
   render(result: RunResult, env) {
     // Every text is made terminal-safe before the reporter's own colour codes are added.
-    const paint = (status: keyof typeof colours, text: string) => (env.color ? `\x1b[${colours[status]}m${terminalText(text)}\x1b[0m` : terminalText(text));
+    const paint = (status: keyof typeof colours, text: string) =>
+      env.color ? `\x1b[${colours[status]}m${terminalText(text)}\x1b[0m` : terminalText(text);
     const lines: string[] = [terminalText(`tap-contract ${result.tool.version}: ${targetLine(result)}`), ""];
     const width = Math.max(...result.checks.map((c) => c.length));
     for (const { check, outcomes } of byCheck(result)) {
@@ -33,20 +39,33 @@ export const consoleReporter: Reporter = {
       const first = outcomes[0];
       const counted = outcomes.filter((o) => o.status !== "skip").length;
       const note =
-        status === "skip" ? `skipped: ${first?.message ?? ""}` :
-        `${counted} case${counted === 1 ? "" : "s"}${outcomes.length > counted ? `, ${outcomes.length - counted} skipped` : ""}`;
+        status === "skip"
+          ? `skipped: ${first?.message ?? ""}`
+          : `${counted} case${counted === 1 ? "" : "s"}${outcomes.length > counted ? `, ${outcomes.length - counted} skipped` : ""}`;
       lines.push(paint(status, `${marks[status]} ${check.padEnd(width)}  ${first?.severity.padEnd(8) ?? ""} ${note}`));
       if (status === "pass" || status === "skip") continue;
-      for (const o of outcomes.filter((x) => x.status === "fail" || x.status === "error")) lines.push(terminalText(indent(detail(o), "    ")));
+      for (const o of outcomes.filter((x) => x.status === "fail" || x.status === "error"))
+        lines.push(terminalText(indent(detail(o), "    ")));
     }
     const t = result.totals;
     lines.push("");
     for (const w of result.expiredWaivers) {
-      lines.push(paint("fail", `expired allowlist entry: ${w.check}${w.operation ? ` ${w.operation}` : ""} (expired ${w.expires}: ${w.reason})`));
+      lines.push(
+        paint(
+          "fail",
+          `expired allowlist entry: ${w.check}${w.operation ? ` ${w.operation}` : ""} (expired ${w.expires}: ${w.reason})`,
+        ),
+      );
     }
     lines.push(`${totalsLine(t)} (${result.checks.length} checks, ${(result.durationMs / 1000).toFixed(1)} s)`);
     if (result.recording) lines.push(terminalText(recordingLine(result.recording)));
-    lines.push(result.exitCode === 0 ? paint("pass", "PASS") : result.exitCode === 2 ? paint("skip", "NOTHING CHECKED") : paint("fail", "FAIL"));
+    lines.push(
+      result.exitCode === 0
+        ? paint("pass", "PASS")
+        : result.exitCode === 2
+          ? paint("skip", "NOTHING CHECKED")
+          : paint("fail", "FAIL"),
+    );
     return { stdout: redact(`${lines.join("\n")}\n`) };
   },
 };

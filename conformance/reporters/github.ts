@@ -17,7 +17,16 @@ const data = (s: string) => terminalText(s.replaceAll("%", "%25").replaceAll("\r
 const property = (s: string) => data(s).replaceAll(":", "%3A").replaceAll(",", "%2C");
 
 function annotation(o: Outcome): string | undefined {
-  const level = o.status === "error" ? "error" : o.status !== "fail" ? undefined : o.waived ? "notice" : o.belowThreshold ? "warning" : "error";
+  const level =
+    o.status === "error"
+      ? "error"
+      : o.status !== "fail"
+        ? undefined
+        : o.waived
+          ? "notice"
+          : o.belowThreshold
+            ? "warning"
+            : "error";
   if (!level) return undefined;
   const title = property(`${o.check}: ${o.title}`);
   return `::${level} title=${title}::${data(`${where(o)}\n${o.message ?? ""}`)}`;
@@ -46,17 +55,27 @@ export function markdownSummary(result: RunResult): string {
   for (const { check, outcomes } of byCheck(result)) {
     const status = groupStatus(outcomes);
     const bad = outcomes.filter((o) => o.status === "fail" || o.status === "error");
-    const text = status === "skip" ? `skipped: ${outcomes[0]?.message ?? ""}` : bad.length > 0 ? `${bad.length} of ${outcomes.length} not passed` : `${outcomes.length} passed`;
+    const text =
+      status === "skip"
+        ? `skipped: ${outcomes[0]?.message ?? ""}`
+        : bad.length > 0
+          ? `${bad.length} of ${outcomes.length} not passed`
+          : `${outcomes.length} passed`;
     lines.push(`| ${icons[status]} | \`${check}\` | ${outcomes[0]?.severity ?? ""} | ${cell(text)} |`);
   }
   const details = result.outcomes.filter((o) => o.status === "fail" || o.status === "error");
   if (details.length > 0) {
     lines.push("", "### Details", "");
     for (const o of details) {
-      lines.push(`- **${o.check}** ${cell(where(o))}${o.waived ? ` (known deviation until ${cell(o.waived.expires)})` : ""}`, "", ...fenced(o.message ?? ""));
+      lines.push(
+        `- **${o.check}** ${cell(where(o))}${o.waived ? ` (known deviation until ${cell(o.waived.expires)})` : ""}`,
+        "",
+        ...fenced(o.message ?? ""),
+      );
     }
   }
-  for (const w of result.expiredWaivers) lines.push("", `- ❌ expired allowlist entry for \`${w.check}\` (${cell(w.expires)}): ${cell(w.reason)}`);
+  for (const w of result.expiredWaivers)
+    lines.push("", `- ❌ expired allowlist entry for \`${w.check}\` (${cell(w.expires)}): ${cell(w.reason)}`);
   return redact(`${lines.join("\n")}\n`);
 }
 
@@ -65,7 +84,13 @@ export const githubReporter: Reporter = {
   description: "GitHub Actions annotations on standard output and a Markdown job summary",
   render(result) {
     const annotations = result.outcomes.map(annotation).filter((a): a is string => a !== undefined);
-    for (const w of result.expiredWaivers) annotations.push(`::error title=${property(`allowlist: ${w.check}`)}::${data(`expired ${w.expires}: ${w.reason}`)}`);
-    return { stdout: redact(annotations.length > 0 ? `${annotations.join("\n")}\n` : ""), stepSummary: markdownSummary(result) };
+    for (const w of result.expiredWaivers)
+      annotations.push(
+        `::error title=${property(`allowlist: ${w.check}`)}::${data(`expired ${w.expires}: ${w.reason}`)}`,
+      );
+    return {
+      stdout: redact(annotations.length > 0 ? `${annotations.join("\n")}\n` : ""),
+      stepSummary: markdownSummary(result),
+    };
   },
 };

@@ -39,7 +39,9 @@ beforeAll(async () => {
       record(exchange: Exchange) {
         const auth = exchange.request.headers.authorization ?? exchange.request.headers.Authorization;
         if (auth) tokens.add(auth.replace(/^Bearer\s+/i, ""));
-        collect(exchange.response.body ?? (exchange.response.bodyText ? safeParse(exchange.response.bodyText) : undefined));
+        collect(
+          exchange.response.body ?? (exchange.response.bodyText ? safeParse(exchange.response.bodyText) : undefined),
+        );
       },
     });
   } finally {
@@ -83,7 +85,9 @@ describe("the html reporter", () => {
   it("opens the failing checks and shows each failure's Received / Expected pair", () => {
     expect(html).toMatch(/<details class="check fail" id="check-secret-null-on-read" open>/);
     expect(html).toMatch(/<details class="check pass" id="check-not-a-server-error">/);
-    expect(html).toMatch(/<div class="received"><span>Received<\/span><pre>temporaryAccessPass &lt;redacted: \d+ chars&gt;/);
+    expect(html).toMatch(
+      /<div class="received"><span>Received<\/span><pre>temporaryAccessPass &lt;redacted: \d+ chars&gt;/,
+    );
     expect(html).toContain('<div class="expected"><span>Expected</span>');
   });
 
@@ -98,10 +102,25 @@ describe("the html reporter", () => {
     const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4eHh4In0.c2lnbmF0dXJlLXNlY3JldA";
     const hostile: RunResult = {
       ...result,
-      outcomes: [{
-        check: "content-type", title: "Wrong content type", severity: "medium", operation: "GET /me/x", status: "fail",
-        violations: [{ check: "content-type", title: "t", severity: "medium", operation: "GET /me/x", count: 1, message: `Received: "<script>alert(1)</script> Bearer ${jwt}"\nExpected: application/json` }],
-      }],
+      outcomes: [
+        {
+          check: "content-type",
+          title: "Wrong content type",
+          severity: "medium",
+          operation: "GET /me/x",
+          status: "fail",
+          violations: [
+            {
+              check: "content-type",
+              title: "t",
+              severity: "medium",
+              operation: "GET /me/x",
+              count: 1,
+              message: `Received: "<script>alert(1)</script> Bearer ${jwt}"\nExpected: application/json`,
+            },
+          ],
+        },
+      ],
     };
     const page = htmlReport(hostile);
     expect(page).not.toContain("<script>alert(1)</script>");
@@ -115,7 +134,10 @@ describe("the html reporter", () => {
     const sample = failing!.exchange!;
     expect(sample.request.headers.authorization).toBe("<redacted>");
     expect(JSON.stringify(sample.response.body)).toMatch(/"temporaryAccessPass":"<redacted: \d+ chars>"/);
-    const section = html.slice(html.indexOf('id="check-secret-null-on-read"'), html.indexOf('id="check-secret-on-create"'));
+    const section = html.slice(
+      html.indexOf('id="check-secret-null-on-read"'),
+      html.indexOf('id="check-secret-on-create"'),
+    );
     expect(section).toContain("<h5>Request</h5>");
     expect(section).toContain("<h5>Response</h5>");
     expect(section).toMatch(/authorization: &lt;redacted&gt;/);
@@ -126,20 +148,42 @@ describe("the html reporter", () => {
     const jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ5eXl5In0.c2lnbmF0dXJlLXNlY3JldDI";
     const withExchange = {
       ...result,
-      outcomes: [{
-        check: "secret-null-on-read", title: "Passcode returned on read", severity: "critical" as const, operation: "GET /users/{user-id}/x", status: "fail" as const,
-        violations: [{
-          check: "secret-null-on-read", title: "t", severity: "critical" as const, operation: "GET /users/{user-id}/x", count: 1,
-          message: "Received: <redacted: 8 chars>\nExpected: null",
-          exchange: {
-            request: { method: "GET", url: "https://graph.microsoft.com/v1.0/users/u1/x", headers: { authorization: `Bearer ${jwt}` } },
-            response: { status: 200, headers: { "content-type": "application/json" }, bodyText: JSON.stringify({ id: "m1", temporaryAccessPass: "Zq7!pW2x" }) },
-          },
-        }],
-      }],
+      outcomes: [
+        {
+          check: "secret-null-on-read",
+          title: "Passcode returned on read",
+          severity: "critical" as const,
+          operation: "GET /users/{user-id}/x",
+          status: "fail" as const,
+          violations: [
+            {
+              check: "secret-null-on-read",
+              title: "t",
+              severity: "critical" as const,
+              operation: "GET /users/{user-id}/x",
+              count: 1,
+              message: "Received: <redacted: 8 chars>\nExpected: null",
+              exchange: {
+                request: {
+                  method: "GET",
+                  url: "https://graph.microsoft.com/v1.0/users/u1/x",
+                  headers: { authorization: `Bearer ${jwt}` },
+                },
+                response: {
+                  status: 200,
+                  headers: { "content-type": "application/json" },
+                  bodyText: JSON.stringify({ id: "m1", temporaryAccessPass: "Zq7!pW2x" }),
+                },
+              },
+            },
+          ],
+        },
+      ],
     } as unknown as RunResult;
     const page = htmlReport(withExchange);
-    expect(page).toContain("<h5>Request</h5><pre>GET https://graph.microsoft.com/v1.0/users/u1/x\nauthorization: &lt;redacted&gt;");
+    expect(page).toContain(
+      "<h5>Request</h5><pre>GET https://graph.microsoft.com/v1.0/users/u1/x\nauthorization: &lt;redacted&gt;",
+    );
     expect(page).toContain("HTTP 200");
     expect(page).toContain("&quot;temporaryAccessPass&quot;: &quot;&lt;redacted: 8 chars&gt;&quot;");
     expect(page).not.toContain("Zq7!pW2x");
@@ -147,46 +191,57 @@ describe("the html reporter", () => {
   });
 
   it("splits both message forms into their Received and Expected halves", () => {
-    expect(receivedExpected("Received: 418\nExpected: 200, 404")).toEqual({ rest: "", received: "418", expected: "200, 404" });
-    expect(receivedExpected("a 200 body / Received: x / Expected: y")).toEqual({ rest: "a 200 body /", received: "x", expected: "y" });
+    expect(receivedExpected("Received: 418\nExpected: 200, 404")).toEqual({
+      rest: "",
+      received: "418",
+      expected: "200, 404",
+    });
+    expect(receivedExpected("a 200 body / Received: x / Expected: y")).toEqual({
+      rest: "a 200 body /",
+      received: "x",
+      expected: "y",
+    });
     expect(receivedExpected("no pair here")).toBeUndefined();
   });
 });
 
-describe.skipIf(noBrowserReason)(`the html report in Chromium${noBrowserReason ? ` (skipped: ${noBrowserReason})` : ""}`, () => {
-  let context: BrowserContext;
-  let tab: Page;
-  const outside: string[] = [];
+describe.skipIf(noBrowserReason)(
+  `the html report in Chromium${noBrowserReason ? ` (skipped: ${noBrowserReason})` : ""}`,
+  () => {
+    let context: BrowserContext;
+    let tab: Page;
+    const outside: string[] = [];
 
-  beforeAll(async () => {
-    context = await launchChromium();
-    await context.route(/^(?!file:|data:|about:)/, (route) => {
-      outside.push(route.request().url());
-      return route.abort();
+    beforeAll(async () => {
+      context = await launchChromium();
+      await context.route(/^(?!file:|data:|about:)/, (route) => {
+        outside.push(route.request().url());
+        return route.abort();
+      });
+      tab = await context.newPage();
+      await tab.goto(pathToFileURL(join(outDir, "report.html")).href);
+    }, 60_000);
+    afterAll(async () => {
+      await context?.close();
     });
-    tab = await context.newPage();
-    await tab.goto(pathToFileURL(join(outDir, "report.html")).href);
-  }, 60_000);
-  afterAll(async () => {
-    await context?.close();
-  });
 
-  it("shows the verdict, the totals and the failing checks open, and keeps a screenshot", async () => {
-    await expect(tab.getByText("✗ Failed").isVisible()).resolves.toBe(true);
-    await expect(tab.locator(".card.fail b").innerText()).resolves.toBe(String(result.totals.fail));
-    const failing = tab.locator("#check-secret-null-on-read");
-    await expect(failing.locator(".received").first().isVisible()).resolves.toBe(true);
-    // Passing checks stay closed: their outcomes are not visible until opened.
-    await expect(tab.locator("#check-not-a-server-error li.outcome").first().isVisible()).resolves.toBe(false);
-    await tab.screenshot({ path: join(outDir, "report.png") });
-    await tab.locator("#check-not-a-server-error > summary").click();
-    await expect(tab.locator("#check-not-a-server-error li.outcome").first().isVisible()).resolves.toBe(true);
-    expect(outside).toEqual([]);
-  });
+    it("shows the verdict, the totals and the failing checks open, and keeps a screenshot", async () => {
+      await expect(tab.getByText("✗ Failed").isVisible()).resolves.toBe(true);
+      await expect(tab.locator(".card.fail b").innerText()).resolves.toBe(String(result.totals.fail));
+      const failing = tab.locator("#check-secret-null-on-read");
+      await expect(failing.locator(".received").first().isVisible()).resolves.toBe(true);
+      // Passing checks stay closed: their outcomes are not visible until opened.
+      await expect(tab.locator("#check-not-a-server-error li.outcome").first().isVisible()).resolves.toBe(false);
+      await tab.screenshot({ path: join(outDir, "report.png") });
+      await tab.locator("#check-not-a-server-error > summary").click();
+      await expect(tab.locator("#check-not-a-server-error li.outcome").first().isVisible()).resolves.toBe(true);
+      expect(outside).toEqual([]);
+    });
 
-  it("jumps from the attention list to a failing check", async () => {
-    await tab.locator(".problems a", { hasText: "usable-matches-reason" }).click();
-    expect(new URL(tab.url()).hash).toBe("#check-usable-matches-reason");
-    await tab.locator("table.ops").screenshot({ path: join(outDir, "report-operations.png") });
-  });
-});
+    it("jumps from the attention list to a failing check", async () => {
+      await tab.locator(".problems a", { hasText: "usable-matches-reason" }).click();
+      expect(new URL(tab.url()).hash).toBe("#check-usable-matches-reason");
+      await tab.locator("table.ops").screenshot({ path: join(outDir, "report-operations.png") });
+    });
+  },
+);

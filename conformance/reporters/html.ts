@@ -11,13 +11,23 @@ import { redactHeaders as redactHeaderValues, redactText as redact, redactValue 
 import type { Reporter } from "./reporter.js";
 import { byCheck, groupStatus, recordingLine, targetLine, totalsLine, where } from "./summary.js";
 
-
 type Status = ReturnType<typeof groupStatus>;
 
-const statusText: Record<Status, string> = { pass: "passed", fail: "failed", error: "error", skip: "skipped", waived: "known deviation" };
+const statusText: Record<Status, string> = {
+  pass: "passed",
+  fail: "failed",
+  error: "error",
+  skip: "skipped",
+  waived: "known deviation",
+};
 
 function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 }
 
 function anchor(prefix: string, id: string): string {
@@ -30,11 +40,12 @@ function outcomeStatus(o: Outcome): Status {
 
 /** Split a `Received: … / Expected: …` message into its two halves, when it has them. */
 export function receivedExpected(message: string): { received: string; expected: string; rest: string } | undefined {
-  const m = /^([\s\S]*?)Received: ([\s\S]*?)\n\s*Expected: ([\s\S]*)$/.exec(message) ?? /^([\s\S]*?)Received: ([\s\S]*?) \/ Expected: ([\s\S]*)$/.exec(message);
+  const m =
+    /^([\s\S]*?)Received: ([\s\S]*?)\n\s*Expected: ([\s\S]*)$/.exec(message) ??
+    /^([\s\S]*?)Received: ([\s\S]*?) \/ Expected: ([\s\S]*)$/.exec(message);
   if (!m) return undefined;
   return { rest: m[1]!.trim(), received: m[2]!.trim(), expected: m[3]!.trim() };
 }
-
 
 function redactHeaders(headers: Record<string, string> = {}): string {
   return Object.entries(redactHeaderValues(headers))
@@ -60,17 +71,28 @@ function bodyText(body: unknown, text: string | undefined): string {
  */
 function exchangeOf(v: Violation | undefined, o: Outcome): ExchangeSample | undefined {
   const own = (v as { exchange?: unknown } | undefined)?.exchange;
-  const candidate = v === undefined || (own === undefined && o.violations[0] === v) ? (o as { exchange?: unknown }).exchange : own;
+  const candidate =
+    v === undefined || (own === undefined && o.violations[0] === v) ? (o as { exchange?: unknown }).exchange : own;
   const e = candidate as ExchangeSample | undefined;
   return e && typeof e.request?.method === "string" && typeof e.response?.status === "number" ? e : undefined;
 }
 
 function exchangeHtml(e: ExchangeSample | undefined): string {
   if (!e) return "";
-  const req = [`${e.request.method} ${e.request.url}`, redactHeaders(e.request.headers), e.request.body === undefined ? "" : `\n${bodyText(e.request.body, undefined)}`]
+  const req = [
+    `${e.request.method} ${e.request.url}`,
+    redactHeaders(e.request.headers),
+    e.request.body === undefined ? "" : `\n${bodyText(e.request.body, undefined)}`,
+  ]
     .filter((s) => s !== "")
     .join("\n");
-  const res = [`HTTP ${e.response.status}`, redactHeaders(e.response.headers), bodyText(e.response.body, e.response.bodyText)].filter((s) => s !== "").join("\n");
+  const res = [
+    `HTTP ${e.response.status}`,
+    redactHeaders(e.response.headers),
+    bodyText(e.response.body, e.response.bodyText),
+  ]
+    .filter((s) => s !== "")
+    .join("\n");
   return `<div class="exchange"><div><h5>Request</h5><pre>${esc(req)}</pre></div><div><h5>Response</h5><pre>${esc(res)}</pre></div></div>`;
 }
 
@@ -96,10 +118,16 @@ function violationHtml(v: Violation & { count: number }, o: Outcome): string {
 
 function outcomeHtml(o: Outcome): string {
   const s = outcomeStatus(o);
-  const tag = o.waived ? `<span class="tag">known deviation until ${esc(o.waived.expires)}: ${esc(o.waived.reason)}</span>` : o.belowThreshold ? `<span class="tag">below the severity threshold</span>` : "";
+  const tag = o.waived
+    ? `<span class="tag">known deviation until ${esc(o.waived.expires)}: ${esc(o.waived.reason)}</span>`
+    : o.belowThreshold
+      ? `<span class="tag">below the severity threshold</span>`
+      : "";
   const head = `<div class="outcome-head"><span class="pill ${s}">${statusText[s]}</span><code class="op">${esc(where(o))}</code>${tag}${o.exchanges ? `<span class="muted">${o.exchanges} exchange${o.exchanges === 1 ? "" : "s"}</span>` : ""}</div>`;
-  if (o.status === "fail" && o.violations.length > 0) return `<li class="outcome ${s}">${head}${o.violations.map((v) => violationHtml(v, o)).join("")}</li>`;
-  if (o.status === "fail" || o.status === "error") return `<li class="outcome ${s}">${head}${o.message ? messageHtml(o.message) : ""}${exchangeHtml(exchangeOf(undefined, o))}</li>`;
+  if (o.status === "fail" && o.violations.length > 0)
+    return `<li class="outcome ${s}">${head}${o.violations.map((v) => violationHtml(v, o)).join("")}</li>`;
+  if (o.status === "fail" || o.status === "error")
+    return `<li class="outcome ${s}">${head}${o.message ? messageHtml(o.message) : ""}${exchangeHtml(exchangeOf(undefined, o))}</li>`;
   return `<li class="outcome ${s}">${head}${o.status === "skip" && o.message ? `<p class="muted why">${esc(o.message)}</p>` : ""}</li>`;
 }
 
@@ -132,7 +160,11 @@ function checkSection(check: string, outcomes: Outcome[]): string {
 /** The failing and erroring checks as links, so the reader sees what is wrong before scrolling. */
 function problems(result: RunResult): string {
   const bad = byCheck(result)
-    .map(({ check, outcomes }) => ({ check, status: groupStatus(outcomes), n: outcomes.filter((o) => o.status === "error" || (o.status === "fail" && !o.waived)).length }))
+    .map(({ check, outcomes }) => ({
+      check,
+      status: groupStatus(outcomes),
+      n: outcomes.filter((o) => o.status === "error" || (o.status === "fail" && !o.waived)).length,
+    }))
     .filter((g) => g.status === "fail" || g.status === "error");
   if (bad.length === 0) return "";
   return `<div class="problems"><b>${bad.length} check${bad.length === 1 ? "" : "s"} need${bad.length === 1 ? "s" : ""} attention:</b> ${bad
@@ -145,11 +177,17 @@ function operationTable(result: RunResult): string {
   for (const o of result.outcomes) ops.set(o.operation, [...(ops.get(o.operation) ?? []), o]);
   const rows = [...ops].map(([op, outcomes]) => {
     const c = counts(outcomes);
-    const failing = [...new Set(outcomes.filter((o) => o.status === "error" || (o.status === "fail" && !o.waived)).map((o) => o.check))];
+    const failing = [
+      ...new Set(
+        outcomes.filter((o) => o.status === "error" || (o.status === "fail" && !o.waived)).map((o) => o.check),
+      ),
+    ];
     const [method, ...path] = op.split(" ");
-    return `<tr class="${groupStatus(outcomes)}"><td><span class="method ${esc((method ?? "").toLowerCase())}">${esc(method ?? "")}</span> <code>${esc(path.join(" ")).replace(/\//g, "/<wbr>")}</code></td>` +
+    return (
+      `<tr class="${groupStatus(outcomes)}"><td><span class="method ${esc((method ?? "").toLowerCase())}">${esc(method ?? "")}</span> <code>${esc(path.join(" ")).replace(/\//g, "/<wbr>")}</code></td>` +
       `<td class="num">${c.pass}</td><td class="num fail">${c.fail || ""}</td><td class="num error">${c.error || ""}</td><td class="num">${c.waived || ""}</td><td class="num muted">${c.skip || ""}</td>` +
-      `<td>${failing.map((id) => `<a href="#${anchor("check", id)}">${esc(id)}</a>`).join(", ") || '<span class="muted">none</span>'}</td></tr>`;
+      `<td>${failing.map((id) => `<a href="#${anchor("check", id)}">${esc(id)}</a>`).join(", ") || '<span class="muted">none</span>'}</td></tr>`
+    );
   });
   return `<table class="ops"><thead><tr><th>operation</th><th>passed</th><th>failed</th><th>errors</th><th>known deviations</th><th>skipped</th><th>failing checks</th></tr></thead><tbody>${rows.join("\n")}</tbody></table>`;
 }
@@ -157,7 +195,9 @@ function operationTable(result: RunResult): string {
 function bar(result: RunResult): string {
   const c = counts(result.outcomes);
   const total = Math.max(1, result.outcomes.length);
-  return `<div class="bar" role="img" aria-label="${esc(totalsLine(result.totals))}">${(["pass", "waived", "fail", "error", "skip"] as const)
+  return `<div class="bar" role="img" aria-label="${esc(totalsLine(result.totals))}">${(
+    ["pass", "waived", "fail", "error", "skip"] as const
+  )
     .filter((s) => c[s] > 0)
     .map((s) => `<span class="${s}" style="width:${((c[s] / total) * 100).toFixed(2)}%"></span>`)
     .join("")}</div>`;
@@ -215,10 +255,14 @@ export function htmlReport(result: RunResult): string {
   const ok = result.exitCode === 0;
   const verdict = ok ? "passed" : result.exitCode === 2 ? "nothing checked" : "failed";
   const c = counts(result.outcomes);
-  const card = (s: Status | "total", n: number, label: string) => `<div class="card ${n === 0 ? "zero" : s}"><b>${n}</b><span>${label}</span></div>`;
+  const card = (s: Status | "total", n: number, label: string) =>
+    `<div class="card ${n === 0 ? "zero" : s}"><b>${n}</b><span>${label}</span></div>`;
   const expired = result.expiredWaivers.length
     ? `<div class="expired"><b>Expired allowlist entries fail this run:</b><ul>${result.expiredWaivers
-        .map((w) => `<li><code>${esc(w.check)}</code>${w.operation ? ` ${esc(w.operation)}` : ""}: expired ${esc(w.expires)} (${esc(w.reason)})</li>`)
+        .map(
+          (w) =>
+            `<li><code>${esc(w.check)}</code>${w.operation ? ` ${esc(w.operation)}` : ""}: expired ${esc(w.expires)} (${esc(w.reason)})</li>`,
+        )
         .join("")}</ul></div>`
     : "";
   const recording = result.recording ? ` · ${recordingLine(result.recording)}` : "";
@@ -237,7 +281,9 @@ ${problems(result)}
 ${expired}
 <nav><a href="#checks">By check</a><a href="#operations">By operation</a></nav>
 <h2 id="checks">By check</h2>
-${byCheck(result).map(({ check, outcomes }) => checkSection(check, outcomes)).join("\n")}
+${byCheck(result)
+  .map(({ check, outcomes }) => checkSection(check, outcomes))
+  .join("\n")}
 <h2 id="operations">By operation</h2>
 ${operationTable(result)}
 <footer>${esc(result.tool.name)} ${esc(result.tool.version)} · ${esc(totalsLine(result.totals))} · exit code ${result.exitCode}. Tokens and passcodes are redacted: a pass is shown by its length only.</footer>

@@ -74,7 +74,12 @@ export function junitXml(result: RunResult): string {
       testsuite: suites,
     },
   };
-  const builder = new XMLBuilder({ ignoreAttributes: false, format: true, suppressEmptyNode: true, processEntities: true });
+  const builder = new XMLBuilder({
+    ignoreAttributes: false,
+    format: true,
+    suppressEmptyNode: true,
+    processEntities: true,
+  });
   // The last pass over the built document escapes its markers: they land inside XML.
   return redact(builder.build(doc) as string, undefined, true);
 }

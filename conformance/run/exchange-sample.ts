@@ -15,7 +15,9 @@ export const maxSampleText = 4000;
 
 function capped(text: string): string {
   const clean = redactText(text);
-  return clean.length > maxSampleText ? `${clean.slice(0, maxSampleText)}\n… (${clean.length - maxSampleText} more characters)` : clean;
+  return clean.length > maxSampleText
+    ? `${clean.slice(0, maxSampleText)}\n… (${clean.length - maxSampleText} more characters)`
+    : clean;
 }
 
 export function sampleOf(exchange: Exchange): ExchangeSample {
@@ -31,7 +33,9 @@ export function sampleOf(exchange: Exchange): ExchangeSample {
       status: response.status,
       headers: redactHeaders(response.headers),
       ...(response.body !== undefined ? { body: redactValue(response.body) } : {}),
-      ...(response.body === undefined && response.bodyText !== undefined ? { bodyText: capped(response.bodyText) } : {}),
+      ...(response.body === undefined && response.bodyText !== undefined
+        ? { bodyText: capped(response.bodyText) }
+        : {}),
     },
   };
 }

@@ -2,7 +2,14 @@
  * Folds every observed exchange into per-(check, operation) outcomes for the exchange checks,
  * in memory bounded by the catalog, not by the traffic: violations are deduplicated and capped.
  */
-import { exchangeContext, judge, operationLabel, toViolation, type CheckExchangeOptions, type Exchange } from "../../src/contract/index.js";
+import {
+  exchangeContext,
+  judge,
+  operationLabel,
+  toViolation,
+  type CheckExchangeOptions,
+  type Exchange,
+} from "../../src/contract/index.js";
 import type { Violation } from "../../src/contract/violation.js";
 import { operations } from "../../src/spec/index.js";
 import type { ExchangeCheck } from "../checks/check.js";
@@ -74,7 +81,9 @@ export class ExchangeTally {
       const byOperation = this.#cells.get(check.id)!;
       const base = { check: check.id, title: check.title, severity: check.severity };
       if (byOperation.size === 0) {
-        out.set(check.id, [{ ...base, operation: "*", status: "skip", message: skipReason, violations: [], exchanges: 0 }]);
+        out.set(check.id, [
+          { ...base, operation: "*", status: "skip", message: skipReason, violations: [], exchanges: 0 },
+        ]);
         continue;
       }
       const labels = [...byOperation.keys()].sort((a, b) => order.indexOf(a) - order.indexOf(b));

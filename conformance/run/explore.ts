@@ -19,7 +19,8 @@ export async function explore(session: Session): Promise<void> {
   const [del] = operationsOf("delete", "users");
   const [meList] = operationsOf("list", "me");
   const [meGet] = operationsOf("get", "me");
-  if (!list || !get || !create || !del || !meList || !meGet) throw new Error(`explore: the spec lacks an operation (${label(list ?? get!)})`);
+  if (!list || !get || !create || !del || !meList || !meGet)
+    throw new Error(`explore: the spec lacks an operation (${label(list ?? get!)})`);
   const { subjects } = session.target;
 
   const reader = await permittedToken(session, list, "actingOnOthers", undefined);
@@ -36,7 +37,13 @@ export async function explore(session: Session): Promise<void> {
     }
     const [first] = subjects.readUsers;
     if (session.target.throttleProbe && first !== undefined) {
-      await session.send({ operation: list, user: first, authorization: auth, headers: session.target.throttleProbe, retry: false });
+      await session.send({
+        operation: list,
+        user: first,
+        authorization: auth,
+        headers: session.target.throttleProbe,
+        retry: false,
+      });
     }
   }
 
@@ -45,7 +52,8 @@ export async function explore(session: Session): Promise<void> {
     if ("token" in self) {
       const auth = session.bearer(self.token);
       const listed = await session.send({ operation: meList, authorization: auth });
-      for (const methodId of listed.ok ? idsOf(listed.body) : []) await session.send({ operation: meGet, methodId, authorization: auth });
+      for (const methodId of listed.ok ? idsOf(listed.body) : [])
+        await session.send({ operation: meGet, methodId, authorization: auth });
     }
   }
 
@@ -55,7 +63,10 @@ export async function explore(session: Session): Promise<void> {
     const auth = session.bearer(writer.token);
     const user = subjects.writeUser;
     const created = await session.send({ operation: create, user, authorization: auth, body: {} });
-    const id = created.ok && created.status === successStatus(create) ? (created.body as { id?: unknown } | undefined)?.id : undefined;
+    const id =
+      created.ok && created.status === successStatus(create)
+        ? (created.body as { id?: unknown } | undefined)?.id
+        : undefined;
     if (typeof id !== "string") return;
     await session.send({ operation: get, user, methodId: id, authorization: auth });
     await session.send({ operation: list, user, authorization: auth });

@@ -15,7 +15,13 @@ export interface RetryPolicy {
   totalDelayMs: number;
 }
 
-export const defaultRetryPolicy: RetryPolicy = { perRequest: 2, total: 20, maxDelayMs: 5_000, defaultDelayMs: 100, totalDelayMs: 15_000 };
+export const defaultRetryPolicy: RetryPolicy = {
+  perRequest: 2,
+  total: 20,
+  maxDelayMs: 5_000,
+  defaultDelayMs: 100,
+  totalDelayMs: 15_000,
+};
 
 /** Seconds or an HTTP date, as milliseconds from `now`; undefined when absent or unreadable. */
 export function retryAfterMs(value: string | undefined, now: number): number | undefined {

@@ -85,16 +85,19 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
       return grant;
     },
   };
-  const session = createSession({ ...target, tokens }, {
-    limits: options.limits ?? defaultHttpLimits,
-    retry: options.retry ?? defaultRetryPolicy,
-    observe(exchange) {
-      const authorization = exchange.request.headers.authorization;
-      if (authorization !== undefined && usable.has(authorization)) tokenBearing = true;
-      tally.observe(exchange);
-      options.record?.(exchange);
+  const session = createSession(
+    { ...target, tokens },
+    {
+      limits: options.limits ?? defaultHttpLimits,
+      retry: options.retry ?? defaultRetryPolicy,
+      observe(exchange) {
+        const authorization = exchange.request.headers.authorization;
+        if (authorization !== undefined && usable.has(authorization)) tokenBearing = true;
+        tally.observe(exchange);
+        options.record?.(exchange);
+      },
     },
-  });
+  );
   const progress = options.onProgress ?? (() => undefined);
   progress({ kind: "start", checks: options.checks.length });
   await preflight(session);
@@ -123,7 +126,11 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     ...(options.today ? { today: options.today } : {}),
   });
   if (target.description.kind === "live" && !tokenBearing && result.exitCode === 0) {
-    return { ...result, exitCode: 2, nothingChecked: "no request carried a usable token (only the unauthenticated probes ran)" };
+    return {
+      ...result,
+      exitCode: 2,
+      nothingChecked: "no request carried a usable token (only the unauthenticated probes ran)",
+    };
   }
   return result;
 }

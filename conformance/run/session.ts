@@ -92,15 +92,27 @@ export function createSession(target: Target, options: SessionOptions): Session 
         headers["content-type"] = "application/json";
       }
       for (let attempt = 1; ; attempt++) {
-        const result = await boundedFetch({ method: probe.operation.method, url, headers, ...(body !== undefined ? { body } : {}) }, options.limits);
+        const result = await boundedFetch(
+          { method: probe.operation.method, url, headers, ...(body !== undefined ? { body } : {}) },
+          options.limits,
+        );
         if (!result.ok) return result;
         const { response } = result;
         const parsed = parseBody(response.bodyText);
         const exchange: Exchange = {
           operation: probe.operation,
           params,
-          request: { method: probe.operation.method, url, headers, ...(probe.body !== undefined ? { body: probe.body } : {}) },
-          response: { status: response.status, headers: response.headers, ...(parsed !== undefined ? { body: parsed } : { bodyText: response.bodyText }) },
+          request: {
+            method: probe.operation.method,
+            url,
+            headers,
+            ...(probe.body !== undefined ? { body: probe.body } : {}),
+          },
+          response: {
+            status: response.status,
+            headers: response.headers,
+            ...(parsed !== undefined ? { body: parsed } : { bodyText: response.bodyText }),
+          },
         };
         options.observe(exchange);
         if (response.status === 429 && probe.retry !== false) {

@@ -9,13 +9,26 @@ function errorCode(body: unknown): string | undefined {
 }
 
 /** Pass on the expected status; error when the service failed or throttled (nothing to judge); else fail. */
-export function expectStatus(sent: Sent, expected: number, meaning: string, where: Omit<CaseResult, "status" | "message">): CaseResult {
+export function expectStatus(
+  sent: Sent,
+  expected: number,
+  meaning: string,
+  where: Omit<CaseResult, "status" | "message">,
+): CaseResult {
   if (!sent.ok) return { ...where, status: "error", message: sent.error };
   if (sent.status === expected) return { ...where, status: "pass" };
   if (sent.status >= 500 || sent.status === 429) {
-    return { ...where, status: "error", message: `could not judge: the service answered ${sent.status}${codeText(sent.body)}` };
+    return {
+      ...where,
+      status: "error",
+      message: `could not judge: the service answered ${sent.status}${codeText(sent.body)}`,
+    };
   }
-  return { ...where, status: "fail", message: receivedExpected(`${sent.status}${codeText(sent.body)}`, `${expected} (${meaning})`) };
+  return {
+    ...where,
+    status: "fail",
+    message: receivedExpected(`${sent.status}${codeText(sent.body)}`, `${expected} (${meaning})`),
+  };
 }
 
 function codeText(body: unknown): string {

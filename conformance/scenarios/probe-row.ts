@@ -27,7 +27,8 @@ export interface RowProbe {
 
 export async function probeRow(session: Session, probe: RowProbe): Promise<CaseResult> {
   const where = { operation: label(probe.op), case: probe.caseLabel };
-  if (isWrite(probe.op) && !session.target.allowWrites) return skipCase(where, "writes are not allowed (--allow-writes with --test-user)");
+  if (isWrite(probe.op) && !session.target.allowWrites)
+    return skipCase(where, "writes are not allowed (--allow-writes with --test-user)");
   const subject = probe.subject ?? subjectFor(session, probe.op, probe.actingOn);
   if ("skip" in subject) return skipCase(where, subject.skip);
   let user = subject.user;
@@ -42,7 +43,8 @@ export async function probeRow(session: Session, probe: RowProbe): Promise<CaseR
   } else {
     authorization = wanted.authorization;
   }
-  if (user === "") return skipCase(where, "no signed-in user to act on self (give a delegated token, e.g. GRAPH_TOKEN_SELF)");
+  if (user === "")
+    return skipCase(where, "no signed-in user to act on self (give a delegated token, e.g. GRAPH_TOKEN_SELF)");
   let methodId: string | undefined;
   if (probe.op.kind === "get" || probe.op.kind === "delete") {
     if (probe.needsPass) {
@@ -68,10 +70,20 @@ export async function probeRow(session: Session, probe: RowProbe): Promise<CaseR
  * The same credential problem on every operation of the contract, each acting on its usual
  * subject (self on `/me`, another user on `/users`): the 401 checks.
  */
-export async function probeEveryOperation(session: Session, probe: Omit<RowProbe, "op" | "actingOn" | "needsPass">): Promise<CaseResult[]> {
+export async function probeEveryOperation(
+  session: Session,
+  probe: Omit<RowProbe, "op" | "actingOn" | "needsPass">,
+): Promise<CaseResult[]> {
   const results: CaseResult[] = [];
   for (const op of operations) {
-    results.push(await probeRow(session, { ...probe, op, actingOn: op.subject === "me" ? "actingOnSelf" : "actingOnOthers", needsPass: false }));
+    results.push(
+      await probeRow(session, {
+        ...probe,
+        op,
+        actingOn: op.subject === "me" ? "actingOnSelf" : "actingOnOthers",
+        needsPass: false,
+      }),
+    );
   }
   return results;
 }

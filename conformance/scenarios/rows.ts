@@ -1,6 +1,12 @@
 /** Every row of every operation's permission table, as the cases authorization checks iterate. */
 import { applicableRows } from "../../src/contract/authorize.js";
-import { operations, type ActingOn, type PermissionRow, type PermissionType, type TapOperation } from "../../src/spec/index.js";
+import {
+  operations,
+  type ActingOn,
+  type PermissionRow,
+  type PermissionType,
+  type TapOperation,
+} from "../../src/spec/index.js";
 
 export interface RowCase {
   op: TapOperation;

@@ -5,7 +5,13 @@
 import { randomUUID } from "node:crypto";
 import { grantingPermissions, isSupported, requiredRoleTemplateIds } from "../../src/contract/authorize.js";
 import { operationLabel } from "../../src/contract/index.js";
-import { operations, type ActingOn, type OperationKind, type PermissionType, type TapOperation } from "../../src/spec/index.js";
+import {
+  operations,
+  type ActingOn,
+  type OperationKind,
+  type PermissionType,
+  type TapOperation,
+} from "../../src/spec/index.js";
 import type { Session } from "../run/session.js";
 import type { TokenGrant, TokenSpec } from "../targets/tokens.js";
 
@@ -36,7 +42,12 @@ export function unknownId(): string {
 }
 
 /** The token spec of a permitted caller for one row, or undefined for a row that is not supported. */
-export function permittedSpec(op: TapOperation, actingOn: ActingOn, type: PermissionType, subject: string | undefined): TokenSpec | undefined {
+export function permittedSpec(
+  op: TapOperation,
+  actingOn: ActingOn,
+  type: PermissionType,
+  subject: string | undefined,
+): TokenSpec | undefined {
   const row = op.permissions[actingOn][type];
   if (!isSupported(row)) return undefined;
   const roles = type === "delegatedWork" && actingOn === "actingOnOthers" ? requiredRoleTemplateIds(row) : [];
@@ -47,7 +58,12 @@ export function permittedSpec(op: TapOperation, actingOn: ActingOn, type: Permis
 }
 
 /** Any token allowed to call `op` on `subject` (application first: it needs no signed-in user). */
-export async function permittedToken(session: Session, op: TapOperation, actingOn: ActingOn, subject: string | undefined): Promise<TokenGrant> {
+export async function permittedToken(
+  session: Session,
+  op: TapOperation,
+  actingOn: ActingOn,
+  subject: string | undefined,
+): Promise<TokenGrant> {
   const types: PermissionType[] = op.subject === "me" ? ["delegatedWork"] : ["application", "delegatedWork"];
   const reasons: string[] = [];
   for (const type of types) {
@@ -81,7 +97,9 @@ export async function ensurePass(session: Session, user: string): Promise<PassRe
   if (listed.status === 200 && typeof existing?.id === "string") return { methodId: existing.id };
   if (listed.status !== 200) return { error: `could not list ${user}'s passes: ${listed.status}` };
   if (!allowWrites || user !== subjects.writeUser) {
-    return { skip: `${user} has no pass, and passes are created only for the test user (--allow-writes with --test-user)` };
+    return {
+      skip: `${user} has no pass, and passes are created only for the test user (--allow-writes with --test-user)`,
+    };
   }
   return createPass(session, user);
 }
@@ -91,10 +109,16 @@ async function createPass(session: Session, user: string): Promise<PassResult> {
   if (!create) return { error: "the spec has no Create on /users" };
   const writer = await permittedToken(session, create, "actingOnOthers", undefined);
   if ("skip" in writer) return { skip: `cannot create a pass for ${user}: ${writer.skip}` };
-  const created = await session.send({ operation: create, user, authorization: session.bearer(writer.token), body: {} });
+  const created = await session.send({
+    operation: create,
+    user,
+    authorization: session.bearer(writer.token),
+    body: {},
+  });
   if (!created.ok) return { error: created.error };
   const id = (created.body as { id?: unknown } | undefined)?.id;
-  if (created.status !== successStatus(create) || typeof id !== "string") return { error: `could not create a pass for ${user}: ${created.status}` };
+  if (created.status !== successStatus(create) || typeof id !== "string")
+    return { error: `could not create a pass for ${user}: ${created.status}` };
   return { methodId: id };
 }
 
@@ -109,7 +133,9 @@ export function subjectFor(session: Session, op: TapOperation, actingOn: ActingO
   }
   if (isWrite(op)) {
     if (!allowWrites) return { skip: "writes are not allowed (--allow-writes with --test-user)" };
-    return subjects.writeUser !== undefined ? { user: subjects.writeUser } : { skip: "no test user for writes (--test-user)" };
+    return subjects.writeUser !== undefined
+      ? { user: subjects.writeUser }
+      : { skip: "no test user for writes (--test-user)" };
   }
   const user = subjects.readUsers[0] ?? subjects.writeUser;
   return user !== undefined ? { user } : { skip: "no user to read (--user)" };
@@ -117,6 +143,11 @@ export function subjectFor(session: Session, op: TapOperation, actingOn: ActingO
 
 /** Human label of a permission-table row. */
 export function rowLabel(type: PermissionType, actingOn: ActingOn): string {
-  const who = type === "application" ? "application" : type === "delegatedPersonal" ? "delegated (personal account)" : "delegated (work or school)";
+  const who =
+    type === "application"
+      ? "application"
+      : type === "delegatedPersonal"
+        ? "delegated (personal account)"
+        : "delegated (work or school)";
   return `${who}, ${actingOn === "actingOnSelf" ? "acting on self" : "acting on others"}`;
 }

@@ -31,9 +31,17 @@ export type HttpFailureKind = "timeout" | "too-large" | "unreachable" | "certifi
 export type HttpResult = { ok: true; response: HttpResponse } | { ok: false; kind: HttpFailureKind; error: string };
 
 const certificateCodes = new Set([
-  "CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID", "DEPTH_ZERO_SELF_SIGNED_CERT", "SELF_SIGNED_CERT_IN_CHAIN",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE", "UNABLE_TO_GET_ISSUER_CERT_LOCALLY", "UNABLE_TO_GET_ISSUER_CERT",
-  "ERR_TLS_CERT_ALTNAME_INVALID", "CERT_SIGNATURE_FAILURE", "CERT_REVOKED", "CERT_UNTRUSTED",
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "CERT_SIGNATURE_FAILURE",
+  "CERT_REVOKED",
+  "CERT_UNTRUSTED",
 ]);
 const unreachableCodes = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 const resetCodes = new Set(["ECONNRESET", "EPIPE", "UND_ERR_SOCKET", "UND_ERR_CLOSED"]);
@@ -46,15 +54,27 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-function classify(err: unknown, timedOut: boolean, limits: HttpLimits, url: string): { ok: false; kind: HttpFailureKind; error: string } {
+function classify(
+  err: unknown,
+  timedOut: boolean,
+  limits: HttpLimits,
+  url: string,
+): { ok: false; kind: HttpFailureKind; error: string } {
   if (timedOut) return { ok: false, kind: "timeout", error: `no complete response within ${limits.timeoutMs} ms` };
   const code = errorCode(err);
   const host = safeHost(url);
-  if (code && certificateCodes.has(code)) return { ok: false, kind: "certificate", error: `TLS certificate of ${host} rejected (${code})` };
-  if (code && unreachableCodes.has(code)) return { ok: false, kind: "unreachable", error: `cannot connect to ${host} (${code})` };
-  if (code && resetCodes.has(code)) return { ok: false, kind: "reset", error: `connection to ${host} was reset (${code})` };
+  if (code && certificateCodes.has(code))
+    return { ok: false, kind: "certificate", error: `TLS certificate of ${host} rejected (${code})` };
+  if (code && unreachableCodes.has(code))
+    return { ok: false, kind: "unreachable", error: `cannot connect to ${host} (${code})` };
+  if (code && resetCodes.has(code))
+    return { ok: false, kind: "reset", error: `connection to ${host} was reset (${code})` };
   if (causedBy(err, "bad port")) {
-    return { ok: false, kind: "unreachable", error: `fetch refuses port ${new URL(url).port} of ${host} (one of the "bad ports" browsers and Node block): serve the target on another port` };
+    return {
+      ok: false,
+      kind: "unreachable",
+      error: `fetch refuses port ${new URL(url).port} of ${host} (one of the "bad ports" browsers and Node block): serve the target on another port`,
+    };
   }
   const message = err instanceof Error ? err.message : String(err);
   return { ok: false, kind: "network", error: `request to ${host} failed: ${code ?? message}` };
@@ -94,7 +114,11 @@ async function readCapped(body: ReadableStream<Uint8Array> | null, max: number):
   return Buffer.concat(chunks, size).toString("utf8");
 }
 
-export async function boundedFetch(request: HttpRequest, limits: HttpLimits = defaultHttpLimits, fetchImpl: typeof fetch = fetch): Promise<HttpResult> {
+export async function boundedFetch(
+  request: HttpRequest,
+  limits: HttpLimits = defaultHttpLimits,
+  fetchImpl: typeof fetch = fetch,
+): Promise<HttpResult> {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {

@@ -9,13 +9,21 @@ import { clouds, tapCloud } from "../../src/spec/clouds.js";
 import type { CloudId } from "../../src/spec/index.js";
 import type { CheckExchangeOptions } from "../../src/contract/index.js";
 import type { Target } from "./target.js";
-import { describeSpec, principalOf, satisfies, unknownRolesReason, type TokenGrant, type TokenPrincipal, type TokenSource, type TokenSpec } from "./tokens.js";
+import {
+  describeSpec,
+  principalOf,
+  satisfies,
+  unknownRolesReason,
+  type TokenGrant,
+  type TokenPrincipal,
+  type TokenSource,
+  type TokenSpec,
+} from "./tokens.js";
 
 export const tokenEnvPrefix = "GRAPH_TOKEN_";
 
 /** What a live run needs to judge anything, named in the one line of a run that judged nothing. */
-export const missingTokensHint =
-  `Set ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF or ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name), or AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, and give --user ids to read`;
+export const missingTokensHint = `Set ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF or ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name), or AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, and give --user ids to read`;
 
 export interface LiveTargetOptions {
   url: string;
@@ -40,9 +48,15 @@ class PoolTokens implements TokenSource {
     const now = Date.now() / 1000;
     const hit = this.pool.find((t) => satisfies(t.principal, spec, now));
     if (hit) return { token: hit.token, label: hit.label, objectId: hit.principal.objectId };
-    const unknownRoles = unknownRolesReason(this.pool.map((t) => t.principal), spec, now);
+    const unknownRoles = unknownRolesReason(
+      this.pool.map((t) => t.principal),
+      spec,
+      now,
+    );
     if (unknownRoles) return { skip: unknownRoles };
-    return { skip: `${describeSpec(spec)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)` };
+    return {
+      skip: `${describeSpec(spec)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)`,
+    };
   }
 }
 
@@ -68,18 +82,25 @@ export function parseTargetUrl(url: string): URL {
   if (problem) throw new UsageError(`--target: ${parsed.protocol}//${parsed.host} ${problem.message}`);
   if (parsed.search || parsed.hash) throw new UsageError("--target: expected a base URL without query or fragment");
   if (!/\/v1\.0\/?$/.test(parsed.pathname)) {
-    throw new UsageError(`--target: expected a Graph v1.0 root (a path ending in /v1.0, e.g. https://graph.microsoft.com/v1.0), got the path ${parsed.pathname}`);
+    throw new UsageError(
+      `--target: expected a Graph v1.0 root (a path ending in /v1.0, e.g. https://graph.microsoft.com/v1.0), got the path ${parsed.pathname}`,
+    );
   }
   return parsed;
 }
 
 /** The cloud: the flag if given (China refused), else the one whose Graph root the URL is on. */
-function resolveCloud(url: URL, flag: string | undefined): { id: CloudId | undefined; graphRoot?: string; authority?: string } {
+function resolveCloud(
+  url: URL,
+  flag: string | undefined,
+): { id: CloudId | undefined; graphRoot?: string; authority?: string } {
   const onRoot = (Object.keys(clouds) as CloudId[]).find((id) => new URL(clouds[id].graphRoot).host === url.host);
   if (flag !== undefined) {
     const cloud = tapCloud(flag);
     if (onRoot !== undefined && onRoot !== cloud.id) {
-      throw new UsageError(`--cloud ${flag} does not match --target ${url.host}, which is the ${clouds[onRoot].name} (${onRoot})`);
+      throw new UsageError(
+        `--cloud ${flag} does not match --target ${url.host}, which is the ${clouds[onRoot].name} (${onRoot})`,
+      );
     }
     return { id: cloud.id, graphRoot: cloud.graphRoot, authority: cloud.authority };
   }
@@ -97,12 +118,17 @@ function envTokens(env: Record<string, string | undefined>): PooledToken[] {
     .map((name) => {
       const token = env[name]!.trim().replace(/^Bearer\s+/i, "");
       const principal = principalOf(token);
-      if (!principal) throw new UsageError(`${name}: not a JWT access token (expected the token Graph accepts, without "Bearer ")`);
+      if (!principal)
+        throw new UsageError(`${name}: not a JWT access token (expected the token Graph accepts, without "Bearer ")`);
       return { label: name, token, principal };
     });
 }
 
-async function azureToken(env: Record<string, string | undefined>, graphRoot: string, authority: string): Promise<PooledToken | undefined> {
+async function azureToken(
+  env: Record<string, string | undefined>,
+  graphRoot: string,
+  authority: string,
+): Promise<PooledToken | undefined> {
   const tenant = env.AZURE_TENANT_ID;
   const client = env.AZURE_CLIENT_ID;
   const secret = env.AZURE_CLIENT_SECRET;
@@ -114,7 +140,9 @@ async function azureToken(env: Record<string, string | undefined>, graphRoot: st
   try {
     identity = await import("@azure/identity");
   } catch {
-    throw new UserError("AZURE_* credentials need @azure/identity, which is not installed: run `npm install @azure/identity` or give tokens in GRAPH_TOKEN_*");
+    throw new UserError(
+      "AZURE_* credentials need @azure/identity, which is not installed: run `npm install @azure/identity` or give tokens in GRAPH_TOKEN_*",
+    );
   }
   try {
     const credential = new identity.ClientSecretCredential(tenant, client, secret, { authorityHost: authority });
@@ -131,7 +159,8 @@ async function azureToken(env: Record<string, string | undefined>, graphRoot: st
 export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
   const url = parseTargetUrl(options.url);
   const cloud = resolveCloud(url, options.cloud);
-  if (options.allowWrites && !options.testUser) throw new UsageError("--allow-writes needs --test-user ID: the one user passes may be created and deleted for");
+  if (options.allowWrites && !options.testUser)
+    throw new UsageError("--allow-writes needs --test-user ID: the one user passes may be created and deleted for");
   if (options.testUser && !options.allowWrites) throw new UsageError("--test-user is only used with --allow-writes");
   const pool = envTokens(options.env);
   if (cloud.graphRoot && cloud.authority) {
@@ -142,12 +171,19 @@ export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
   }
   if (pool.length === 0) throw new UserError(`nothing to check: no token given. ${missingTokensHint}`);
   const now = Date.now() / 1000;
-  const delegated = pool.filter((t) => t.principal.type === "delegatedWork" && (t.principal.exp ?? Infinity) > now && t.principal.objectId);
+  const delegated = pool.filter(
+    (t) => t.principal.type === "delegatedWork" && (t.principal.exp ?? Infinity) > now && t.principal.objectId,
+  );
   const self = delegated.find((t) => t.label === `${tokenEnvPrefix}SELF`) ?? delegated[0];
   const graphUrl = url.href.replace(/\/+$/, "");
   const [firstUser] = options.users;
   return {
-    description: { kind: "live", location: graphUrl, ...(cloud.id ? { cloud: cloud.id } : {}), readOnly: !options.allowWrites },
+    description: {
+      kind: "live",
+      location: graphUrl,
+      ...(cloud.id ? { cloud: cloud.id } : {}),
+      readOnly: !options.allowWrites,
+    },
     graphUrl,
     tokens: new PoolTokens(pool),
     subjects: {

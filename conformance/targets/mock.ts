@@ -3,7 +3,15 @@
  * for whatever a probe needs, so every row of every permission table runs.
  */
 import { directoryRoles } from "../../src/spec/index.js";
-import { faultHeader, isExternalGuest, startMockGraph, type FaultPlan, type FixtureUser, type MockGraph, type TokenRequest } from "../../src/mock/index.js";
+import {
+  faultHeader,
+  isExternalGuest,
+  startMockGraph,
+  type FaultPlan,
+  type FixtureUser,
+  type MockGraph,
+  type TokenRequest,
+} from "../../src/mock/index.js";
 import type { Target } from "./target.js";
 import { rolesSatisfy, type TokenGrant, type TokenSource, type TokenSpec } from "./tokens.js";
 
@@ -71,7 +79,8 @@ class MockTokens implements TokenSource {
       this.#cache.set(key, token);
     }
     const who = request.app ? `app ${request.app}` : `user ${request.user}`;
-    const objectId = request.user ?? this.mock.fixtures.apps.find((a) => a.clientId === request.app)?.servicePrincipalId;
+    const objectId =
+      request.user ?? this.mock.fixtures.apps.find((a) => a.clientId === request.app)?.servicePrincipalId;
     return { token: await token, label: `mock token for ${who} with ${permissions.join(" ")}`, objectId };
   }
 }
@@ -87,9 +96,13 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
   });
   const users = mock.fixtures.users;
   // A member without roles and without a pass: the one the lifecycle writes to and "self" probes sign in as.
-  const plain = users.find((u) => !u.personal && u.directoryRoles.length === 0 && !u.tap && !u.excludedFromTapPolicy && !isExternalGuest(u));
+  const plain = users.find(
+    (u) => !u.personal && u.directoryRoles.length === 0 && !u.tap && !u.excludedFromTapPolicy && !isExternalGuest(u),
+  );
   // Whom an Authentication Administrator may not act on: a holder of a role only wider roles reach.
-  const administrator = users.find((u) => !u.personal && u.directoryRoles.some((k) => directoryRoles[k]?.reach !== "members"));
+  const administrator = users.find(
+    (u) => !u.personal && u.directoryRoles.some((k) => directoryRoles[k]?.reach !== "members"),
+  );
   const guest = users.find((u) => !u.personal && isExternalGuest(u));
   return {
     mock,
@@ -114,7 +127,10 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
     },
     allowWrites: true,
     ...(options.faults ? {} : { throttleProbe: { [faultHeader]: "throttle-fractional" } }),
-    exchangeOptions: { passLength: mock.policy.defaultLength, policy: { lengthRange: [mock.policy.defaultLength, mock.policy.defaultLength] } },
+    exchangeOptions: {
+      passLength: mock.policy.defaultLength,
+      policy: { lengthRange: [mock.policy.defaultLength, mock.policy.defaultLength] },
+    },
     close: () => mock.close(),
   };
 }

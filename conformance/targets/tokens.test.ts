@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { knownRoleTemplateIds } from "../../src/contract/authorize.js";
-import { consumerTenantId, describeSpec, principalOf, satisfies, unknownRolesReason, type TokenSpec } from "./tokens.js";
+import {
+  consumerTenantId,
+  describeSpec,
+  principalOf,
+  satisfies,
+  unknownRolesReason,
+  type TokenSpec,
+} from "./tokens.js";
 
 const token = (claims: object) => ["e30", Buffer.from(JSON.stringify(claims)).toString("base64url"), "c2ln"].join(".");
 const now = 1_800_000_000;
@@ -8,16 +15,26 @@ const now = 1_800_000_000;
 describe("principalOf", () => {
   it("reads application, work and personal tokens from their claims", () => {
     expect(principalOf(token({ idtyp: "app", roles: ["A.Read.All"], oid: "sp", exp: now + 60 }))).toEqual({
-      type: "application", permissions: ["A.Read.All"], roleTemplateIds: [], objectId: "sp", exp: now + 60,
+      type: "application",
+      permissions: ["A.Read.All"],
+      roleTemplateIds: [],
+      objectId: "sp",
+      exp: now + 60,
     });
-    expect(principalOf(token({ idtyp: "user", scp: "A.Read B.Read", wids: ["r1"], oid: "u" }))).toMatchObject({ type: "delegatedWork", permissions: ["A.Read", "B.Read"], roleTemplateIds: ["r1"] });
+    expect(principalOf(token({ idtyp: "user", scp: "A.Read B.Read", wids: ["r1"], oid: "u" }))).toMatchObject({
+      type: "delegatedWork",
+      permissions: ["A.Read", "B.Read"],
+      roleTemplateIds: ["r1"],
+    });
     expect(principalOf(token({ idtyp: "user", scp: "A.Read", tid: consumerTenantId }))?.type).toBe("delegatedPersonal");
     expect(principalOf("opaque")).toBeUndefined();
   });
 });
 
 describe("satisfies", () => {
-  const admin = principalOf(token({ idtyp: "user", scp: "X.Read.All", wids: ["admin-role"], oid: "adele", exp: now + 60 }))!;
+  const admin = principalOf(
+    token({ idtyp: "user", scp: "X.Read.All", wids: ["admin-role"], oid: "adele", exp: now + 60 }),
+  )!;
   const base: TokenSpec = { type: "delegatedWork", permissions: { anyOf: ["X.Read.All"] } };
 
   it("matches type, permissions, roles, user and expiry", () => {
@@ -34,8 +51,12 @@ describe("satisfies", () => {
   });
 
   it("describes a spec for a skip reason", () => {
-    expect(describeSpec({ type: "application", permissions: { exactly: ["X.Read.All"] } })).toBe("an application token with exactly X.Read.All");
-    expect(describeSpec({ ...base, expired: true })).toBe("an expired delegated work-account token with one of X.Read.All");
+    expect(describeSpec({ type: "application", permissions: { exactly: ["X.Read.All"] } })).toBe(
+      "an application token with exactly X.Read.All",
+    );
+    expect(describeSpec({ ...base, expired: true })).toBe(
+      "an expired delegated work-account token with one of X.Read.All",
+    );
   });
 });
 
@@ -43,8 +64,18 @@ describe("a token without a required role proves a 403 only when the runner know
   const authAdmin = "c4e39bd9-1100-46d3-8c65-fb160da0071f";
   const userRole = "b79fbf4d-3ef9-4689-8143-76b194e85509";
   const customRole = "11111111-2222-3333-4444-555555555555";
-  const member = principalOf(token({ idtyp: "user", scp: "UserAuthenticationMethod.Read.All", wids: [userRole], oid: "nestor", exp: now + 60 }))!;
-  const custom = principalOf(token({ idtyp: "user", scp: "UserAuthenticationMethod.Read.All", wids: [userRole, customRole], oid: "helpdesk", exp: now + 60 }))!;
+  const member = principalOf(
+    token({ idtyp: "user", scp: "UserAuthenticationMethod.Read.All", wids: [userRole], oid: "nestor", exp: now + 60 }),
+  )!;
+  const custom = principalOf(
+    token({
+      idtyp: "user",
+      scp: "UserAuthenticationMethod.Read.All",
+      wids: [userRole, customRole],
+      oid: "helpdesk",
+      exp: now + 60,
+    }),
+  )!;
   const spec: TokenSpec = {
     type: "delegatedWork",
     permissions: { exactly: ["UserAuthenticationMethod.Read.All"] },
@@ -60,7 +91,9 @@ describe("a token without a required role proves a 403 only when the runner know
 
   it("never uses a token holding a role it does not know, and says why it skips", () => {
     expect(satisfies(custom, spec, now)).toBe(false);
-    expect(unknownRolesReason([custom], spec, now)).toMatch(new RegExp(`does not know \\(wids ${customRole}\\).*cannot prove a 403`));
+    expect(unknownRolesReason([custom], spec, now)).toMatch(
+      new RegExp(`does not know \\(wids ${customRole}\\).*cannot prove a 403`),
+    );
     expect(describeSpec(spec)).toContain("no directory role the runner does not know");
   });
 });

@@ -22,7 +22,7 @@ export interface TokenSpec {
 }
 
 export type TokenGrant =
-  | { token: string; label: string; /** The signed-in user's (or app's) object id. */ objectId: string | undefined }
+  | { token: string; label: string /** The signed-in user's (or app's) object id. */; objectId: string | undefined }
   | { skip: string };
 
 export interface TokenSource {
@@ -51,10 +51,18 @@ export function principalOf(token: string): TokenPrincipal | undefined {
     return undefined;
   }
   const isApp = claims.idtyp === "app" || (claims.scp === undefined && Array.isArray(claims.roles));
-  const type: PermissionType = isApp ? "application" : claims.tid === consumerTenantId ? "delegatedPersonal" : "delegatedWork";
+  const type: PermissionType = isApp
+    ? "application"
+    : claims.tid === consumerTenantId
+      ? "delegatedPersonal"
+      : "delegatedWork";
   const permissions = isApp
-    ? (Array.isArray(claims.roles) ? claims.roles.filter((r): r is string => typeof r === "string") : [])
-    : typeof claims.scp === "string" ? claims.scp.split(" ").filter((s) => s.length > 0) : [];
+    ? Array.isArray(claims.roles)
+      ? claims.roles.filter((r): r is string => typeof r === "string")
+      : []
+    : typeof claims.scp === "string"
+      ? claims.scp.split(" ").filter((s) => s.length > 0)
+      : [];
   const wids = Array.isArray(claims.wids) ? claims.wids.filter((w): w is string => typeof w === "string") : [];
   return {
     type,
@@ -68,7 +76,7 @@ export function principalOf(token: string): TokenPrincipal | undefined {
 /** Do a token's `wids` satisfy a spec's `roles`? */
 export function rolesSatisfy(wids: readonly string[], roles: NonNullable<TokenSpec["roles"]>): boolean {
   if (roles.anyOf && !roles.anyOf.some((id) => wids.includes(id))) return false;
-  if (roles.noneOf && roles.noneOf.some((id) => wids.includes(id))) return false;
+  if (roles.noneOf?.some((id) => wids.includes(id))) return false;
   const known = roles.onlyKnown;
   return !known || wids.every((id) => known.includes(id));
 }
@@ -77,15 +85,21 @@ export function rolesSatisfy(wids: readonly string[], roles: NonNullable<TokenSp
  * Why no token fits a spec that allows only known roles, when one would fit but for a role the
  * runner does not know: such a token cannot prove "no required role", so the probe is skipped.
  */
-export function unknownRolesReason(pool: readonly TokenPrincipal[], spec: TokenSpec, nowSec: number): string | undefined {
+export function unknownRolesReason(
+  pool: readonly TokenPrincipal[],
+  spec: TokenSpec,
+  nowSec: number,
+): string | undefined {
   const known = spec.roles?.onlyKnown;
   if (!known || pool.some((p) => satisfies(p, spec, nowSec))) return undefined;
   const { onlyKnown: _, ...rest } = spec.roles!;
   const near = pool.find((p) => satisfies(p, { ...spec, roles: rest }, nowSec));
   if (!near) return undefined;
   const unknown = near.roleTemplateIds.filter((id) => !known.includes(id));
-  return `the token without a required role also holds directory role(s) the runner does not know (wids ${unknown.join(", ")}), ` +
-    "which might grant: it cannot prove a 403";
+  return (
+    `the token without a required role also holds directory role(s) the runner does not know (wids ${unknown.join(", ")}), ` +
+    "which might grant: it cannot prove a 403"
+  );
 }
 
 /** Does a principal satisfy a spec? (`nowSec` decides expiry.) */
@@ -95,7 +109,8 @@ export function satisfies(p: TokenPrincipal, spec: TokenSpec, nowSec: number): b
   if (expired !== (spec.expired === true)) return false;
   const perms = spec.permissions;
   if ("exactly" in perms) {
-    if (p.permissions.length !== perms.exactly.length || !perms.exactly.every((x) => p.permissions.includes(x))) return false;
+    if (p.permissions.length !== perms.exactly.length || !perms.exactly.every((x) => p.permissions.includes(x)))
+      return false;
   } else if ("anyOf" in perms) {
     if (!perms.anyOf.some((x) => p.permissions.includes(x))) return false;
   } else if (perms.noneOf.some((x) => p.permissions.includes(x))) {
@@ -110,17 +125,31 @@ export function satisfies(p: TokenPrincipal, spec: TokenSpec, nowSec: number): b
 
 /** A short human description of a spec, for skip reasons. */
 export function describeSpec(spec: TokenSpec): string {
-  const kind = spec.type === "application" ? "an application token" : spec.type === "delegatedPersonal" ? "a personal-account token" : "a delegated work-account token";
+  const kind =
+    spec.type === "application"
+      ? "an application token"
+      : spec.type === "delegatedPersonal"
+        ? "a personal-account token"
+        : "a delegated work-account token";
   const perms = spec.permissions;
   const what =
-    "exactly" in perms ? `with exactly ${perms.exactly.join(" ") || "no permissions"}` :
-    "anyOf" in perms ? `with one of ${perms.anyOf.join(", ")}` : `without ${perms.noneOf.join(", ")}`;
+    "exactly" in perms
+      ? `with exactly ${perms.exactly.join(" ") || "no permissions"}`
+      : "anyOf" in perms
+        ? `with one of ${perms.anyOf.join(", ")}`
+        : `without ${perms.noneOf.join(", ")}`;
   const r = spec.roles;
-  const roles = !r ? "" : [
-    r.anyOf ? ", with a required directory role" : "",
-    r.noneOf ? ", without any of the required directory roles" : "",
-    r.onlyKnown ? " and no directory role the runner does not know" : "",
-  ].join("");
-  const user = spec.user ? ("is" in spec.user ? ` for user ${spec.user.is}` : " for another user than the subject") : "";
+  const roles = !r
+    ? ""
+    : [
+        r.anyOf ? ", with a required directory role" : "",
+        r.noneOf ? ", without any of the required directory roles" : "",
+        r.onlyKnown ? " and no directory role the runner does not know" : "",
+      ].join("");
+  const user = spec.user
+    ? "is" in spec.user
+      ? ` for user ${spec.user.is}`
+      : " for another user than the subject"
+    : "";
   return `${spec.expired ? "an expired " : ""}${spec.expired ? kind.replace(/^an? /, "") : kind} ${what}${roles}${user}`;
 }

@@ -1,5 +1,12 @@
 /** Renders an operation's machine-readable permission table as the Markdown tables Learn shows. */
-import type { ActingOn, DirectoryRole, PermissionRow, PermissionTable, PermissionType, StatedPermissionTable } from "../../src/spec/document.js";
+import type {
+  ActingOn,
+  DirectoryRole,
+  PermissionRow,
+  PermissionTable,
+  PermissionType,
+  StatedPermissionTable,
+} from "../../src/spec/document.js";
 import { effectivePermissions } from "../../src/spec/operations.js";
 
 const typeLabels: Record<PermissionType, string> = {
@@ -32,9 +39,13 @@ function table(t: PermissionTable, actingOn: ActingOn): string {
 
 function currentTable(t: PermissionTable): string {
   const lines = ["| Permission type | Least privileged permissions | Higher privileged permissions |", "|---|---|---|"];
-  lines.push(`| ${typeLabels.delegatedWork} | ${code(t.current.delegatedWork.leastPrivileged)} | ${code(t.current.delegatedWork.higherPrivileged)} |`);
+  lines.push(
+    `| ${typeLabels.delegatedWork} | ${code(t.current.delegatedWork.leastPrivileged)} | ${code(t.current.delegatedWork.higherPrivileged)} |`,
+  );
   lines.push(`| ${typeLabels.delegatedPersonal} | Not supported. | Not supported. |`);
-  lines.push(`| ${typeLabels.application} | ${code(t.current.application.leastPrivileged)} | ${code(t.current.application.higherPrivileged)} |`);
+  lines.push(
+    `| ${typeLabels.application} | ${code(t.current.application.leastPrivileged)} | ${code(t.current.application.higherPrivileged)} |`,
+  );
   return lines.join("\n");
 }
 

@@ -17,11 +17,18 @@ export type BaseUrlProblem =
  */
 export function bearerUrlProblem(url: URL): BaseUrlProblem | undefined {
   if (url.username || url.password) {
-    return { kind: "credentials", message: "carries credentials (user:password@): expected a URL without them; tokens come from the environment" };
+    return {
+      kind: "credentials",
+      message: "carries credentials (user:password@): expected a URL without them; tokens come from the environment",
+    };
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") return { kind: "scheme", message: `has the scheme ${url.protocol}: expected https` };
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    return { kind: "scheme", message: `has the scheme ${url.protocol}: expected https` };
   if (url.protocol === "http:" && !loopbackHost.test(url.hostname)) {
-    return { kind: "plain-http", message: "uses http to a non-loopback host: expected https (http only for 127.0.0.1, [::1] or localhost)" };
+    return {
+      kind: "plain-http",
+      message: "uses http to a non-loopback host: expected https (http only for 127.0.0.1, [::1] or localhost)",
+    };
   }
   return undefined;
 }

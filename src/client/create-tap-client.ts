@@ -37,7 +37,9 @@ export interface CallOptions {
 export type UserRef = string;
 
 /** The properties a `select` kept: all of them without one. */
-export type Selected<T, S extends readonly SelectableProperty[]> = [S] extends [never] ? T : Pick<T, S[number] & keyof T>;
+export type Selected<T, S extends readonly SelectableProperty[]> = [S] extends [never]
+  ? T
+  : Pick<T, S[number] & keyof T>;
 
 // Create has no `/me` path in the contract (administrators cannot create a pass for themselves).
 type NotMe<U extends string> = Lowercase<U> extends "me" ? { user: never } : unknown;
@@ -93,12 +95,16 @@ interface OperationInput extends CallOptions {
 }
 
 /** `raw.request` as the wrappers call it: the path and its params are checked at run time by `serializePath`. */
-type Send = (method: string, path: string, init: {
-  params: { path: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string> };
-  body?: unknown;
-  signal: AbortSignal;
-  parseAs: "stream";
-}) => Promise<{ response: Response }>;
+type Send = (
+  method: string,
+  path: string,
+  init: {
+    params: { path: Record<string, unknown>; query?: Record<string, unknown>; header: Record<string, string> };
+    body?: unknown;
+    signal: AbortSignal;
+    parseAs: "stream";
+  },
+) => Promise<{ response: Response }>;
 
 function isMe(user: string): boolean {
   return typeof user === "string" && user.toLowerCase() === "me";
@@ -112,7 +118,10 @@ export function createTapClient(options: TapClientOptions): TapClient {
   const querySerializer = createQuerySerializer({ array: { style: "form", explode: false } });
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    fetch: boundedTransport(options.fetch ?? ((request: Request) => globalThis.fetch(request)), resolved.maxResponseBytes),
+    fetch: boundedTransport(
+      options.fetch ?? ((request: Request) => globalThis.fetch(request)),
+      resolved.maxResponseBytes,
+    ),
     // Checks and encodes every path parameter: a bad id is refused before any request.
     pathSerializer: serializePath,
     querySerializer,
@@ -120,7 +129,9 @@ export function createTapClient(options: TapClientOptions): TapClient {
     redirect: "manual",
   });
   raw.use(requestIdMiddleware(), bearerTokenMiddleware(token));
-  const contract = options.contract ? contractMiddleware(options.contract, resolved.basePath, resolved.maxResponseBytes) : undefined;
+  const contract = options.contract
+    ? contractMiddleware(options.contract, resolved.basePath, resolved.maxResponseBytes)
+    : undefined;
   if (contract) raw.use(contract);
   // Registered last: its onResponse runs first, so the other middleware sees the final response
   // (and the contract middleware sees the ones a retry replaced through `inspect`).
@@ -133,7 +144,9 @@ export function createTapClient(options: TapClientOptions): TapClient {
     const { method, shape } = operation;
     const me = isMe(a.user);
     if (method === "POST" && me) {
-      throw new InvalidInputError('create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user\'s object id or userPrincipalName');
+      throw new InvalidInputError(
+        "create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user's object id or userPrincipalName",
+      );
     }
     const select = operation.select ? checkSelect(a.select) : undefined;
     const path = (me ? `/me${METHODS}` : `/users/{user-id}${METHODS}`) + (operation.item ? ITEM : "");
@@ -143,12 +156,16 @@ export function createTapClient(options: TapClientOptions): TapClient {
     if (operation.item) params["temporaryAccessPassAuthenticationMethod-id"] = a.id;
     // Sent as a header, so that the result can name it (the request-id middleware keeps one the caller set).
     const clientRequestId = crypto.randomUUID();
-    const budget = a.timeoutMs === undefined ? resolved.timeoutMs : positive("timeoutMs", a.timeoutMs, resolved.timeoutMs);
+    const budget =
+      a.timeoutMs === undefined ? resolved.timeoutMs : positive("timeoutMs", a.timeoutMs, resolved.timeoutMs);
     // One controller per call: the timeout and the caller's signal both abort it. (A listener on
     // the caller's signal costs far less than AbortSignal.any.)
     const controller = new AbortController();
     const timer = setTimeout(
-      () => controller.abort(new RequestTimeoutError(`${method} ${path}: no complete response within ${budget} ms`, budget)),
+      () =>
+        controller.abort(
+          new RequestTimeoutError(`${method} ${path}: no complete response within ${budget} ms`, budget),
+        ),
       budget,
     );
     const caller = a.signal;
@@ -159,8 +176,12 @@ export function createTapClient(options: TapClientOptions): TapClient {
     }
     try {
       const { response } = await send(method, path, {
-        params: { path: params, query: select && { $select: select }, header: { "client-request-id": clientRequestId } },
-        body: method === "POST" ? a.body ?? {} : undefined,
+        params: {
+          path: params,
+          query: select && { $select: select },
+          header: { "client-request-id": clientRequestId },
+        },
+        body: method === "POST" ? (a.body ?? {}) : undefined,
         signal: controller.signal,
         // A success body is left unread: the client reads it once, within maxResponseBytes.
         parseAs: "stream",
@@ -181,12 +202,14 @@ export function createTapClient(options: TapClientOptions): TapClient {
   }
 
   function checkSelect(select: readonly string[] | undefined): readonly string[] | undefined {
-    if (select !== undefined && (!Array.isArray(select) || select.length === 0)) throw new InvalidInputError("select must be a non-empty list of property names");
+    if (select !== undefined && (!Array.isArray(select) || select.length === 0))
+      throw new InvalidInputError("select must be a non-empty list of property names");
     return select;
   }
 
   function args(value: OperationInput | undefined, operation: string): OperationInput {
-    if (!value || typeof value !== "object") throw new InvalidInputError(`${operation}: expected an object argument such as { user: "me" }`);
+    if (!value || typeof value !== "object")
+      throw new InvalidInputError(`${operation}: expected an object argument such as { user: "me" }`);
     return value;
   }
 

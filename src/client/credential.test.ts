@@ -41,7 +41,10 @@ describe("tokenSource", () => {
     const source = tokenSource(async () => {
       throw new Error(`AADSTS7000215: Invalid client secret; last token was ${JWT} and Bearer abcdef123`);
     }, SCOPES);
-    const err = (await source().then(() => undefined, (e: unknown) => e)) as Error;
+    const err = (await source().then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error;
     expect(err).toBeInstanceOf(CredentialError);
     expect(err.message).toContain("AADSTS7000215: Invalid client secret");
     expect(err.message).toContain("https://graph.microsoft.com/.default");
@@ -52,7 +55,10 @@ describe("tokenSource", () => {
 
   it("caches an Azure token until it nears expiry, and shares one refresh between callers", async () => {
     let now = 1_000_000;
-    const getToken = vi.fn(async () => ({ token: `tok${getToken.mock.calls.length}`, expiresOnTimestamp: now + 60 * 60_000 }));
+    const getToken = vi.fn(async () => ({
+      token: `tok${getToken.mock.calls.length}`,
+      expiresOnTimestamp: now + 60 * 60_000,
+    }));
     const source = tokenSource({ getToken } as TokenCredentialLike, SCOPES, () => now);
     expect(await Promise.all([source(), source(), source()])).toEqual(["tok1", "tok1", "tok1"]);
     expect(getToken).toHaveBeenCalledTimes(1);
@@ -66,7 +72,11 @@ describe("tokenSource", () => {
 
   it("uses refreshAfterTimestamp when the credential gives one", async () => {
     let now = 0;
-    const getToken = vi.fn(async () => ({ token: "t", expiresOnTimestamp: now + 3_600_000, refreshAfterTimestamp: now + 1000 }));
+    const getToken = vi.fn(async () => ({
+      token: "t",
+      expiresOnTimestamp: now + 3_600_000,
+      refreshAfterTimestamp: now + 1000,
+    }));
     const source = tokenSource({ getToken }, SCOPES, () => now);
     await source();
     now = 999;
@@ -84,9 +94,15 @@ describe("tokenSource", () => {
 
   it("passes an abort through as the abort, not a credential failure", async () => {
     const controller = new AbortController();
-    const source = tokenSource({
-      getToken: (_s, o) => new Promise((_r, reject) => o?.abortSignal?.addEventListener("abort", () => reject(new Error("aborted inside")))),
-    }, SCOPES);
+    const source = tokenSource(
+      {
+        getToken: (_s, o) =>
+          new Promise((_r, reject) =>
+            o?.abortSignal?.addEventListener("abort", () => reject(new Error("aborted inside"))),
+          ),
+      },
+      SCOPES,
+    );
     const pending = source(controller.signal);
     controller.abort(new DOMException("stop", "AbortError"));
     await expect(pending).rejects.toMatchObject({ name: "AbortError", message: "stop" });

@@ -28,10 +28,14 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
 
 function checked(token: unknown, what: string): string {
   if (typeof token !== "string" || token === "") {
-    throw new CredentialError(`${what} returned no token (received ${token === "" ? "an empty string" : typeof token}): expected a bearer token string`);
+    throw new CredentialError(
+      `${what} returned no token (received ${token === "" ? "an empty string" : typeof token}): expected a bearer token string`,
+    );
   }
   if (!HEADER_SAFE.test(token)) {
-    throw new CredentialError(`${what} returned a token of ${token.length} chars that cannot be sent in an Authorization header: expected visible ASCII without spaces`);
+    throw new CredentialError(
+      `${what} returned a token of ${token.length} chars that cannot be sent in an Authorization header: expected visible ASCII without spaces`,
+    );
   }
   return token;
 }
@@ -42,7 +46,9 @@ function failure(err: unknown, what: string, scopes: string[], signal: AbortSign
   const name = err instanceof Error ? err.name : "error";
   const message = err instanceof Error ? err.message : String(err);
   // No `cause`: the original error may print a token when logged.
-  return new CredentialError(`${what} failed to get a token for ${scopes.join(" ")}: ${name}: ${redactTokens(message)}`);
+  return new CredentialError(
+    `${what} failed to get a token for ${scopes.join(" ")}: ${name}: ${redactTokens(message)}`,
+  );
 }
 
 /** Build the token source for a credential; misuse (no credential, wrong type) throws InvalidInputError. */

@@ -39,8 +39,10 @@ export class GraphError extends Error {
 
   constructor(error: TapError) {
     // A server that echoes the Authorization header must not put the token into logs.
-    super(redactTokens(`Graph answered ${error.status} ${error.error.code}: ${error.error.message}`) +
-      (error.requestId ? ` (request-id ${error.requestId})` : ""));
+    super(
+      redactTokens(`Graph answered ${error.status} ${error.error.code}: ${error.error.message}`) +
+        (error.requestId ? ` (request-id ${error.requestId})` : ""),
+    );
     this.status = error.status;
     this.code = error.error.code;
     this.requestId = error.requestId;
@@ -84,7 +86,10 @@ export class InvalidResponseError extends Error {
 /** No complete response within the client's timeout (retries and their waits included). */
 export class RequestTimeoutError extends Error {
   override name = "RequestTimeoutError";
-  constructor(message: string, readonly timeoutMs: number) {
+  constructor(
+    message: string,
+    readonly timeoutMs: number,
+  ) {
     super(message);
   }
 }

@@ -34,7 +34,9 @@ describe("resolveOptions", () => {
   });
 
   it("refuses an unknown cloud, listing the known ones", () => {
-    expect(() => resolveOptions({ credential, cloud: "mars" as TapCloudId })).toThrow(/unknown cloud "mars": expected one of global, usgov-l4, usgov-l5/);
+    expect(() => resolveOptions({ credential, cloud: "mars" as TapCloudId })).toThrow(
+      /unknown cloud "mars": expected one of global, usgov-l4, usgov-l5/,
+    );
   });
 
   it.each([
@@ -49,15 +51,19 @@ describe("resolveOptions", () => {
   });
 
   it("never repeats a password from the base URL", () => {
-    expect(() => resolveOptions({ credential, baseUrl: "http://user:hunter2@example.com/" })).toThrow(/^(?!.*hunter2)/s);
+    expect(() => resolveOptions({ credential, baseUrl: "http://user:hunter2@example.com/" })).toThrow(
+      /^(?!.*hunter2)/s,
+    );
   });
 
-  it.each(["http://127.0.0.1:3000/v1.0/", "http://localhost:1/v1.0", "http://[::1]:8080/v1.0", "https://proxy.example.com/graph/v1.0"])(
-    "accepts %j",
-    (baseUrl) => {
-      expect(resolveOptions({ credential, baseUrl }).baseUrl).toBe(baseUrl.replace(/\/$/, ""));
-    },
-  );
+  it.each([
+    "http://127.0.0.1:3000/v1.0/",
+    "http://localhost:1/v1.0",
+    "http://[::1]:8080/v1.0",
+    "https://proxy.example.com/graph/v1.0",
+  ])("accepts %j", (baseUrl) => {
+    expect(resolveOptions({ credential, baseUrl }).baseUrl).toBe(baseUrl.replace(/\/$/, ""));
+  });
 
   it.each([0, -1, Number.NaN, Number.POSITIVE_INFINITY])("refuses timeoutMs %d", (timeoutMs) => {
     expect(() => resolveOptions({ credential, timeoutMs })).toThrow(/timeoutMs must be a positive finite number/);
@@ -99,7 +105,9 @@ describe("the client's constants agree with the spec", () => {
       for (const op of [item.get, item.post, item.delete]) {
         for (const [status, response] of Object.entries(op?.responses ?? {})) {
           const ref = (response as { $ref?: string }).$ref;
-          const resolved = (ref ? spec.components.responses[ref.split("/").pop()!] : response) as { headers?: Record<string, unknown> };
+          const resolved = (ref ? spec.components.responses[ref.split("/").pop()!] : response) as {
+            headers?: Record<string, unknown>;
+          };
           if (resolved.headers && "Retry-After" in resolved.headers) withRetryAfter.add(Number(status));
         }
       }

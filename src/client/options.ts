@@ -43,23 +43,36 @@ export interface ResolvedOptions {
 const VERSION_PATH = "/v1.0";
 
 export function resolveOptions(options: TapClientOptions): ResolvedOptions {
-  if (!options || typeof options !== "object") throw new InvalidInputError("createTapClient: options are required ({ credential, ... })");
+  if (!options || typeof options !== "object")
+    throw new InvalidInputError("createTapClient: options are required ({ credential, ... })");
   if (options.credential === undefined || options.credential === null) {
-    throw new InvalidInputError("createTapClient: credential is required: a TokenCredential, a function returning a token, or a token string");
+    throw new InvalidInputError(
+      "createTapClient: credential is required: a TokenCredential, a function returning a token, or a token string",
+    );
   }
   const cloud = tapCloud(options.cloud ?? "global");
   const baseUrl = options.baseUrl === undefined ? cloud.graphRoot + VERSION_PATH : checkBaseUrl(options.baseUrl);
   const scopes = options.scopes ?? [`${cloud.graphRoot}/.default`];
   if (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((s) => typeof s !== "string" || s === "")) {
-    throw new InvalidInputError(`createTapClient: scopes must be a non-empty list of scope strings, received ${shown(scopes)}`);
+    throw new InvalidInputError(
+      `createTapClient: scopes must be a non-empty list of scope strings, received ${shown(scopes)}`,
+    );
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new InvalidInputError(`createTapClient: fetch must be a function (request) => Promise<Response>, received ${typeof options.fetch}`);
+    throw new InvalidInputError(
+      `createTapClient: fetch must be a function (request) => Promise<Response>, received ${typeof options.fetch}`,
+    );
   }
   checkRetry(options.retry);
-  if (options.contract !== undefined && (typeof options.contract !== "object" || options.contract === null ||
-    (options.contract.onViolation !== undefined && typeof options.contract.onViolation !== "function"))) {
-    throw new InvalidInputError("createTapClient: contract must be { strict?: boolean, onViolation?: (violations, exchange) => void }");
+  if (
+    options.contract !== undefined &&
+    (typeof options.contract !== "object" ||
+      options.contract === null ||
+      (options.contract.onViolation !== undefined && typeof options.contract.onViolation !== "function"))
+  ) {
+    throw new InvalidInputError(
+      "createTapClient: contract must be { strict?: boolean, onViolation?: (violations, exchange) => void }",
+    );
   }
   return {
     cloud: cloud.id as TapCloudId,
@@ -85,10 +98,14 @@ function checkBaseUrl(value: string): string {
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidInputError(`createTapClient: baseUrl ${shown(value)} is not an absolute URL: expected e.g. https://graph.microsoft.com/v1.0`);
+    throw new InvalidInputError(
+      `createTapClient: baseUrl ${shown(value)} is not an absolute URL: expected e.g. https://graph.microsoft.com/v1.0`,
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new InvalidInputError(`createTapClient: baseUrl must not carry credentials, a query or a fragment: expected e.g. https://graph.microsoft.com/v1.0`);
+    throw new InvalidInputError(
+      `createTapClient: baseUrl must not carry credentials, a query or a fragment: expected e.g. https://graph.microsoft.com/v1.0`,
+    );
   }
   const problem = bearerUrlProblem(url);
   if (problem) throw new InvalidInputError(`createTapClient: baseUrl ${shown(value)} ${problem.message}`);
@@ -102,7 +119,9 @@ function checkRetry(retry: TapClientOptions["retry"]): void {
   }
   const { maxRetries } = retry;
   if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0 && maxRetries <= 100)) {
-    throw new InvalidInputError(`createTapClient: retry.maxRetries must be an integer from 0 to 100, received ${shown(maxRetries)}`);
+    throw new InvalidInputError(
+      `createTapClient: retry.maxRetries must be an integer from 0 to 100, received ${shown(maxRetries)}`,
+    );
   }
   positive("retry.maxDelayMs", retry.maxDelayMs, 1);
   positive("retry.baseDelayMs", retry.baseDelayMs, 1);

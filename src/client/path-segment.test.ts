@@ -39,11 +39,15 @@ describe("checkSegment", () => {
   it("accepts UPNs with #EXT#, dots inside and object ids", () => {
     expect(checkSegment("user-id", "ada_contoso.com#EXT#@fabrikam.onmicrosoft.com")).toContain("#EXT#");
     expect(checkSegment("user-id", "...")).toBe("...");
-    expect(checkSegment("user-id", "071cc716-8147-4397-a5ba-b2105951cc0b")).toBe("071cc716-8147-4397-a5ba-b2105951cc0b");
+    expect(checkSegment("user-id", "071cc716-8147-4397-a5ba-b2105951cc0b")).toBe(
+      "071cc716-8147-4397-a5ba-b2105951cc0b",
+    );
   });
 
   it("requires the pass id to be a GUID", () => {
-    expect(checkSegment(METHOD_ID, "6F1967B7-15E8-4935-AC26-D50770ED07A7")).toBe("6F1967B7-15E8-4935-AC26-D50770ED07A7");
+    expect(checkSegment(METHOD_ID, "6F1967B7-15E8-4935-AC26-D50770ED07A7")).toBe(
+      "6F1967B7-15E8-4935-AC26-D50770ED07A7",
+    );
     expect(() => checkSegment(METHOD_ID, "not-a-guid")).toThrow(/malformed: expected the pass's id .*GUID/);
     expect(() => checkSegment(METHOD_ID, "6f1967b7-15e8-4935-ac26-d50770ed07a7/..")).toThrow(InvalidInputError);
   });
@@ -69,11 +73,16 @@ describe("checkSegment", () => {
 
 describe("serializePath", () => {
   it("fills every parameter of the template with one encoded segment", () => {
-    const path = serializePath("/v1.0/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}", {
-      "user-id": "../admin",
-      [METHOD_ID]: "6f1967b7-15e8-4935-ac26-d50770ed07a7",
-    });
-    expect(path).toBe("/v1.0/users/..%2Fadmin/authentication/temporaryAccessPassMethods/6f1967b7-15e8-4935-ac26-d50770ed07a7");
+    const path = serializePath(
+      "/v1.0/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}",
+      {
+        "user-id": "../admin",
+        [METHOD_ID]: "6f1967b7-15e8-4935-ac26-d50770ed07a7",
+      },
+    );
+    expect(path).toBe(
+      "/v1.0/users/..%2Fadmin/authentication/temporaryAccessPassMethods/6f1967b7-15e8-4935-ac26-d50770ed07a7",
+    );
   });
 
   it("throws for a missing parameter instead of sending the braces", () => {

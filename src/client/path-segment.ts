@@ -25,7 +25,9 @@ export function checkSegment(name: string, value: unknown): string {
   }
   // String#isWellFormed is in Node 20 (V8 11.3), not yet in this project's ES2023 lib types.
   if (!(value as string & { isWellFormed(): boolean }).isWellFormed()) {
-    throw new InvalidInputError(`${name} ${shown(value)} is not well-formed Unicode (a lone surrogate): expected ${expectation(name)}`);
+    throw new InvalidInputError(
+      `${name} ${shown(value)} is not well-formed Unicode (a lone surrogate): expected ${expectation(name)}`,
+    );
   }
   if (name === "temporaryAccessPassAuthenticationMethod-id" && !GUID.test(value)) {
     throw new InvalidInputError(`${name} ${shown(value)} is malformed: expected ${expectation(name)}`);
@@ -48,7 +50,9 @@ const HAS_SUB_DELIM = /[!'()*]/;
 export function encodeSegment(value: string): string {
   const encoded = encodeURIComponent(value);
   // encodeURIComponent leaves these five alone; most ids have none of them.
-  return HAS_SUB_DELIM.test(encoded) ? encoded.replace(SUB_DELIMS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`) : encoded;
+  return HAS_SUB_DELIM.test(encoded)
+    ? encoded.replace(SUB_DELIMS, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+    : encoded;
 }
 
 const PARAM = /\{([^{}]+)\}/g;

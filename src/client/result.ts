@@ -19,7 +19,12 @@ function isEnvelope(value: unknown): value is Pick<TapError, "error"> {
  * The result for a response: `success` is the parsed success body (read by the caller), error
  * bodies come from the transport. `shape` is what a success body must be.
  */
-export function toResult<T>(response: Response, success: unknown, clientRequestId: string, shape: "object" | "list" | "none"): TapResult<T> {
+export function toResult<T>(
+  response: Response,
+  success: unknown,
+  clientRequestId: string,
+  shape: "object" | "list" | "none",
+): TapResult<T> {
   const body = response.ok ? success : readBodies.get(response)?.json;
   const requestId = response.headers.get("request-id") ?? undefined;
   if (response.ok) {
@@ -27,20 +32,32 @@ export function toResult<T>(response: Response, success: unknown, clientRequestI
     if (!isObject(body) || (shape === "list" && !Array.isArray(body.value))) {
       throw new InvalidResponseError(
         `Received: a ${response.status} body that is ${body === undefined ? "empty" : shape === "list" ? "not a collection" : "not an object"} / Expected: ${shape === "list" ? "an object with a value array" : "a JSON object"}`,
-        "not-an-object", response.status, requestId);
+        "not-an-object",
+        response.status,
+        requestId,
+      );
     }
     return { data: body as T, response };
   }
-  if (isEnvelope(body)) return { error: { ...body, status: response.status, requestId, clientRequestId } as TapError, response };
+  if (isEnvelope(body))
+    return { error: { ...body, status: response.status, requestId, clientRequestId } as TapError, response };
   const bodyProblem = body === undefined ? "empty" : body === NOT_JSON ? "not-json" : "not-an-envelope";
-  const received = bodyProblem === "empty" ? "no body" : bodyProblem === "not-json"
-    ? `a body that is not JSON (${response.headers.get("content-type") ?? "no content-type"})` : "JSON that is not an error envelope";
+  const received =
+    bodyProblem === "empty"
+      ? "no body"
+      : bodyProblem === "not-json"
+        ? `a body that is not JSON (${response.headers.get("content-type") ?? "no content-type"})`
+        : "JSON that is not an error envelope";
   return {
     error: {
       error: {
         code: "unexpectedResponse",
         message: `Received: HTTP ${response.status} with ${received} / Expected: Graph's error envelope`,
-        innerError: { date: new Date().toISOString().slice(0, 19), "request-id": requestId ?? "", "client-request-id": clientRequestId },
+        innerError: {
+          date: new Date().toISOString().slice(0, 19),
+          "request-id": requestId ?? "",
+          "client-request-id": clientRequestId,
+        },
       },
       status: response.status,
       requestId,

@@ -44,7 +44,12 @@ function noResponse(err: unknown, method: string, url: string, signal: AbortSign
  * The response as the client's layers see it: a success passes through unread (its declared
  * length checked), an error body is read (bounded) and parsed into `readBodies`.
  */
-function settled(response: Response, method: string, maxBytes: number, signal: AbortSignal): Response | Promise<Response> {
+function settled(
+  response: Response,
+  method: string,
+  maxBytes: number,
+  signal: AbortSignal,
+): Response | Promise<Response> {
   if (method === "HEAD" || NULL_BODY_STATUSES.has(response.status) || response.body === null) {
     readBodies.set(response, { text: "", json: undefined });
     return response;
@@ -64,7 +69,11 @@ async function readErrorBody(response: Response, maxBytes: number, signal: Abort
       json = NOT_JSON;
     }
   }
-  const copy = new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const copy = new Response(text, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
   readBodies.set(copy, { text, json });
   return copy;
 }
@@ -82,14 +91,27 @@ export async function readJson(response: Response, maxBytes: number, signal: Abo
   try {
     return JSON.parse(text);
   } catch {
-    throw invalid(response, "not-json",
-      `Received: a ${response.status} body of ${text.length} chars (${response.headers.get("content-type") ?? "no content-type"}) that is not JSON / Expected: a JSON body`);
+    throw invalid(
+      response,
+      "not-json",
+      `Received: a ${response.status} body of ${text.length} chars (${response.headers.get("content-type") ?? "no content-type"}) that is not JSON / Expected: a JSON body`,
+    );
   }
 }
 
-function invalid(response: Response, reason: InvalidResponseError["reason"], message: string, cause?: unknown): InvalidResponseError {
-  return new InvalidResponseError(message, reason, response.status, response.headers.get("request-id") ?? undefined,
-    cause === undefined ? undefined : { cause });
+function invalid(
+  response: Response,
+  reason: InvalidResponseError["reason"],
+  message: string,
+  cause?: unknown,
+): InvalidResponseError {
+  return new InvalidResponseError(
+    message,
+    reason,
+    response.status,
+    response.headers.get("request-id") ?? undefined,
+    cause === undefined ? undefined : { cause },
+  );
 }
 
 /** Throws for a declared length over the limit; true when a length is declared (and within it). */
@@ -99,7 +121,11 @@ function checkDeclaredLength(response: Response, maxBytes: number): boolean {
   const declared = Number(header);
   if (declared > maxBytes) {
     response.body?.cancel().catch(() => undefined);
-    throw invalid(response, "too-large", `Received: a ${response.status} body of ${declared} bytes (content-length) / Expected: at most ${maxBytes} bytes`);
+    throw invalid(
+      response,
+      "too-large",
+      `Received: a ${response.status} body of ${declared} bytes (content-length) / Expected: at most ${maxBytes} bytes`,
+    );
   }
   return true;
 }
@@ -123,8 +149,12 @@ function startReading(response: Response, maxBytes: number): Promise<string> {
 function readFailure(err: unknown, response: Response, signal: AbortSignal): unknown {
   if (signal.aborted) return signal.reason;
   if (err instanceof InvalidResponseError) return err;
-  return invalid(response, "truncated",
-    `Received: a ${response.status} body that ended early (${describeNetworkError(err)}) / Expected: the whole body`, err);
+  return invalid(
+    response,
+    "truncated",
+    `Received: a ${response.status} body that ended early (${describeNetworkError(err)}) / Expected: the whole body`,
+    err,
+  );
 }
 
 async function readCounted(response: Response, maxBytes: number): Promise<string> {
@@ -138,7 +168,11 @@ async function readCounted(response: Response, maxBytes: number): Promise<string
     total += value.byteLength;
     if (total > maxBytes) {
       await reader.cancel().catch(() => undefined);
-      throw invalid(response, "too-large", `Received: a ${response.status} body of more than ${maxBytes} bytes / Expected: at most ${maxBytes} bytes`);
+      throw invalid(
+        response,
+        "too-large",
+        `Received: a ${response.status} body of more than ${maxBytes} bytes / Expected: at most ${maxBytes} bytes`,
+      );
     }
     text += decoder.decode(value, { stream: true });
   }

@@ -14,13 +14,19 @@ export type CreatedTemporaryAccessPassMethod = Schemas["CreatedTemporaryAccessPa
 export type TemporaryAccessPassCreateRequest = Schemas["TemporaryAccessPassCreateRequest"];
 
 /** The reasons Graph documents today. */
-export type DocumentedMethodUsabilityReason = "EnabledByPolicy" | "DisabledByPolicy" | "Expired" | "NotYetValid" | "OneTimeUsed";
+export type DocumentedMethodUsabilityReason =
+  | "EnabledByPolicy"
+  | "DisabledByPolicy"
+  | "Expired"
+  | "NotYetValid"
+  | "OneTimeUsed";
 
 /**
  * Why a pass is or is not usable now. An open set (Graph types it as a string): the documented
  * values, or one Microsoft adds later. `string & {}` keeps the documented ones in autocompletion.
  */
-export type MethodUsabilityReason = Schemas["MethodUsabilityReason"] & (DocumentedMethodUsabilityReason | (string & {}));
+export type MethodUsabilityReason = Schemas["MethodUsabilityReason"] &
+  (DocumentedMethodUsabilityReason | (string & {}));
 
 /** Graph's error envelope, `{ error: { code, message, innerError } }`. */
 export type GraphErrorEnvelope = Schemas["ODataError"];

@@ -14,7 +14,13 @@ export interface Principal {
   roleTemplateIds: readonly string[];
 }
 
-export type DenialReason = "appTokenOnMe" | "notSupported" | "personalAccount" | "missingPermission" | "missingRole" | "administratorTarget";
+export type DenialReason =
+  | "appTokenOnMe"
+  | "notSupported"
+  | "personalAccount"
+  | "missingPermission"
+  | "missingRole"
+  | "administratorTarget";
 
 /** What the decision needs to know about the user acted on. */
 export interface Subject {
@@ -22,9 +28,7 @@ export interface Subject {
   directoryRoles: readonly string[];
 }
 
-export type AuthorizationDecision =
-  | { allowed: true; grantedBy: string }
-  | { allowed: false; reason: DenialReason };
+export type AuthorizationDecision = { allowed: true; grantedBy: string } | { allowed: false; reason: DenialReason };
 
 export function isSupported(row: PermissionRow): row is SupportedRow {
   return row !== "notSupported";
@@ -69,7 +73,12 @@ export function requiredRoleTemplateIds(row: PermissionRow): string[] {
 }
 
 /** May this principal call this operation on this subject (`subject`: the user acted on, when known)? */
-export function authorize(op: TapOperation, principal: Principal, actingOn: ActingOn, subject?: Subject): AuthorizationDecision {
+export function authorize(
+  op: TapOperation,
+  principal: Principal,
+  actingOn: ActingOn,
+  subject?: Subject,
+): AuthorizationDecision {
   if (op.subject === "me" && principal.type === "application") return { allowed: false, reason: "appTokenOnMe" };
   const row = op.permissions[actingOn][principal.type];
   if (!isSupported(row)) {
@@ -86,8 +95,12 @@ export function authorize(op: TapOperation, principal: Principal, actingOn: Acti
 }
 
 /** Every row of an operation's table that applies to its subject (`/me` is always self). */
-export function applicableRows(op: TapOperation): Array<{ actingOn: ActingOn; type: PermissionType; row: PermissionRow }> {
+export function applicableRows(
+  op: TapOperation,
+): Array<{ actingOn: ActingOn; type: PermissionType; row: PermissionRow }> {
   const actingOns: ActingOn[] = op.subject === "me" ? ["actingOnSelf"] : ["actingOnSelf", "actingOnOthers"];
   const types: PermissionType[] = ["delegatedWork", "delegatedPersonal", "application"];
-  return actingOns.flatMap((actingOn) => types.map((type) => ({ actingOn, type, row: op.permissions[actingOn][type] })));
+  return actingOns.flatMap((actingOn) =>
+    types.map((type) => ({ actingOn, type, row: op.permissions[actingOn][type] })),
+  );
 }

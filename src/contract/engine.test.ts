@@ -21,7 +21,10 @@ describe("checkExchange on faithful exchanges", () => {
     ["list with one item", listExchange()],
     ["list empty", listExchange([])],
     ["create", createExchange()],
-    ["429 with Retry-After", errorExchange(429, graphErrorBody("TooManyRequests", "Please retry again later."), { "retry-after": "2.128" })],
+    [
+      "429 with Retry-After",
+      errorExchange(429, graphErrorBody("TooManyRequests", "Please retry again later."), { "retry-after": "2.128" }),
+    ],
     ["404", errorExchange(404, graphErrorBody("itemNotFound", "not found"))],
   ])("finds nothing wrong: %s", (_name, exchange) => {
     expect(checkExchange(exchange)).toEqual([]);
@@ -36,7 +39,11 @@ describe("checkExchange on faithful exchanges", () => {
 
   it("accepts upper-case header names", () => {
     const exchange = getExchange();
-    exchange.response.headers = { "Content-Type": JSON_TYPE, "Request-Id": REQUEST_ID, "Client-Request-Id": REQUEST_ID };
+    exchange.response.headers = {
+      "Content-Type": JSON_TYPE,
+      "Request-Id": REQUEST_ID,
+      "Client-Request-Id": REQUEST_ID,
+    };
     expect(checkExchange(exchange)).toEqual([]);
   });
 });
@@ -54,7 +61,8 @@ describe("what every rule's findings share, and the options", () => {
     expect(v).toMatchObject({
       check: "not-a-server-error",
       severity: "high",
-      operation: "GET /users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}",
+      operation:
+        "GET /users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}",
       message: 'Received: 500 (error.code "generalException")\nExpected: a status below 500',
     });
   });

@@ -89,7 +89,8 @@ export function isRfc3339DateTime(s: string): boolean {
  * RFC 3986 expression runs only for the rare other URI.
  */
 // Spelled out in both cases instead of the `i` flag, which makes V8's matcher a third slower.
-const SIMPLE_HTTP_URI = /^[hH][tT][tT][pP][sS]?:\/\/[a-zA-Z0-9.-]*(?::\d*)?(?:\/[a-zA-Z0-9\-._~!$&'()*+,;=:@/]*)?(?:#[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
+const SIMPLE_HTTP_URI =
+  /^[hH][tT][tT][pP][sS]?:\/\/[a-zA-Z0-9.-]*(?::\d*)?(?:\/[a-zA-Z0-9\-._~!$&'()*+,;=:@/]*)?(?:#[a-zA-Z0-9\-._~!$&'()*+,;=:@/?]*)?$/;
 
 export function fastUri(full: (s: string) => boolean): (s: string) => boolean {
   return (s) => SIMPLE_HTTP_URI.test(s) || full(s);

@@ -9,13 +9,16 @@ type Node = { $ref?: string; properties?: Record<string, Node>; "x-documented-va
 
 function resolve(node: Node): Node {
   let cur = node;
-  for (let i = 0; i < 16 && typeof cur.$ref === "string"; i++) cur = spec.components.schemas[cur.$ref.split("/").pop()!] as Node;
+  for (let i = 0; i < 16 && typeof cur.$ref === "string"; i++)
+    cur = spec.components.schemas[cur.$ref.split("/").pop()!] as Node;
   return cur;
 }
 
 /** Property name → its documented values, over the TAP item's properties. */
 export const documentedValues: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  Object.entries((spec.components.schemas.TemporaryAccessPassAuthenticationMethodBase as Node).properties ?? {}).flatMap(([name, node]) => {
+  Object.entries(
+    (spec.components.schemas.TemporaryAccessPassAuthenticationMethodBase as Node).properties ?? {},
+  ).flatMap(([name, node]) => {
     const values = resolve(node)["x-documented-values"];
     return values ? [[name, new Set(values)] as const] : [];
   }),

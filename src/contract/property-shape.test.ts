@@ -30,9 +30,16 @@ describe("hasUndocumentedKeys", () => {
     const key = fc.constantFrom("id", "isUsable", "value", "@odata.context", "extra", "a/b", "temporaryAccessPass");
     const item = fc.dictionary(key, fc.oneof(fc.integer(), fc.constant(null), fc.dictionary(key, fc.integer())));
     const body = fc.oneof(item, fc.record({ value: fc.array(item, { maxLength: 3 }) }), fc.array(item));
-    for (const name of ["TemporaryAccessPassAuthenticationMethodCollection", "TemporaryAccessPassAuthenticationMethod", "ODataError"]) {
+    for (const name of [
+      "TemporaryAccessPassAuthenticationMethodCollection",
+      "TemporaryAccessPassAuthenticationMethod",
+      "ODataError",
+    ]) {
       const shape = propertyShape(name);
-      fc.assert(fc.property(body, (b) => hasUndocumentedKeys(b, shape) === undocumentedKeys(b, shape).length > 0), { numRuns: 500 });
+      fc.assert(
+        fc.property(body, (b) => hasUndocumentedKeys(b, shape) === undocumentedKeys(b, shape).length > 0),
+        { numRuns: 500 },
+      );
     }
   });
 });

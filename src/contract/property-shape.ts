@@ -35,7 +35,8 @@ export function undocumentedKeys(body: unknown, shape: PropertyShape, path = "",
       else {
         const sub = shape.properties[key]!;
         const value = (body as Record<string, unknown>)[key];
-        if ((sub.properties || sub.items) && value !== null && typeof value === "object") undocumentedKeys(value, sub, pointer, out);
+        if ((sub.properties || sub.items) && value !== null && typeof value === "object")
+          undocumentedKeys(value, sub, pointer, out);
       }
     }
   }

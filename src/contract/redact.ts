@@ -15,7 +15,15 @@ const tokenRun = /[A-Za-z0-9_.-]{9,}/g;
 const bearer = /\b(Bearer)\s+(?!<redacted|&lt;redacted)[^\s"'\\,;<&]+/gi;
 
 /** Keys whose values are secrets wherever they appear: the passcode and OAuth credentials. */
-const secretKeys: readonly string[] = ["temporaryAccessPass", "client_secret", "client_assertion", "password", "access_token", "refresh_token", "id_token"];
+const secretKeys: readonly string[] = [
+  "temporaryAccessPass",
+  "client_secret",
+  "client_assertion",
+  "password",
+  "access_token",
+  "refresh_token",
+  "id_token",
+];
 const secretKeySet: ReadonlySet<string> = new Set(secretKeys.map((k) => k.toLowerCase()));
 /**
  * A secret key, its separator (`":"`, `=`, `: `, with the quotes and backslashes of a JSON string
@@ -77,13 +85,29 @@ export type PassMask = (value: string) => string;
  * `markup` escapes the markers for a text already escaped as HTML or XML.
  */
 export function redactText(text: string, mask: PassMask = redactedPass, markup = false): string {
-  const marker = (s: string) => (markup ? s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;") : s);
+  const marker = (s: string) =>
+    markup ? s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;") : s;
   return text
-    .replace(byKey, (_all, key: string, sep: string, quote: string | undefined, quoted: string | undefined, bare: string | undefined) => {
-      const value = quoted ?? bare ?? "";
-      const kept = value === "" || value.startsWith("<redacted") || value.startsWith("&lt;redacted") || /^\*+$/.test(value) || (bare !== undefined && /^(null|true|false)$/.test(bare));
-      return `${key}${sep}${quote ?? ""}${kept ? value : marker(mask(value))}`;
-    })
+    .replace(
+      byKey,
+      (
+        _all,
+        key: string,
+        sep: string,
+        quote: string | undefined,
+        quoted: string | undefined,
+        bare: string | undefined,
+      ) => {
+        const value = quoted ?? bare ?? "";
+        const kept =
+          value === "" ||
+          value.startsWith("<redacted") ||
+          value.startsWith("&lt;redacted") ||
+          /^\*+$/.test(value) ||
+          (bare !== undefined && /^(null|true|false)$/.test(bare));
+        return `${key}${sep}${quote ?? ""}${kept ? value : marker(mask(value))}`;
+      },
+    )
     .replace(tokenRun, (run) => (run.includes("eyJ") ? jwtsIn(run, marker("<redacted token>")) : run))
     .replace(bearer, `$1 ${marker("<redacted>")}`);
 }
@@ -110,7 +134,8 @@ export function redactValue(value: unknown, mask: PassMask = redactedPass, depth
 }
 
 /** Headers that carry credentials: their values are never kept, whatever their form. */
-const credentialHeaders = /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token-.*|x-api-key|api-key|ocp-apim-subscription-key)$/i;
+const credentialHeaders =
+  /^(authorization|proxy-authorization|cookie|set-cookie|x-ms-token-.*|x-api-key|api-key|ocp-apim-subscription-key)$/i;
 
 /** An auth scheme word (`Bearer`, `Basic`) tells what was sent without being secret. */
 const scheme = /^([A-Za-z][A-Za-z0-9_-]{0,19})\s+\S/;
@@ -123,7 +148,11 @@ export function redactHeaders(headers: Record<string, string>, keepScheme = fals
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(headers)) {
     const auth = keepScheme && /authorization$/i.test(name) ? scheme.exec(value) : null;
-    out[redactText(name)] = credentialHeaders.test(name) ? (auth ? `${auth[1]} <redacted>` : "<redacted>") : redactText(value);
+    out[redactText(name)] = credentialHeaders.test(name)
+      ? auth
+        ? `${auth[1]} <redacted>`
+        : "<redacted>"
+      : redactText(value);
   }
   return out;
 }

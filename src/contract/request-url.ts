@@ -32,7 +32,10 @@ export function selectedProperties(url: string): string[] | undefined {
     const eq = pair.indexOf("=");
     const name = safeDecode(eq === -1 ? pair : pair.slice(0, eq));
     if (name === "$select" || name === "select") {
-      return safeDecode(pair.slice(eq + 1)).split(",").map((p) => p.trim()).filter((p) => p.length > 0);
+      return safeDecode(pair.slice(eq + 1))
+        .split(",")
+        .map((p) => p.trim())
+        .filter((p) => p.length > 0);
     }
   }
   return undefined;

@@ -16,8 +16,22 @@ import { checkExchange, exchangeContext, exchangeRuleIds, exchangeRules, judge, 
 // Exchanges that trip as many rules as possible, so that a gate that hides a finding shows.
 const bodies: Array<() => Exchange> = [
   () => getExchange(),
-  () => getExchange({ ...pass({ id: REQUEST_ID, temporaryAccessPass: "Secret!42", lifetimeInMinutes: 5, isUsable: true, methodUsabilityReason: "OneTimeUsed", extra: 1 }) }),
-  () => listExchange([pass({ temporaryAccessPass: "Secret!42", isUsable: false, methodUsabilityReason: "NotYetValid" }), pass({ lifetimeInMinutes: 99999 })]),
+  () =>
+    getExchange({
+      ...pass({
+        id: REQUEST_ID,
+        temporaryAccessPass: "Secret!42",
+        lifetimeInMinutes: 5,
+        isUsable: true,
+        methodUsabilityReason: "OneTimeUsed",
+        extra: 1,
+      }),
+    }),
+  () =>
+    listExchange([
+      pass({ temporaryAccessPass: "Secret!42", isUsable: false, methodUsabilityReason: "NotYetValid" }),
+      pass({ lifetimeInMinutes: 99999 }),
+    ]),
   () => createExchange(""),
   () => errorExchange(500, { message: "not an envelope" }),
   () => errorExchange(429, graphErrorBody("TooManyRequests", "x")),
@@ -36,7 +50,10 @@ const bodies: Array<() => Exchange> = [
 const statuses = [200, 201, 204, 400, 401, 403, 404, 418, 429, 500, 503];
 
 const rulesDir = join(import.meta.dirname, "rules");
-const ruleFiles = () => readdirSync(rulesDir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts")).map((f) => f.slice(0, -3));
+const ruleFiles = () =>
+  readdirSync(rulesDir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .map((f) => f.slice(0, -3));
 
 describe("the rule catalog", () => {
   it("holds every rule file of rules/, once, in stage order", () => {

@@ -14,7 +14,10 @@ export { headerValidator, schemaValidator, type SchemaName, type Validator } fro
 
 /** The properties a `$select` may name: those of the method's base schema, read from the spec. */
 export const selectableProperties: ReadonlySet<string> = new Set(
-  Object.keys((spec.components.schemas as Record<string, { properties?: object }>).TemporaryAccessPassAuthenticationMethodBase?.properties ?? {}),
+  Object.keys(
+    (spec.components.schemas as Record<string, { properties?: object }>).TemporaryAccessPassAuthenticationMethodBase
+      ?.properties ?? {},
+  ),
 );
 
 /**
@@ -58,7 +61,8 @@ function describeAt(body: unknown, pointer: string): string {
   const where = pointer === "" ? "body" : pointer;
   if (typeof node === "string") return `${where} = a string of ${node.length} chars`;
   if (node === undefined) return `${where} = (absent)`;
-  if (node !== null && typeof node === "object") return `${where} = ${Array.isArray(node) ? `an array of ${node.length}` : "an object"}`;
+  if (node !== null && typeof node === "object")
+    return `${where} = ${Array.isArray(node) ? `an array of ${node.length}` : "an object"}`;
   return `${where} = ${JSON.stringify(node)}`;
 }
 
@@ -68,7 +72,8 @@ export function deref<T = Record<string, unknown>>(node: unknown): T {
   for (let i = 0; i < 16 && cur && typeof cur.$ref === "string"; i++) {
     const path = (cur.$ref as string).replace(/^#\//, "").split("/");
     let target: unknown = spec;
-    for (const part of path) target = (target as Record<string, unknown>)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
+    for (const part of path)
+      target = (target as Record<string, unknown>)[part.replaceAll("~1", "/").replaceAll("~0", "~")];
     cur = target as Record<string, unknown>;
   }
   return cur as T;

@@ -21,7 +21,8 @@ function sources(dir: string): string[] {
   });
 }
 
-const readOnlyType = (type: ts.TypeNode | undefined) => type !== undefined && /^(Readonly|readonly )/.test(type.getText());
+const readOnlyType = (type: ts.TypeNode | undefined) =>
+  type !== undefined && /^(Readonly|readonly )/.test(type.getText());
 
 function unwrap(e: ts.Expression): ts.Expression {
   return ts.isParenthesizedExpression(e) || ts.isSatisfiesExpression(e) ? unwrap(e.expression) : e;
@@ -34,21 +35,32 @@ function isFrozen(e: ts.Expression): boolean {
 }
 
 /** Why a top-level statement holds mutable state, or undefined. */
-export function mutableState(statement: ts.Statement): string | undefined {
+function mutableState(statement: ts.Statement): string | undefined {
   if (ts.isVariableStatement(statement)) {
     const list = statement.declarationList;
     if (!(list.flags & ts.NodeFlags.Const)) return "a top-level let/var";
     for (const d of list.declarations) {
       const init = d.initializer && unwrap(d.initializer);
       if (!init || readOnlyType(d.type) || isFrozen(d.initializer!)) continue;
-      if (ts.isNewExpression(init) && /^(Map|Set|WeakMap|WeakSet|Array)$/.test(init.expression.getText())) return `a mutable ${init.expression.getText()} (${d.name.getText()})`;
-      if (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init)) return `a mutable literal (${d.name.getText()})`;
+      if (ts.isNewExpression(init) && /^(Map|Set|WeakMap|WeakSet|Array)$/.test(init.expression.getText()))
+        return `a mutable ${init.expression.getText()} (${d.name.getText()})`;
+      if (ts.isArrayLiteralExpression(init) || ts.isObjectLiteralExpression(init))
+        return `a mutable literal (${d.name.getText()})`;
     }
   }
-  if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (
+    ts.isExpressionStatement(statement) &&
+    ts.isBinaryExpression(statement.expression) &&
+    statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken
+  ) {
     return "a top-level assignment";
   }
-  if (ts.isClassDeclaration(statement) && statement.members.some((m) => ts.isPropertyDeclaration(m) && m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword))) {
+  if (
+    ts.isClassDeclaration(statement) &&
+    statement.members.some(
+      (m) => ts.isPropertyDeclaration(m) && m.modifiers?.some((k) => k.kind === ts.SyntaxKind.StaticKeyword),
+    )
+  ) {
     return "a class with static fields";
   }
   return undefined;
@@ -71,7 +83,9 @@ describe("src/contract keeps no state at module level", () => {
   });
 
   it("compiles no schema: Ajv is imported for its types only (the validators are precompiled in generated/)", () => {
-    const runtimeAjv = sources(root).filter((f) => /^import (?!type )[^;]*from "ajv(\/[^"]*)?";/m.test(readFileSync(f, "utf8")));
+    const runtimeAjv = sources(root).filter((f) =>
+      /^import (?!type )[^;]*from "ajv(\/[^"]*)?";/m.test(readFileSync(f, "utf8")),
+    );
     expect(runtimeAjv.map((f) => relative(root, f))).toEqual([]);
   });
 
@@ -85,7 +99,12 @@ describe("src/contract keeps no state at module level", () => {
       "cache.size = 0;",
     ];
     for (const line of planted) expect(findings(line, "planted.ts"), line).toHaveLength(1);
-    for (const line of ["const a: ReadonlySet<string> = new Set();", "const b = Object.freeze({ x: 1 });", "const c = [1, 2] as const;", "const d = 5;"]) {
+    for (const line of [
+      "const a: ReadonlySet<string> = new Set();",
+      "const b = Object.freeze({ x: 1 });",
+      "const c = [1, 2] as const;",
+      "const d = 5;",
+    ]) {
       expect(findings(line, "fine.ts"), line).toEqual([]);
     }
   });

@@ -27,7 +27,12 @@ export interface PropertyShape {
   items?: PropertyShape;
 }
 
-const undocumented: DocumentedResponse = Object.freeze({ documented: false, mediaTypes: [], schemaName: undefined, requiredHeaders: [] });
+const undocumented: DocumentedResponse = Object.freeze({
+  documented: false,
+  mediaTypes: [],
+  schemaName: undefined,
+  requiredHeaders: [],
+});
 
 export function documentedResponse(op: TapOperation, status: number): DocumentedResponse {
   const row = documentedResponses[op.operationId]?.[status];

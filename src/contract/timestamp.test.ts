@@ -25,23 +25,46 @@ describe("parseTimestamp", () => {
   });
 
   it("agrees with Date.parse on generated timestamps", () => {
-    const n = (lo: number, hi: number, width: number) => fc.integer({ min: lo, max: hi }).map((v) => String(v).padStart(width, "0"));
+    const n = (lo: number, hi: number, width: number) =>
+      fc.integer({ min: lo, max: hi }).map((v) => String(v).padStart(width, "0"));
     const stamp = fc
-      .tuple(n(0, 9999, 4), n(0, 13, 2), n(0, 32, 2), fc.constantFrom("T", "t", " "), n(0, 25, 2), n(0, 61, 2), n(0, 61, 2),
-        fc.option(fc.stringMatching(/^\.[0-9a]{0,9}$/)), fc.constantFrom("Z", "z", "", "+01:00"))
+      .tuple(
+        n(0, 9999, 4),
+        n(0, 13, 2),
+        n(0, 32, 2),
+        fc.constantFrom("T", "t", " "),
+        n(0, 25, 2),
+        n(0, 61, 2),
+        n(0, 61, 2),
+        fc.option(fc.stringMatching(/^\.[0-9a]{0,9}$/)),
+        fc.constantFrom("Z", "z", "", "+01:00"),
+      )
       .map(([y, mo, d, sep, h, mi, s, frac, tz]) => `${y}-${mo}-${d}${sep}${h}:${mi}:${s}${frac ?? ""}${tz}`);
-    fc.assert(fc.property(fc.oneof(stamp, fc.string({ maxLength: 30 })), (s) => Object.is(parseTimestamp(s), Date.parse(s))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.oneof(stamp, fc.string({ maxLength: 30 })), (s) => Object.is(parseTimestamp(s), Date.parse(s))),
+      { numRuns: 5000 },
+    );
   });
 
   it("reads every canonical timestamp to the millisecond", () => {
     const stamp = fc
-      .tuple(fc.integer({ min: 1970, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), fc.integer({ min: 0, max: 23 }),
-        fc.integer({ min: 0, max: 59 }), fc.integer({ min: 0, max: 59 }), fc.option(fc.stringMatching(/^[0-9]{1,9}$/)))
+      .tuple(
+        fc.integer({ min: 1970, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        fc.integer({ min: 0, max: 23 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.integer({ min: 0, max: 59 }),
+        fc.option(fc.stringMatching(/^[0-9]{1,9}$/)),
+      )
       .map(([y, mo, d, h, mi, s, frac]) => {
         const p2 = (v: number) => String(v).padStart(2, "0");
         return `${y}-${p2(mo)}-${p2(d)}T${p2(h)}:${p2(mi)}:${p2(s)}${frac === null ? "" : `.${frac}`}Z`;
       });
-    fc.assert(fc.property(stamp, (s) => Object.is(parseTimestamp(s), Date.parse(s))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(stamp, (s) => Object.is(parseTimestamp(s), Date.parse(s))),
+      { numRuns: 5000 },
+    );
   });
 });
 
@@ -49,11 +72,36 @@ describe("parseHttpDate", () => {
   it("agrees with Date.parse on generated IMF-fixdates and near misses", () => {
     const p2 = (v: number) => String(v).padStart(2, "0");
     const date = fc
-      .tuple(fc.constantFrom("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "sat", "Xyz"), fc.integer({ min: 0, max: 32 }),
-        fc.constantFrom("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec", "nov", "Foo"),
-        fc.integer({ min: 1960, max: 9999 }), fc.integer({ min: 0, max: 25 }), fc.integer({ min: 0, max: 61 }), fc.integer({ min: 0, max: 61 }), fc.constantFrom("GMT", "UTC", "gmt"))
+      .tuple(
+        fc.constantFrom("Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "sat", "Xyz"),
+        fc.integer({ min: 0, max: 32 }),
+        fc.constantFrom(
+          "Jan",
+          "Feb",
+          "Mar",
+          "Apr",
+          "May",
+          "Jun",
+          "Jul",
+          "Aug",
+          "Sep",
+          "Oct",
+          "Nov",
+          "Dec",
+          "nov",
+          "Foo",
+        ),
+        fc.integer({ min: 1960, max: 9999 }),
+        fc.integer({ min: 0, max: 25 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.integer({ min: 0, max: 61 }),
+        fc.constantFrom("GMT", "UTC", "gmt"),
+      )
       .map(([w, d, m, y, h, mi, s, z]) => `${w}, ${p2(d)} ${m} ${y} ${p2(h)}:${p2(mi)}:${p2(s)} ${z}`);
-    fc.assert(fc.property(fc.oneof(date, fc.string({ maxLength: 30 })), (s) => Object.is(parseHttpDate(s), Date.parse(s))), { numRuns: 5000 });
+    fc.assert(
+      fc.property(fc.oneof(date, fc.string({ maxLength: 30 })), (s) => Object.is(parseHttpDate(s), Date.parse(s))),
+      { numRuns: 5000 },
+    );
     expect(parseHttpDate("Sat, 28 Nov 2026 10:30:00 GMT")).toBe(Date.UTC(2026, 10, 28, 10, 30, 0));
   });
 });

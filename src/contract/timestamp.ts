@@ -20,14 +20,26 @@ export function parseTimestamp(s: string): number {
   const n = s.length;
   // T, Z and the separators at their places; anything else is not the canonical form.
   if (n < 20 || n > 64 || s.charCodeAt(10) !== 84 || s.charCodeAt(n - 1) !== 90) return Date.parse(s);
-  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58) return Date.parse(s);
+  if (s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45 || s.charCodeAt(13) !== 58 || s.charCodeAt(16) !== 58)
+    return Date.parse(s);
   const year = digits(s, 0, 4);
   const month = digits(s, 5, 2);
   const day = digits(s, 8, 2);
   const hour = digits(s, 11, 2);
   const minute = digits(s, 14, 2);
   const second = digits(s, 17, 2);
-  if (year < 1970 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) {
+  if (
+    year < 1970 ||
+    month < 1 ||
+    month > 12 ||
+    day < 1 ||
+    hour < 0 ||
+    hour > 23 ||
+    minute < 0 ||
+    minute > 59 ||
+    second < 0 ||
+    second > 59
+  ) {
     return Date.parse(s);
   }
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
@@ -39,7 +51,7 @@ export function parseTimestamp(s: string): number {
     const kept = Math.min(3, n - 21);
     ms = digits(s, 20, kept) * (kept === 1 ? 100 : kept === 2 ? 10 : 1);
   }
-  return ((((daysSinceEpoch(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000) + ms;
+  return (((daysSinceEpoch(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + ms;
 }
 
 /** Days from 1970-01-01 to a proleptic Gregorian date (the civil-from-days algorithm, inverted). */
@@ -60,8 +72,16 @@ const WEEKDAYS = "Sun,Mon,Tue,Wed,Thu,Fri,Sat,";
  * (`Sat, 28 Nov 2026 10:30:00 GMT`), by arithmetic; any other form goes to `Date.parse` itself.
  */
 export function parseHttpDate(s: string): number {
-  if (s.length !== 29 || s.charCodeAt(3) !== 44 || s.charCodeAt(4) !== 32 || s.charCodeAt(7) !== 32 || s.charCodeAt(11) !== 32) return Date.parse(s);
-  if (s.charCodeAt(16) !== 32 || s.charCodeAt(19) !== 58 || s.charCodeAt(22) !== 58 || !s.endsWith(" GMT")) return Date.parse(s);
+  if (
+    s.length !== 29 ||
+    s.charCodeAt(3) !== 44 ||
+    s.charCodeAt(4) !== 32 ||
+    s.charCodeAt(7) !== 32 ||
+    s.charCodeAt(11) !== 32
+  )
+    return Date.parse(s);
+  if (s.charCodeAt(16) !== 32 || s.charCodeAt(19) !== 58 || s.charCodeAt(22) !== 58 || !s.endsWith(" GMT"))
+    return Date.parse(s);
   const weekday = WEEKDAYS.indexOf(s.slice(0, 4));
   const monthAt = MONTHS.indexOf(s.slice(8, 11));
   if (weekday === -1 || weekday % 4 !== 0 || monthAt === -1 || monthAt % 3 !== 0) return Date.parse(s);
@@ -71,7 +91,8 @@ export function parseHttpDate(s: string): number {
   const hour = digits(s, 17, 2);
   const minute = digits(s, 20, 2);
   const second = digits(s, 23, 2);
-  if (year < 1970 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return Date.parse(s);
+  if (year < 1970 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59)
+    return Date.parse(s);
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > (month === 2 && leap ? 29 : DAYS[month]!)) return Date.parse(s);
   return (((daysSinceEpoch(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000;

@@ -4,7 +4,8 @@
  */
 import { spec } from "../spec/index.js";
 
-const reasonEnum = (spec.components.schemas.MethodUsabilityReason as { "x-documented-values"?: string[] })["x-documented-values"] ?? [];
+const reasonEnum =
+  (spec.components.schemas.MethodUsabilityReason as { "x-documented-values"?: string[] })["x-documented-values"] ?? [];
 
 function reason<const R extends string>(value: R): R {
   if (!reasonEnum.includes(value)) throw new Error(`MethodUsabilityReason has no value "${value}" in the spec`);

@@ -31,7 +31,11 @@ export function operationLabel(op: { method: string; path: string }): string {
 }
 
 /** The one place a violation is built: a rule's finding, with who found it and where. */
-export function toViolation(rule: { id: string; title: string; severity: Severity }, operation: string, finding: Finding): Violation {
+export function toViolation(
+  rule: { id: string; title: string; severity: Severity },
+  operation: string,
+  finding: Finding,
+): Violation {
   return { check: rule.id, title: rule.title, severity: rule.severity, operation, ...finding };
 }
 

@@ -20,7 +20,7 @@ describe("the mock clock", () => {
   });
 
   it("refuses what is not a date", () => {
-    expect(() => createClock("soon")).toThrow('clock: expected a date (ISO 8601 string, Date or epoch ms), got soon');
+    expect(() => createClock("soon")).toThrow("clock: expected a date (ISO 8601 string, Date or epoch ms), got soon");
     expect(() => createClock().advance(Number.NaN)).toThrow(/finite/);
   });
 });

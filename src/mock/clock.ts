@@ -35,6 +35,7 @@ export function createClock(option?: ClockOption): MockClock {
 
 function toMillis(value: Date | string | number, where: string): number {
   const ms = value instanceof Date ? value.getTime() : typeof value === "number" ? value : Date.parse(value);
-  if (!Number.isFinite(ms)) throw new Error(`${where}: expected a date (ISO 8601 string, Date or epoch ms), got ${String(value)}`);
+  if (!Number.isFinite(ms))
+    throw new Error(`${where}: expected a date (ISO 8601 string, Date or epoch ms), got ${String(value)}`);
   return ms;
 }

@@ -5,7 +5,14 @@
 import { schemaValidator } from "../contract/schemas.js";
 import { createClock, type ClockOption, type MockClock } from "./clock.js";
 import { createDirectory } from "./directory.js";
-import { createFaultPicker, faultHeader, faultKinds, requestedFault, type FaultDraw, type FaultPlan } from "./faults.js";
+import {
+  createFaultPicker,
+  faultHeader,
+  faultKinds,
+  requestedFault,
+  type FaultDraw,
+  type FaultPlan,
+} from "./faults.js";
 import { defaultFixtures, type MockFixtures } from "./fixtures.js";
 import { checkFixtures } from "./fixtures-check.js";
 import type { TenantState } from "./graph/context.js";
@@ -35,7 +42,9 @@ export interface MockGraphOptions {
   scenarios?: ScenarioOption;
 }
 
-export type SignInResult = { ok: true } | { ok: false; reason: "NoPass" | "WrongPasscode" | Exclude<UsabilityReason, "EnabledByPolicy"> };
+export type SignInResult =
+  | { ok: true }
+  | { ok: false; reason: "NoPass" | "WrongPasscode" | Exclude<UsabilityReason, "EnabledByPolicy"> };
 
 export interface MockGraphCore {
   /** The mock as a WHATWG fetch handler. */
@@ -88,7 +97,10 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
     const env = envelopeFor(req, clock.now());
     try {
       if (req.oversized || (req.body !== undefined && req.body.byteLength > maxBodyBytes)) {
-        return errorResponse(env, "payloadTooLarge", { values: { limit: maxBodyBytes }, headers: { connection: "close" } });
+        return errorResponse(env, "payloadTooLarge", {
+          values: { limit: maxBodyBytes },
+          headers: { connection: "close" },
+        });
       }
       const idResponse = await handleIdentity(identity, req);
       if (idResponse) return idResponse;
@@ -96,7 +108,12 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       if (!selection.ok) return rawError(env, 400, "BadRequest", selection.message);
       const asked = faultsByHeader ? requestedFault(header(req, faultHeader)) : undefined;
       if (asked !== undefined && typeof asked === "object") {
-        return rawError(env, 400, "BadRequest", `${faultHeader}: unknown fault "${asked.unknown}": expected one of ${faultKinds.join(", ")}`);
+        return rawError(
+          env,
+          400,
+          "BadRequest",
+          `${faultHeader}: unknown fault "${asked.unknown}": expected one of ${faultKinds.join(", ")}`,
+        );
       }
       const fault = drawFault(asked);
       if (fault) {
@@ -132,7 +149,8 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       const u = directory.userByAnyName(user);
       const method = u ? store.list(u.id).at(-1) : undefined;
       if (!u || !method) return { ok: false, reason: "NoPass" };
-      if (!method.hash || !(await passcodeMatches(method.hash, passcode))) return { ok: false, reason: "WrongPasscode" };
+      if (!method.hash || !(await passcodeMatches(method.hash, passcode)))
+        return { ok: false, reason: "WrongPasscode" };
       const reason = usabilityReason(method, state.policy, clock.now().getTime());
       if (reason !== "EnabledByPolicy") return { ok: false, reason };
       if (method.isUsableOnce) method.used = true;
@@ -164,9 +182,15 @@ function faultResponse(env: Envelope, fault: FaultDraw): MockResponse | undefine
   const retryAfter = String(fault.plan.retryAfterSeconds);
   switch (fault.kind) {
     case "throttle":
-      return errorResponse(env, "throttled", { headers: { "retry-after": retryAfter }, inner: { code: "429", status: "429" } });
+      return errorResponse(env, "throttled", {
+        headers: { "retry-after": retryAfter },
+        inner: { code: "429", status: "429" },
+      });
     case "throttle-fractional":
-      return errorResponse(env, "throttled", { headers: { "retry-after": "2.128" }, inner: { code: "429", status: "429" } });
+      return errorResponse(env, "throttled", {
+        headers: { "retry-after": "2.128" },
+        inner: { code: "429", status: "429" },
+      });
     case "unavailable":
       return errorResponse(env, "serviceUnavailable", { headers: { "retry-after": retryAfter } });
     case "gateway-timeout":
@@ -196,7 +220,8 @@ function lateFault(res: MockResponse, fault: FaultDraw): MockResponse {
 function envelopeScenarios(res: MockResponse, active: ReadonlySet<ScenarioName>): MockResponse {
   const out: MockResponse = { ...res, headers: { ...res.headers } };
   if (active.has("undocumented-status") && out.status === 200) out.status = 418;
-  if (active.has("wrong-content-type") && out.headers["content-type"] === graphJsonContentType) out.headers["content-type"] = "text/plain; charset=utf-8";
+  if (active.has("wrong-content-type") && out.headers["content-type"] === graphJsonContentType)
+    out.headers["content-type"] = "text/plain; charset=utf-8";
   if (active.has("missing-request-id")) delete out.headers["request-id"];
   if (active.has("client-request-id-not-echoed")) out.headers["client-request-id"] = crypto.randomUUID();
   if (active.has("bad-error-envelope") && out.status >= 400 && out.body) {

@@ -66,10 +66,13 @@ export function checkFaultPlan(plan: FaultPlan): Required<FaultPlan> {
     byHeader: plan.byHeader ?? false,
   };
   if (!Number.isInteger(full.seed)) throw new UserError(`faults: seed must be an integer, got ${full.seed}`);
-  if (!(full.rate >= 0 && full.rate <= 1)) throw new UserError(`faults: rate must be between 0 and 1, got ${full.rate}`);
+  if (!(full.rate >= 0 && full.rate <= 1))
+    throw new UserError(`faults: rate must be between 0 and 1, got ${full.rate}`);
   const unknown = full.kinds.filter((k) => !(faultKinds as readonly string[]).includes(k));
   if (unknown.length > 0 || full.kinds.length === 0) {
-    throw new UserError(`faults: unknown or no fault kinds (${unknown.join(", ") || "none given"}): expected some of ${faultKinds.join(", ")}`);
+    throw new UserError(
+      `faults: unknown or no fault kinds (${unknown.join(", ") || "none given"}): expected some of ${faultKinds.join(", ")}`,
+    );
   }
   if (!(Number.isInteger(full.latencyMs) && full.latencyMs >= 0 && full.latencyMs <= 60_000)) {
     throw new UserError(`faults: latencyMs must be an integer 0..60000, got ${full.latencyMs}`);

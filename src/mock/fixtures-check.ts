@@ -26,17 +26,20 @@ export function checkFixtures(f: MockFixtures): void {
     const at = `users[${i}]`;
     if (typeof u.name !== "string" || u.name === "") fail(`${at}.name must be a non-empty string`);
     if (!guid.test(u.id ?? "")) fail(`${at}.id must be a GUID, got ${JSON.stringify(u.id)}`);
-    if (typeof u.userPrincipalName !== "string" || !u.userPrincipalName.includes("@")) fail(`${at}.userPrincipalName must look like name@domain`);
+    if (typeof u.userPrincipalName !== "string" || !u.userPrincipalName.includes("@"))
+      fail(`${at}.userPrincipalName must look like name@domain`);
     unique(u.name, "user name");
     unique(u.id, "object id");
     unique(u.userPrincipalName, "userPrincipalName");
     for (const role of u.directoryRoles ?? []) {
-      if (!(role in directoryRoles)) fail(`${at}.directoryRoles: unknown role "${role}": expected one of ${Object.keys(directoryRoles).join(", ")}`);
+      if (!(role in directoryRoles))
+        fail(`${at}.directoryRoles: unknown role "${role}": expected one of ${Object.keys(directoryRoles).join(", ")}`);
     }
     if (u.tap) {
       if (!guid.test(u.tap.id ?? "")) fail(`${at}.tap.id must be a GUID`);
       if (!Number.isFinite(u.tap.startOffsetMinutes)) fail(`${at}.tap.startOffsetMinutes must be a number`);
-      if (!Number.isInteger(u.tap.lifetimeInMinutes) || u.tap.lifetimeInMinutes < 1) fail(`${at}.tap.lifetimeInMinutes must be a positive integer`);
+      if (!Number.isInteger(u.tap.lifetimeInMinutes) || u.tap.lifetimeInMinutes < 1)
+        fail(`${at}.tap.lifetimeInMinutes must be a positive integer`);
       if (typeof u.tap.isUsableOnce !== "boolean") fail(`${at}.tap.isUsableOnce must be a boolean`);
     }
   });

@@ -6,7 +6,10 @@ import { spec } from "../spec/index.js";
 
 /** Every application permission the spec's `application` security scheme declares. */
 function everyApplicationPermission(): string[] {
-  const scheme = spec.components.securitySchemes as Record<string, { flows: { clientCredentials?: { scopes: Record<string, string> } } }>;
+  const scheme = spec.components.securitySchemes as Record<
+    string,
+    { flows: { clientCredentials?: { scopes: Record<string, string> } } }
+  >;
   return Object.keys(scheme.application?.flows.clientCredentials?.scopes ?? {});
 }
 

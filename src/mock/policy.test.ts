@@ -23,7 +23,9 @@ describe("usabilityReason", () => {
     expect(usabilityReason(pass, { ...defaultPolicy(), state: "disabled" }, now)).toBe("DisabledByPolicy");
     expect(usabilityReason(pass, { ...defaultPolicy(), excludedUserIds: ["u"] }, now)).toBe("DisabledByPolicy");
     expect(usabilityReason(pass, { ...defaultPolicy(), isUsableOnce: true }, now)).toBe("DisabledByPolicy");
-    expect(usabilityReason({ ...pass, isUsableOnce: true }, { ...defaultPolicy(), isUsableOnce: true }, now)).toBe("EnabledByPolicy");
+    expect(usabilityReason({ ...pass, isUsableOnce: true }, { ...defaultPolicy(), isUsableOnce: true }, now)).toBe(
+      "EnabledByPolicy",
+    );
   });
 });
 
@@ -38,8 +40,17 @@ describe("the policy", () => {
 
   it("refuses values outside the documented ranges", () => {
     expect(() => checkPolicy({ ...defaultPolicy(), defaultLength: 7 })).toThrow("defaultLength 7 (expected 8..48)");
-    expect(() => checkPolicy({ ...defaultPolicy(), maximumLifetimeInMinutes: 50_000 })).toThrow(/maximumLifetimeInMinutes 50000/);
-    expect(() => checkPolicy({ ...defaultPolicy(), minimumLifetimeInMinutes: 400, maximumLifetimeInMinutes: 300, defaultLifetimeInMinutes: 350 })).toThrow(/minimumLifetimeInMinutes above/);
+    expect(() => checkPolicy({ ...defaultPolicy(), maximumLifetimeInMinutes: 50_000 })).toThrow(
+      /maximumLifetimeInMinutes 50000/,
+    );
+    expect(() =>
+      checkPolicy({
+        ...defaultPolicy(),
+        minimumLifetimeInMinutes: 400,
+        maximumLifetimeInMinutes: 300,
+        defaultLifetimeInMinutes: 350,
+      }),
+    ).toThrow(/minimumLifetimeInMinutes above/);
     expect(() => checkPolicy(defaultPolicy())).not.toThrow();
   });
 });

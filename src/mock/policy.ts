@@ -35,12 +35,17 @@ export function checkPolicy(policy: TapPolicy): void {
   const [minLife, maxLife] = policyDefaults.lifetimeRange;
   const problems: string[] = [];
   const int = (v: number, lo: number, hi: number) => Number.isInteger(v) && v >= lo && v <= hi;
-  if (!int(policy.defaultLength, minLen, maxLen)) problems.push(`defaultLength ${policy.defaultLength} (expected ${minLen}..${maxLen})`);
+  if (!int(policy.defaultLength, minLen, maxLen))
+    problems.push(`defaultLength ${policy.defaultLength} (expected ${minLen}..${maxLen})`);
   for (const key of ["defaultLifetimeInMinutes", "minimumLifetimeInMinutes", "maximumLifetimeInMinutes"] as const) {
     if (!int(policy[key], minLife, maxLife)) problems.push(`${key} ${policy[key]} (expected ${minLife}..${maxLife})`);
   }
-  if (policy.minimumLifetimeInMinutes > policy.maximumLifetimeInMinutes) problems.push("minimumLifetimeInMinutes above maximumLifetimeInMinutes");
-  if (policy.defaultLifetimeInMinutes < policy.minimumLifetimeInMinutes || policy.defaultLifetimeInMinutes > policy.maximumLifetimeInMinutes) {
+  if (policy.minimumLifetimeInMinutes > policy.maximumLifetimeInMinutes)
+    problems.push("minimumLifetimeInMinutes above maximumLifetimeInMinutes");
+  if (
+    policy.defaultLifetimeInMinutes < policy.minimumLifetimeInMinutes ||
+    policy.defaultLifetimeInMinutes > policy.maximumLifetimeInMinutes
+  ) {
     problems.push("defaultLifetimeInMinutes outside minimum..maximum");
   }
   if (problems.length > 0) throw new RangeError(`invalid TAP policy: ${problems.join("; ")}`);

@@ -52,7 +52,9 @@ export function parseScenarioList(list: readonly string[] | string, where: strin
   const names = (typeof list === "string" ? list.split(",") : list).map((s) => s.trim()).filter((s) => s !== "");
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length > 0) {
-    throw new UserError(`${where}: unknown scenario ${unknown.map((n) => `"${n}"`).join(", ")}: expected one of ${scenarioNames.join(", ")}`);
+    throw new UserError(
+      `${where}: unknown scenario ${unknown.map((n) => `"${n}"`).join(", ")}: expected one of ${scenarioNames.join(", ")}`,
+    );
   }
   return names as ScenarioName[];
 }

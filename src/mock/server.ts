@@ -32,7 +32,8 @@ export interface MockGraph extends MockGraphCore {
 
 export async function startMockGraph(options: StartOptions = {}): Promise<MockGraph> {
   const { port = 0, host = "127.0.0.1", https = false, ...coreOptions } = options;
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`port must be an integer 0..65535, got ${port}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new UserError(`port must be an integer 0..65535, got ${port}`);
   const core = createMockGraph(coreOptions);
   const shownHost = host.includes(":") ? `[${host}]` : host;
   let origin = "";

@@ -33,7 +33,8 @@ export function createTapHandlers(options: TapHandlersOptions = {}): TapHandlers
   // A handler matches only what the mock serves: any other request stays unmatched, so the app's
   // own handlers or `onUnhandledRequest` decide (a matched handler that answers nothing would
   // let the request through to the network).
-  const serving = (origins: readonly string[], serves: (path: string) => string[] | undefined) =>
+  const serving =
+    (origins: readonly string[], serves: (path: string) => string[] | undefined) =>
     ({ request }: { request: Request }) => {
       const url = new URL(request.url);
       return origins.includes(url.origin) && serves(url.pathname) !== undefined;
@@ -46,6 +47,9 @@ export function createTapHandlers(options: TapHandlersOptions = {}): TapHandlers
       return HttpResponse.error();
     }
   };
-  const handlers = [http.all(serving(graphRoots, graphMethods), answer), http.all(serving(authorities, identityMethods), answer)];
+  const handlers = [
+    http.all(serving(graphRoots, graphMethods), answer),
+    http.all(serving(authorities, identityMethods), answer),
+  ];
   return { handlers, mock };
 }

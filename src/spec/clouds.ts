@@ -13,7 +13,9 @@ export class CloudNotSupportedError extends UserError {
 export function tapCloud(id: string): CloudInfo & { id: CloudId } {
   const info = (clouds as Record<string, CloudInfo | undefined>)[id];
   if (!info) {
-    const known = Object.keys(clouds).filter((k) => clouds[k as CloudId].tapAvailable).join(", ");
+    const known = Object.keys(clouds)
+      .filter((k) => clouds[k as CloudId].tapAvailable)
+      .join(", ");
     throw new CloudNotSupportedError(`unknown cloud "${id}": expected one of ${known}`);
   }
   if (!info.tapAvailable) {

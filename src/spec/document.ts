@@ -74,13 +74,37 @@ export interface GraphErrorEntry {
 }
 
 export type GraphErrorKind =
-  | "emptyToken" | "malformedToken" | "expiredToken" | "invalidSignature" | "invalidAudience"
-  | "appTokenOnMe" | "missingPermission" | "missingRole" | "administratorTarget" | "personalAccount" | "notSupported"
-  | "userNotFound" | "methodNotFound" | "invalidMethodId" | "externalGuest" | "policyRequiresOneTime" | "readOnlyProperty"
+  | "emptyToken"
+  | "malformedToken"
+  | "expiredToken"
+  | "invalidSignature"
+  | "invalidAudience"
+  | "appTokenOnMe"
+  | "missingPermission"
+  | "missingRole"
+  | "administratorTarget"
+  | "personalAccount"
+  | "notSupported"
+  | "userNotFound"
+  | "methodNotFound"
+  | "invalidMethodId"
+  | "externalGuest"
+  | "policyRequiresOneTime"
+  | "readOnlyProperty"
   | "invalidLifetime"
-  | "missingContentType" | "invalidJson" | "unknownProperty" | "invalidValue" | "invalidSelect"
-  | "unknownSegment" | "methodNotAllowed" | "payloadTooLarge" | "unsupportedMediaType"
-  | "throttled" | "internalError" | "serviceUnavailable" | "gatewayTimeout";
+  | "missingContentType"
+  | "invalidJson"
+  | "unknownProperty"
+  | "invalidValue"
+  | "invalidSelect"
+  | "unknownSegment"
+  | "methodNotAllowed"
+  | "payloadTooLarge"
+  | "unsupportedMediaType"
+  | "throttled"
+  | "internalError"
+  | "serviceUnavailable"
+  | "gatewayTimeout";
 
 export interface PolicyDefaults {
   /** What of these defaults is ours rather than Entra's. */

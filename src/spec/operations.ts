@@ -1,6 +1,13 @@
 import { bundledSpec } from "../../generated/spec.js";
 import type {
-  ActingOn, HttpMethod, OpenApiOperation, OperationKind, PermissionRow, PermissionTable, PermissionType, StatedPermissionTable,
+  ActingOn,
+  HttpMethod,
+  OpenApiOperation,
+  OperationKind,
+  PermissionRow,
+  PermissionTable,
+  PermissionType,
+  StatedPermissionTable,
 } from "./document.js";
 
 /** One operation of the contract, flattened for the mock, the runner and the client. */
@@ -44,7 +51,10 @@ export function effectivePermissions(stated: StatedPermissionTable): PermissionT
       const current = type === "delegatedPersonal" ? undefined : stated.current[type];
       const listed = new Set([...row.leastPrivileged, ...row.higherPrivileged]);
       const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])];
-      const roles = row.requiredRoles && row.requiredRoles.length > 0 ? [...new Set([...row.requiredRoles, ...(stated.otherRoles?.requiredRoles ?? [])])] : undefined;
+      const roles =
+        row.requiredRoles && row.requiredRoles.length > 0
+          ? [...new Set([...row.requiredRoles, ...(stated.otherRoles?.requiredRoles ?? [])])]
+          : undefined;
       out[type] = {
         ...row,
         ...(roles ? { requiredRoles: roles } : {}),
@@ -91,7 +101,10 @@ export function operationById(operationId: string): TapOperation {
 }
 
 /** Each operation with its path template split once, so that matching a request splits nothing. */
-const templates: ReadonlyArray<{ op: TapOperation; parts: readonly string[] }> = operations.map((op) => ({ op, parts: op.path.split("/") }));
+const templates: ReadonlyArray<{ op: TapOperation; parts: readonly string[] }> = operations.map((op) => ({
+  op,
+  parts: op.path.split("/"),
+}));
 
 /** The most segments any operation's path template has (leading empty segment included). */
 export const longestTemplateSegments = Math.max(...templates.map((t) => t.parts.length));
@@ -144,7 +157,12 @@ export function matchTemplate(template: string, segments: string[]): Record<stri
 }
 
 /** Match template parts against the segments `[lead, ...segments.slice(from)]`. */
-function matchParts(parts: readonly string[], lead: string, segments: readonly string[], from: number): Record<string, string> | undefined {
+function matchParts(
+  parts: readonly string[],
+  lead: string,
+  segments: readonly string[],
+  from: number,
+): Record<string, string> | undefined {
   if (parts.length !== segments.length - from + 1) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < parts.length; i++) {

@@ -75,16 +75,26 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
     };
     for (const [k, v] of Object.entries(step.env ?? {})) env[k] = expand(v, all);
     // GitHub's own invocation of a bash step.
-    const result = await run("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], { cwd: workspace, env, timeout: 120_000 }).then(
+    const result = await run("bash", ["--noprofile", "--norc", "-eo", "pipefail", script], {
+      cwd: workspace,
+      env,
+      timeout: 120_000,
+    }).then(
       (r) => ({ code: 0, stdout: r.stdout }),
-      (err: { code?: number; stdout?: string }) => ({ code: typeof err.code === "number" ? err.code : -1, stdout: err.stdout ?? "" }),
+      (err: { code?: number; stdout?: string }) => ({
+        code: typeof err.code === "number" ? err.code : -1,
+        stdout: err.stdout ?? "",
+      }),
     );
     stdout += result.stdout;
     code = result.code;
     if (code !== 0) break;
   }
   const outputs = Object.fromEntries(
-    readFileSync(outputFile, "utf8").split("\n").filter((l) => l.includes("=")).map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
+    readFileSync(outputFile, "utf8")
+      .split("\n")
+      .filter((l) => l.includes("="))
+      .map((l) => [l.slice(0, l.indexOf("=")), l.slice(l.indexOf("=") + 1)]),
   );
   return { code, stdout, summary: readFileSync(summaryFile, "utf8"), outputs, workspace };
 }
@@ -92,7 +102,18 @@ async function runAction(inputs: Record<string, string>): Promise<ActionRun> {
 describe("action.yml", () => {
   it("is a composite action with the inputs and outputs the README documents", () => {
     expect(action.runs.using).toBe("composite");
-    for (const name of ["target", "cloud", "users", "methods", "checks", "severity", "allowlist", "reporters", "output"]) expect(action.inputs).toHaveProperty(name);
+    for (const name of [
+      "target",
+      "cloud",
+      "users",
+      "methods",
+      "checks",
+      "severity",
+      "allowlist",
+      "reporters",
+      "output",
+    ])
+      expect(action.inputs).toHaveProperty(name);
     expect(Object.keys(action.outputs).sort()).toEqual(["exit-code", "report-dir"]);
     // Uploads nothing by itself.
     expect(JSON.stringify(action.runs.steps)).not.toMatch(/upload-artifact|uses:/);
@@ -121,7 +142,10 @@ describe("action.yml", () => {
   it("passes checks, severity and reporters through to tap-contract", async () => {
     const r = await runAction({ checks: "secret-null-on-read, response-schema", severity: "high", reporters: "json" });
     expect(r.code).toBe(0);
-    const report = JSON.parse(readFileSync(join(r.workspace, "tap-contract-report", "tap-contract.json"), "utf8")) as { checks: string[]; severityThreshold: string };
+    const report = JSON.parse(readFileSync(join(r.workspace, "tap-contract-report", "tap-contract.json"), "utf8")) as {
+      checks: string[];
+      severityThreshold: string;
+    };
     expect([...report.checks].sort()).toEqual(["response-schema", "secret-null-on-read"]);
     expect(report.severityThreshold).toBe("high");
     // github is always added: the summary is there although only json was asked for.

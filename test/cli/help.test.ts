@@ -17,7 +17,7 @@ describe.each(loaded)("tap-contract %s --help", (_name, command) => {
     const flags = Object.entries(command.flags);
     expect(flags.length).toBeGreaterThan(0);
     for (const [name, flag] of flags) {
-      expect(command.help, `--${name}`).toMatch(new RegExp(`^  ${escape(flagUsage(name, flag))}( |$)`, "m"));
+      expect(command.help, `--${name}`).toMatch(new RegExp(`^  ${escapeText(flagUsage(name, flag))}( |$)`, "m"));
       expect(flat(command.help), `--${name}`).toContain(flat(flagDescription(flag)));
       const shown = flag.defaultText ?? flag.default;
       if (shown !== undefined) expect(flat(command.help), `--${name}`).toContain(`default ${shown}`);
@@ -33,13 +33,16 @@ describe.each(loaded)("tap-contract %s --help", (_name, command) => {
   it("parses every flag of its table (the one a stray flag after it is refused for)", async () => {
     for (const [name, flag] of Object.entries(command.flags)) {
       const argv = [`--${name}`, ...(flag.type === "string" ? ["x"] : []), "--not-a-flag"];
-      const err = await command.run(argv).then(() => undefined, (e: unknown) => e);
+      const err = await command.run(argv).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err, `--${name}`).toBeInstanceOf(UsageError);
       expect((err as Error).message, `--${name}`).toMatch(/^Unknown option '--not-a-flag'/);
     }
   });
 });
 
-function escape(text: string): string {
+function escapeText(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -15,11 +15,24 @@ describe("an interrupted run", () => {
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const { port } = server.address() as AddressInfo;
     try {
-      const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "conformance", "cli", "bin.ts"), "check", "--target", `http://127.0.0.1:${port}/v1.0`, "--timeout", "60000"], {
-        cwd: repoRoot,
-        env: { ...process.env, GRAPH_TOKEN_APP: fakeAppToken, NO_COLOR: "1" },
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      const child = spawn(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(repoRoot, "conformance", "cli", "bin.ts"),
+          "check",
+          "--target",
+          `http://127.0.0.1:${port}/v1.0`,
+          "--timeout",
+          "60000",
+        ],
+        {
+          cwd: repoRoot,
+          env: { ...process.env, GRAPH_TOKEN_APP: fakeAppToken, NO_COLOR: "1" },
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
       let stderr = "";
       let stdout = "";
       child.stdout.on("data", (d) => void (stdout += String(d)));
@@ -38,7 +51,9 @@ describe("an interrupted run", () => {
       });
       child.kill("SIGINT");
       expect(await exited).toBe(130);
-      expect(stderr).toMatch(/\ntap-contract check: interrupted \(SIGINT\): the run did not finish and wrote no report\n$/);
+      expect(stderr).toMatch(
+        /\ntap-contract check: interrupted \(SIGINT\): the run did not finish and wrote no report\n$/,
+      );
       expect(stdout).toBe("");
     } finally {
       for (const s of sockets) s.destroy();

@@ -19,8 +19,22 @@ async function runClient(clientId: string, secret: string): Promise<{ stdout: st
   try {
     const { stdout, stderr } = await promisify(execFile)(
       process.execPath,
-      ["--import", "tsx", join(repoRoot, "test/client/support/azure-identity-client.ts"), mock.graphUrl, mock.url, mock.tenantId, clientId, secret],
-      { cwd: repoRoot, encoding: "utf8", timeout: 60_000, env: { ...process.env, NODE_EXTRA_CA_CERTS: mock.certificatePath } },
+      [
+        "--import",
+        "tsx",
+        join(repoRoot, "test/client/support/azure-identity-client.ts"),
+        mock.graphUrl,
+        mock.url,
+        mock.tenantId,
+        clientId,
+        secret,
+      ],
+      {
+        cwd: repoRoot,
+        encoding: "utf8",
+        timeout: 60_000,
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: mock.certificatePath },
+      },
     );
     return { stdout, stderr, code: 0 };
   } catch (err) {
@@ -40,7 +54,9 @@ describe("an @azure/identity TokenCredential", () => {
   it("fails with a CredentialError that keeps Entra's message and prints no secret", async () => {
     const { stderr, code } = await runClient(ADMIN_APP, "wrong-secret-value");
     expect(code).not.toBe(0);
-    expect(stderr).toMatch(/CredentialError: the TokenCredential failed to get a token for https:\/\/graph\.microsoft\.com\/\.default: /);
+    expect(stderr).toMatch(
+      /CredentialError: the TokenCredential failed to get a token for https:\/\/graph\.microsoft\.com\/\.default: /,
+    );
     expect(stderr).not.toContain("wrong-secret-value");
     expect(stderr).not.toMatch(/eyJ[\w-]+\.eyJ/);
   });

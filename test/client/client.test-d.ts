@@ -24,7 +24,12 @@ describe("options", () => {
     expectTypeOf(createTapClient).toBeCallableWith({ credential: azure });
     expectTypeOf(createTapClient).toBeCallableWith({ credential: async () => "t" });
     expectTypeOf(createTapClient).toBeCallableWith({ credential: ({ scopes }) => scopes.join(" ") });
-    expectTypeOf(createTapClient).toBeCallableWith({ credential: "t", cloud: "usgov-l4", timeoutMs: 5000, retry: false });
+    expectTypeOf(createTapClient).toBeCallableWith({
+      credential: "t",
+      cloud: "usgov-l4",
+      timeoutMs: 5000,
+      retry: false,
+    });
   });
 
   it("know the clouds and refuse China and unknown ids", () => {
@@ -81,7 +86,9 @@ describe("operations", () => {
   });
 
   it("create returns the pass and refuses wrong bodies and /me", async () => {
-    const created = await unwrap(tap.create({ user: "nestor@contoso.onmicrosoft.com", body: { lifetimeInMinutes: 60, isUsableOnce: true } }));
+    const created = await unwrap(
+      tap.create({ user: "nestor@contoso.onmicrosoft.com", body: { lifetimeInMinutes: 60, isUsableOnce: true } }),
+    );
     expectTypeOf(created).toEqualTypeOf<CreatedTemporaryAccessPassMethod>();
     expectTypeOf(created.temporaryAccessPass).toEqualTypeOf<(string | null) & (string | undefined)>();
     expectTypeOf<TemporaryAccessPassCreateRequest>().toHaveProperty("startDateTime");

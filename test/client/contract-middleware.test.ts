@@ -1,8 +1,20 @@
 // The opt-in contract middleware against the mock: quiet on a faithful mock, loud on a broken one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Violation } from "../../src/contract/violation.js";
-import { defaultFixtures, scenarioHeader, startMockGraph, type MockGraph, type ScenarioName } from "../../src/mock/index.js";
-import { ContractError, createTapClient, unwrap, type ContractOptions, type ReportedExchange } from "../../src/index.js";
+import {
+  defaultFixtures,
+  scenarioHeader,
+  startMockGraph,
+  type MockGraph,
+  type ScenarioName,
+} from "../../src/mock/index.js";
+import {
+  ContractError,
+  createTapClient,
+  unwrap,
+  type ContractOptions,
+  type ReportedExchange,
+} from "../../src/index.js";
 
 const ADMIN_APP = "00000000-0000-0000-0000-00000000a11c";
 const megan = defaultFixtures.users.find((u) => u.name === "megan")!;
@@ -51,7 +63,8 @@ describe("the contract middleware", () => {
     expect(seen).toHaveLength(1);
     expect(seen[0]!.violations.map((v) => v.check)).toContain("secret-null-on-read");
     expect(seen[0]!.exchange).toMatchObject({
-      operation: "GET /users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}",
+      operation:
+        "GET /users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}",
       response: { status: 200 },
     });
     const reported = JSON.stringify(seen);
@@ -71,7 +84,10 @@ describe("the contract middleware", () => {
 
   it("throws a ContractError in strict mode, after telling the callback", async () => {
     const { tap, seen } = await setup(["secret-on-read"], { strict: true });
-    const err = await tap.get({ user: megan.id, id: megan.tap!.id }).then(() => undefined, (e: unknown) => e);
+    const err = await tap.get({ user: megan.id, id: megan.tap!.id }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
     expect(err).toBeInstanceOf(ContractError);
     expect((err as ContractError).violations.map((v) => v.check)).toContain("secret-null-on-read");
     expect((err as Error).message).toMatch(/^GET \/users\/\{user-id\}.*: the response broke the contract: /);

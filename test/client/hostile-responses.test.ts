@@ -20,7 +20,7 @@ beforeAll(async () => {
         return json(res, 400, { message: "bad" });
       case "not-json-200":
         res.writeHead(200, { "content-type": "application/json" });
-        return res.end("{\"id\": ");
+        return res.end('{"id": ');
       case "empty-200":
         res.writeHead(200, { "content-type": "application/json" });
         return res.end();
@@ -30,7 +30,7 @@ beforeAll(async () => {
         return json(res, 200, { "@odata.context": "x" });
       case "truncated":
         res.writeHead(200, { "content-type": "application/json", "content-length": "5000" });
-        res.write("{\"id\":\"");
+        res.write('{"id":"');
         return setTimeout(() => res.destroy(), 20);
       case "huge-declared":
         res.writeHead(200, { "content-type": "application/json", "content-length": String(5 * 1024 * 1024) });
@@ -42,7 +42,11 @@ beforeAll(async () => {
         return res.end();
       }
       case "echo-token":
-        return json(res, 401, envelope("InvalidAuthenticationToken", `Token ${req.headers.authorization ?? ""} is not valid`));
+        return json(
+          res,
+          401,
+          envelope("InvalidAuthenticationToken", `Token ${req.headers.authorization ?? ""} is not valid`),
+        );
       case "envelope-404":
         return json(res, 404, envelope("itemNotFound", "No such pass"), { "request-id": "rid-404" });
       default:
@@ -60,7 +64,11 @@ describe("responses that are not Graph's", () => {
   it("keeps Graph's envelope with status, request-id and the client-request-id sent", async () => {
     const result = await client().get({ user: "envelope-404", id: ID });
     expect(result.data).toBeUndefined();
-    expect(result.error).toMatchObject({ status: 404, requestId: "rid-404", error: { code: "itemNotFound", message: "No such pass" } });
+    expect(result.error).toMatchObject({
+      status: 404,
+      requestId: "rid-404",
+      error: { code: "itemNotFound", message: "No such pass" },
+    });
     expect(result.error?.clientRequestId).toBe(server.received.at(-1)?.headers["client-request-id"]);
     expect(result.error?.bodyProblem).toBeUndefined();
   });
@@ -89,13 +97,18 @@ describe("responses that are not Graph's", () => {
     ["huge-declared", "too-large"],
     ["huge-chunked", "too-large"],
   ])("rejects a success body from %s with InvalidResponseError(%s)", async (user, reason) => {
-    const err = await client().get({ user, id: ID }).catch((e: unknown) => e);
+    const err = await client()
+      .get({ user, id: ID })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InvalidResponseError);
     expect(err).toMatchObject({ reason, status: 200 });
   });
 
   it("rejects a list without a value array", async () => {
-    await expect(client().list({ user: "list-without-value" })).rejects.toMatchObject({ name: "InvalidResponseError", reason: "not-an-object" });
+    await expect(client().list({ user: "list-without-value" })).rejects.toMatchObject({
+      name: "InvalidResponseError",
+      reason: "not-an-object",
+    });
   });
 
   it("honours maxResponseBytes", async () => {
@@ -108,9 +121,14 @@ describe("responses that are not Graph's", () => {
     const dead = await startLocalServer(() => undefined);
     await dead.close();
     const tap = createTapClient({ baseUrl: dead.graphUrl, credential: "t", retry: false });
-    const err = (await tap.list({ user: "me" }).then(() => undefined, (e: unknown) => e)) as Error;
+    const err = (await tap.list({ user: "me" }).then(
+      () => undefined,
+      (e: unknown) => e,
+    )) as Error;
     expect(err).toBeInstanceOf(NetworkError);
-    expect(err.message).toMatch(/GET http:\/\/127\.0\.0\.1:\d+\/v1\.0\/me\/authentication\/temporaryAccessPassMethods: no response: ECONNREFUSED/);
+    expect(err.message).toMatch(
+      /GET http:\/\/127\.0\.0\.1:\d+\/v1\.0\/me\/authentication\/temporaryAccessPassMethods: no response: ECONNREFUSED/,
+    );
   });
 
   it("never puts the token in an error message", async () => {
@@ -119,10 +137,16 @@ describe("responses that are not Graph's", () => {
     const messages: string[] = [];
     for (const user of ["html-502", "not-json-200", "truncated", "huge-declared", "echo-token"]) {
       const outcome = await unwrap(tap.get({ user, id: ID })).catch((e: unknown) => e);
-      messages.push(outcome instanceof Error ? `${outcome.message} ${String(outcome.stack)}` : JSON.stringify((outcome as { error?: unknown }).error));
+      messages.push(
+        outcome instanceof Error
+          ? `${outcome.message} ${String(outcome.stack)}`
+          : JSON.stringify((outcome as { error?: unknown }).error),
+      );
     }
     expect(messages).toHaveLength(5);
-    expect(messages.at(-1)).toMatch(/^Graph answered 401 InvalidAuthenticationToken: Token Bearer <redacted token> is not valid/);
+    expect(messages.at(-1)).toMatch(
+      /^Graph answered 401 InvalidAuthenticationToken: Token Bearer <redacted token> is not valid/,
+    );
     expect(messages.join("\n")).not.toContain("sig-secret-part");
   });
 });

@@ -2,7 +2,13 @@
 // sleeper), and damaged responses turned into typed errors.
 import { afterEach, describe, expect, it } from "vitest";
 import { defaultFixtures, startMockGraph, type FaultKind, type MockGraph } from "../../src/mock/index.js";
-import { createTapClient, InvalidResponseError, NetworkError, RequestTimeoutError, type RetryOptions } from "../../src/index.js";
+import {
+  createTapClient,
+  InvalidResponseError,
+  NetworkError,
+  RequestTimeoutError,
+  type RetryOptions,
+} from "../../src/index.js";
 
 const ADMIN_APP = "00000000-0000-0000-0000-00000000a11c";
 const megan = defaultFixtures.users.find((u) => u.name === "megan")!;
@@ -13,7 +19,10 @@ afterEach(async () => {
   mock = undefined;
 });
 
-async function setup(kinds: FaultKind[], options: { rate?: number; retry?: RetryOptions | false; timeoutMs?: number; latencyMs?: number } = {}) {
+async function setup(
+  kinds: FaultKind[],
+  options: { rate?: number; retry?: RetryOptions | false; timeoutMs?: number; latencyMs?: number } = {},
+) {
   mock = await startMockGraph({ faults: { kinds, rate: options.rate ?? 1, seed: 7, latencyMs: options.latencyMs } });
   let attempts = 0;
   const waits: number[] = [];
@@ -25,7 +34,8 @@ async function setup(kinds: FaultKind[], options: { rate?: number; retry?: Retry
       attempts++;
       return fetch(request);
     },
-    retry: options.retry === false ? false : { random: () => 0, sleep: async (ms) => void waits.push(ms), ...options.retry },
+    retry:
+      options.retry === false ? false : { random: () => 0, sleep: async (ms) => void waits.push(ms), ...options.retry },
   });
   return { tap, waits, attempts: () => attempts };
 }
@@ -56,7 +66,10 @@ describe("retries against the mock's faults", () => {
 describe("damaged responses from the mock", () => {
   it("malformed JSON on a success is an InvalidResponseError", async () => {
     const { tap } = await setup(["malformed-json"], { retry: false });
-    await expect(tap.get({ user: megan.id, id: megan.tap!.id })).rejects.toMatchObject({ name: "InvalidResponseError", reason: "not-json" });
+    await expect(tap.get({ user: megan.id, id: megan.tap!.id })).rejects.toMatchObject({
+      name: "InvalidResponseError",
+      reason: "not-json",
+    });
   });
 
   it("a body cut in half is an InvalidResponseError", async () => {

@@ -13,7 +13,11 @@ let admin: TapClient;
 
 beforeAll(async () => {
   mock = await startMockGraph();
-  admin = createTapClient({ baseUrl: mock.graphUrl, credential: await mock.issueToken({ app: ADMIN_APP }), retry: false });
+  admin = createTapClient({
+    baseUrl: mock.graphUrl,
+    credential: await mock.issueToken({ app: ADMIN_APP }),
+    retry: false,
+  });
 });
 afterAll(() => mock.close());
 
@@ -26,7 +30,12 @@ describe("the TAP lifecycle for another user (application token)", () => {
     const nestor = user("nestor").userPrincipalName;
     const created = await unwrap(admin.create({ user: nestor, body: { lifetimeInMinutes: 120, isUsableOnce: true } }));
     expect(created.temporaryAccessPass).toMatch(/^\S{8,48}$/);
-    expect(created).toMatchObject({ lifetimeInMinutes: 120, isUsableOnce: true, isUsable: true, methodUsabilityReason: "EnabledByPolicy" });
+    expect(created).toMatchObject({
+      lifetimeInMinutes: 120,
+      isUsableOnce: true,
+      isUsable: true,
+      methodUsabilityReason: "EnabledByPolicy",
+    });
 
     const got = await unwrap(admin.get({ user: nestor, id: created.id }));
     expect(got.id).toBe(created.id);
@@ -102,12 +111,20 @@ describe("every documented error status arrives as { error } with Graph's envelo
   });
 
   it("401: an expired token", async () => {
-    const expired = createTapClient({ baseUrl: mock.graphUrl, credential: await mock.issueToken({ user: "adele", expiresInSeconds: -60 }), retry: false });
+    const expired = createTapClient({
+      baseUrl: mock.graphUrl,
+      credential: await mock.issueToken({ user: "adele", expiresInSeconds: -60 }),
+      retry: false,
+    });
     await expectError(expired.list({ user: "me" }), 401, /^InvalidAuthenticationToken$/);
   });
 
   it("403: an application without a TAP permission", async () => {
-    const reader = createTapClient({ baseUrl: mock.graphUrl, credential: await mock.issueToken({ app: READER_APP }), retry: false });
+    const reader = createTapClient({
+      baseUrl: mock.graphUrl,
+      credential: await mock.issueToken({ app: READER_APP }),
+      retry: false,
+    });
     await expectError(reader.list({ user: user("megan").id }), 403, /denied/i);
   });
 
@@ -117,7 +134,11 @@ describe("every documented error status arrives as { error } with Graph's envelo
   });
 
   it("413: a Create body over the size limit", async () => {
-    await expectError(admin.create({ user: user("nestor").id, body: { startDateTime: "x".repeat(5 * 1024 * 1024) } }), 413, /.+/);
+    await expectError(
+      admin.create({ user: user("nestor").id, body: { startDateTime: "x".repeat(5 * 1024 * 1024) } }),
+      413,
+      /.+/,
+    );
   });
 
   it("415: a Create body that is not JSON (through the raw client)", async () => {
@@ -138,7 +159,11 @@ describe("every documented error status arrives as { error } with Graph's envelo
   ] as const)("%s: %d with Retry-After", async (kind, status) => {
     const faulty = await startMockGraph({ faults: { kinds: [kind] } });
     try {
-      const tap = createTapClient({ baseUrl: faulty.graphUrl, credential: await faulty.issueToken({ app: ADMIN_APP }), retry: false });
+      const tap = createTapClient({
+        baseUrl: faulty.graphUrl,
+        credential: await faulty.issueToken({ app: ADMIN_APP }),
+        retry: false,
+      });
       const { error, response } = await tap.list({ user: user("megan").id });
       expect(error?.status).toBe(status);
       expect(response.headers.get("retry-after")).toBe("1");
@@ -150,8 +175,15 @@ describe("every documented error status arrives as { error } with Graph's envelo
   it("500: Graph failed", async () => {
     const broken = await startMockGraph({ scenarios: { always: ["server-error"] } });
     try {
-      const tap = createTapClient({ baseUrl: broken.graphUrl, credential: await broken.issueToken({ app: ADMIN_APP }), retry: false });
-      const err = await unwrap(tap.list({ user: user("megan").id })).then(() => undefined, (e: unknown) => e);
+      const tap = createTapClient({
+        baseUrl: broken.graphUrl,
+        credential: await broken.issueToken({ app: ADMIN_APP }),
+        retry: false,
+      });
+      const err = await unwrap(tap.list({ user: user("megan").id })).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(err).toBeInstanceOf(GraphError);
       expect(err).toMatchObject({ status: 500 });
     } finally {

@@ -15,7 +15,33 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const tricky = fc.constantFrom("/", "..", ".", "%", "%2e", "%2F", "#", "#EXT#", "?", "&", "'", '"', "\\", " ", "\t", "\n", "@", ";", "=", "+", "é", "😀", "\uD800", "\uDC00", "me");
+const tricky = fc.constantFrom(
+  "/",
+  "..",
+  ".",
+  "%",
+  "%2e",
+  "%2F",
+  "#",
+  "#EXT#",
+  "?",
+  "&",
+  "'",
+  '"',
+  "\\",
+  " ",
+  "\t",
+  "\n",
+  "@",
+  ";",
+  "=",
+  "+",
+  "é",
+  "😀",
+  "\uD800",
+  "\uDC00",
+  "me",
+);
 const userIds = fc.oneof(
   fc.string({ unit: "binary", maxLength: 40 }),
   fc.array(fc.oneof(tricky, fc.string({ maxLength: 4 })), { maxLength: 8 }).map((parts) => parts.join("")),
@@ -28,11 +54,16 @@ describe("path parameters", () => {
       fc.asyncProperty(userIds, fc.boolean(), async (userId, item) => {
         const before = server.received.length;
         const call = item ? tap.get({ user: userId, id: samplePass.id }) : tap.list({ user: userId });
-        const outcome = await call.then(() => "sent", (e: unknown) => e);
+        const outcome = await call.then(
+          () => "sent",
+          (e: unknown) => e,
+        );
         if (outcome !== "sent") {
           // Refused: only for input no path can carry, and nothing was sent.
           expect(outcome).toBeInstanceOf(InvalidInputError);
-          expect(userId.trim() === "" || userId === "." || userId === ".." || /[\uD800-\uDFFF]/.test(userId)).toBe(true);
+          expect(userId.trim() === "" || userId === "." || userId === ".." || /[\uD800-\uDFFF]/.test(userId)).toBe(
+            true,
+          );
           expect(server.received.length).toBe(before);
           return;
         }
@@ -44,7 +75,9 @@ describe("path parameters", () => {
           expect(segments.slice(0, 3)).toEqual(["", "v1.0", "me"]);
           return;
         }
-        const tail = item ? ["authentication", "temporaryAccessPassMethods", samplePass.id] : ["authentication", "temporaryAccessPassMethods"];
+        const tail = item
+          ? ["authentication", "temporaryAccessPassMethods", samplePass.id]
+          : ["authentication", "temporaryAccessPassMethods"];
         expect(segments).toEqual(["", "v1.0", "users", segments[3], ...tail]);
         expect(decodeURIComponent(segments[3]!)).toBe(userId);
       }),
@@ -54,11 +87,18 @@ describe("path parameters", () => {
 
   it("send a pass id only when it is a GUID, and then unchanged", async () => {
     const tap = createTapClient({ baseUrl: server.graphUrl, credential: "t", retry: false });
-    const ids = fc.oneof(fc.uuid(), fc.string({ unit: "binary", maxLength: 40 }), fc.uuid().map((u) => `${u}/..`));
+    const ids = fc.oneof(
+      fc.uuid(),
+      fc.string({ unit: "binary", maxLength: 40 }),
+      fc.uuid().map((u) => `${u}/..`),
+    );
     await fc.assert(
       fc.asyncProperty(ids, async (id) => {
         const before = server.received.length;
-        const outcome = await tap.delete({ user: "me", id }).then(() => "sent", (e: unknown) => e);
+        const outcome = await tap.delete({ user: "me", id }).then(
+          () => "sent",
+          (e: unknown) => e,
+        );
         const guid = /^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(id);
         if (!guid) {
           expect(outcome).toBeInstanceOf(InvalidInputError);

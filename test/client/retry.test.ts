@@ -14,14 +14,20 @@ beforeAll(async () => {
     const next = script.shift();
     if (next) {
       const [status, retryAfter] = next;
-      return json(res, status, envelope("TooManyRequests", "Please retry again later."), retryAfter === undefined ? {} : { "retry-after": retryAfter });
+      return json(
+        res,
+        status,
+        envelope("TooManyRequests", "Please retry again later."),
+        retryAfter === undefined ? {} : { "retry-after": retryAfter },
+      );
     }
     if (req.method === "POST") return json(res, 201, { ...samplePass, temporaryAccessPass: "Q$wSrZ3R" });
     if (req.method === "DELETE") {
       res.writeHead(204);
       return res.end();
     }
-    if (req.url.endsWith("/temporaryAccessPassMethods")) return json(res, 200, { "@odata.context": "x", value: [samplePass] });
+    if (req.url.endsWith("/temporaryAccessPassMethods"))
+      return json(res, 200, { "@odata.context": "x", value: [samplePass] });
     return json(res, 200, samplePass);
   });
 });
@@ -44,7 +50,10 @@ function setup(retry: RetryOptions = {}, timeoutMs?: number) {
 
 describe("retries", () => {
   it("retries a throttled GET after each Retry-After, fractional seconds included", async () => {
-    script = [[429, "2.128"], [429, "1"]];
+    script = [
+      [429, "2.128"],
+      [429, "1"],
+    ];
     const { tap, waits } = setup();
     const result = await tap.get({ user: "me", id: ID });
     expect(result.data?.id).toBe(ID);
@@ -70,7 +79,11 @@ describe("retries", () => {
   });
 
   it("backs off exponentially when a 504 has no Retry-After", async () => {
-    script = [[504, undefined], [504, undefined], [504, undefined]];
+    script = [
+      [504, undefined],
+      [504, undefined],
+      [504, undefined],
+    ];
     const { tap, waits } = setup({ baseDelayMs: 100 });
     expect((await tap.delete({ user: "me", id: ID })).error).toBeUndefined();
     expect(waits).toEqual([50, 100, 200]);
@@ -78,7 +91,12 @@ describe("retries", () => {
   });
 
   it("stops after maxRetries and returns the last throttled response", async () => {
-    script = [[429, "0"], [429, "0"], [429, "0"], [429, "0"]];
+    script = [
+      [429, "0"],
+      [429, "0"],
+      [429, "0"],
+      [429, "0"],
+    ];
     const { tap, waits } = setup({ maxRetries: 2 });
     const { error } = await tap.get({ user: "me", id: ID });
     expect(error).toMatchObject({ status: 429, error: { code: "TooManyRequests" } });
@@ -133,9 +151,15 @@ describe("retries", () => {
   });
 
   it("tells onRetry about each retry", async () => {
-    script = [[429, "1"], [503, "2"]];
+    script = [
+      [429, "1"],
+      [503, "2"],
+    ];
     const seen: unknown[] = [];
-    const { tap } = setup({ onRetry: (info) => seen.push({ attempt: info.attempt, status: info.status, delayMs: info.delayMs, method: info.method }) });
+    const { tap } = setup({
+      onRetry: (info) =>
+        seen.push({ attempt: info.attempt, status: info.status, delayMs: info.delayMs, method: info.method }),
+    });
     await tap.list({ user: "me" });
     expect(seen).toEqual([
       { attempt: 1, status: 429, delayMs: 1000, method: "GET" },
@@ -146,7 +170,10 @@ describe("retries", () => {
 
 describe("retries through raw (the openapi-fetch middleware)", () => {
   it("follow the same policy, resending a Create body", async () => {
-    script = [[429, "0.5"], [429, "1"]];
+    script = [
+      [429, "0.5"],
+      [429, "1"],
+    ];
     const { tap, waits } = setup();
     const { data, response } = await tap.raw.POST("/users/{user-id}/authentication/temporaryAccessPassMethods", {
       params: { path: { "user-id": "nestor@contoso.onmicrosoft.com" } },
@@ -179,7 +206,10 @@ describe("retries with the contract middleware", () => {
       baseUrl: server.graphUrl,
       credential: "t",
       retry: { random: () => 0, sleep: async () => undefined },
-      contract: { onViolation: (violations, exchange) => checks.push([String(exchange.response.status), ...violations.map((v) => v.check)]) },
+      contract: {
+        onViolation: (violations, exchange) =>
+          checks.push([String(exchange.response.status), ...violations.map((v) => v.check)]),
+      },
     });
     expect((await tap.get({ user: "me", id: ID })).data?.id).toBe(ID);
     expect(server.received).toHaveLength(2);
@@ -188,9 +218,12 @@ describe("retries with the contract middleware", () => {
     // The same through raw, where the retry middleware hands the replaced response to the contract middleware.
     checks.length = 0;
     script = [[429, "0"]];
-    const { data } = await tap.raw.GET("/me/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}", {
-      params: { path: { "temporaryAccessPassAuthenticationMethod-id": ID } },
-    });
+    const { data } = await tap.raw.GET(
+      "/me/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}",
+      {
+        params: { path: { "temporaryAccessPassAuthenticationMethod-id": ID } },
+      },
+    );
     expect(data?.id).toBe(ID);
     expect(checks.map((c) => c[0])).toContain("429");
   });

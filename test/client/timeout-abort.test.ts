@@ -13,7 +13,8 @@ beforeAll(async () => {
       res.writeHead(200, { "content-type": "application/json", "content-length": "1000" });
       return res.write("{");
     }
-    if (req.url.includes("/users/throttle/")) return json(res, 429, envelope("TooManyRequests", "later"), { "retry-after": "5" });
+    if (req.url.includes("/users/throttle/"))
+      return json(res, 429, envelope("TooManyRequests", "later"), { "retry-after": "5" });
     return json(res, 200, samplePass);
   });
 });
@@ -28,7 +29,9 @@ describe("timeouts", () => {
     const err = await tap.get({ user: "stall", id: ID }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RequestTimeoutError);
     expect(err).toMatchObject({ name: "RequestTimeoutError", timeoutMs: 50 });
-    expect((err as Error).message).toMatch(/GET \/users\/\{user-id\}\/authentication\/temporaryAccessPassMethods\/\{temporaryAccessPassAuthenticationMethod-id\}: no complete response within 50 ms/);
+    expect((err as Error).message).toMatch(
+      /GET \/users\/\{user-id\}\/authentication\/temporaryAccessPassMethods\/\{temporaryAccessPassAuthenticationMethod-id\}: no complete response within 50 ms/,
+    );
   });
 
   it("ends a call whose body stalls half-way", async () => {
@@ -43,7 +46,9 @@ describe("timeouts", () => {
 
   it("refuses a per-call timeout that is not a positive number, before sending", async () => {
     const tap = createTapClient({ baseUrl: server.graphUrl, credential: "t" });
-    await expect(tap.list({ user: "bad-timeout", timeoutMs: -1 })).rejects.toThrow(/timeoutMs must be a positive finite number, received "-1"/);
+    await expect(tap.list({ user: "bad-timeout", timeoutMs: -1 })).rejects.toThrow(
+      /timeoutMs must be a positive finite number, received "-1"/,
+    );
     expect(server.received.filter((r) => r.url.includes("bad-timeout"))).toEqual([]);
   });
 
@@ -51,7 +56,8 @@ describe("timeouts", () => {
     const tap = createTapClient({
       baseUrl: server.graphUrl,
       timeoutMs: 30,
-      credential: ({ signal }) => new Promise<string>((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason))),
+      credential: ({ signal }) =>
+        new Promise<string>((_resolve, reject) => signal?.addEventListener("abort", () => reject(signal.reason))),
     });
     await expect(tap.list({ user: "credential-never-returns" })).rejects.toBeInstanceOf(RequestTimeoutError);
     // Filtered by path: an earlier test's aborted request may still arrive at the server.
@@ -70,7 +76,9 @@ describe("aborts", () => {
 
   it("sends nothing for an already aborted signal", async () => {
     const tap = createTapClient({ baseUrl: server.graphUrl, credential: "t" });
-    await expect(tap.list({ user: "pre-aborted", signal: AbortSignal.abort() })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(tap.list({ user: "pre-aborted", signal: AbortSignal.abort() })).rejects.toMatchObject({
+      name: "AbortError",
+    });
     expect(server.received.filter((r) => r.url.includes("pre-aborted"))).toEqual([]);
   });
 
@@ -81,7 +89,9 @@ describe("aborts", () => {
       credential: "t",
       retry: { onRetry: () => setTimeout(() => controller.abort(), 10) },
     });
-    await expect(tap.get({ user: "throttle", id: ID, signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    await expect(tap.get({ user: "throttle", id: ID, signal: controller.signal })).rejects.toMatchObject({
+      name: "AbortError",
+    });
     expect(server.received.filter((r) => r.url.includes("/users/throttle/"))).toHaveLength(1);
   });
 });

@@ -3,7 +3,14 @@
 // HTTP, and that request must be the one Graph expects on the wire.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTapClient, type TapClient, type TapClientOptions } from "../../src/index.js";
-import { envelope, json, samplePass, startLocalServer, type LocalServer, type Received } from "./support/local-server.js";
+import {
+  envelope,
+  json,
+  samplePass,
+  startLocalServer,
+  type LocalServer,
+  type Received,
+} from "./support/local-server.js";
 
 const ID = samplePass.id;
 const UPN = "o'brien#EXT#@contoso.onmicrosoft.com";
@@ -17,7 +24,8 @@ beforeAll(async () => {
       res.writeHead(204);
       return res.end();
     }
-    if (req.url.split("?")[0]!.endsWith("/temporaryAccessPassMethods")) return json(res, 200, { "@odata.context": "x", value: [samplePass] });
+    if (req.url.split("?")[0]!.endsWith("/temporaryAccessPassMethods"))
+      return json(res, 200, { "@odata.context": "x", value: [samplePass] });
     return json(res, 200, samplePass);
   });
 });
@@ -27,31 +35,99 @@ beforeEach(() => {
 });
 
 type Raw = TapClient["raw"];
-const ITEM = "/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}" as const;
+const ITEM =
+  "/users/{user-id}/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}" as const;
 const LIST = "/users/{user-id}/authentication/temporaryAccessPassMethods" as const;
 const ME_ITEM = "/me/authentication/temporaryAccessPassMethods/{temporaryAccessPassAuthenticationMethod-id}" as const;
 const ME_LIST = "/me/authentication/temporaryAccessPassMethods" as const;
 
 // Each case: the typed call, and the same call through `raw` given the client-request-id the typed call sent.
-const cases: Array<[string, (tap: TapClient) => Promise<{ response: Response }>, (raw: Raw, id: string) => Promise<{ response: Response; data?: unknown; error?: unknown }>]> = [
-  ["get by object id", (t) => t.get({ user: samplePass.id, id: ID }),
-    (r, c) => r.GET(ITEM, { params: { path: { "user-id": samplePass.id, "temporaryAccessPassAuthenticationMethod-id": ID }, header: { "client-request-id": c } } })],
-  ["get by a guest UPN, with select", (t) => t.get({ user: UPN, id: ID, select: ["id", "isUsable"] }),
-    (r, c) => r.GET(ITEM, { params: { path: { "user-id": UPN, "temporaryAccessPassAuthenticationMethod-id": ID }, query: { $select: ["id", "isUsable"] }, header: { "client-request-id": c } } })],
-  ["get on me", (t) => t.get({ user: "me", id: ID }),
-    (r, c) => r.GET(ME_ITEM, { params: { path: { "temporaryAccessPassAuthenticationMethod-id": ID }, header: { "client-request-id": c } } })],
-  ["list on me, with select", (t) => t.list({ user: "Me", select: ["methodUsabilityReason"] }),
-    (r, c) => r.GET(ME_LIST, { params: { query: { $select: ["methodUsabilityReason"] }, header: { "client-request-id": c } } })],
-  ["list by UPN", (t) => t.list({ user: UPN }),
-    (r, c) => r.GET(LIST, { params: { path: { "user-id": UPN }, header: { "client-request-id": c } } })],
-  ["create with a body", (t) => t.create({ user: UPN, body: { lifetimeInMinutes: 90, isUsableOnce: true } }),
-    (r, c) => r.POST(LIST, { params: { path: { "user-id": UPN }, header: { "client-request-id": c } }, body: { lifetimeInMinutes: 90, isUsableOnce: true } })],
-  ["create without a body", (t) => t.create({ user: samplePass.id }),
-    (r, c) => r.POST(LIST, { params: { path: { "user-id": samplePass.id }, header: { "client-request-id": c } }, body: {} })],
-  ["delete", (t) => t.delete({ user: UPN, id: ID }),
-    (r, c) => r.DELETE(ITEM, { params: { path: { "user-id": UPN, "temporaryAccessPassAuthenticationMethod-id": ID }, header: { "client-request-id": c } } })],
-  ["an error status", (t) => t.get({ user: "missing", id: ID }),
-    (r, c) => r.GET(ITEM, { params: { path: { "user-id": "missing", "temporaryAccessPassAuthenticationMethod-id": ID }, header: { "client-request-id": c } } })],
+const cases: Array<
+  [
+    string,
+    (tap: TapClient) => Promise<{ response: Response }>,
+    (raw: Raw, id: string) => Promise<{ response: Response; data?: unknown; error?: unknown }>,
+  ]
+> = [
+  [
+    "get by object id",
+    (t) => t.get({ user: samplePass.id, id: ID }),
+    (r, c) =>
+      r.GET(ITEM, {
+        params: {
+          path: { "user-id": samplePass.id, "temporaryAccessPassAuthenticationMethod-id": ID },
+          header: { "client-request-id": c },
+        },
+      }),
+  ],
+  [
+    "get by a guest UPN, with select",
+    (t) => t.get({ user: UPN, id: ID, select: ["id", "isUsable"] }),
+    (r, c) =>
+      r.GET(ITEM, {
+        params: {
+          path: { "user-id": UPN, "temporaryAccessPassAuthenticationMethod-id": ID },
+          query: { $select: ["id", "isUsable"] },
+          header: { "client-request-id": c },
+        },
+      }),
+  ],
+  [
+    "get on me",
+    (t) => t.get({ user: "me", id: ID }),
+    (r, c) =>
+      r.GET(ME_ITEM, {
+        params: { path: { "temporaryAccessPassAuthenticationMethod-id": ID }, header: { "client-request-id": c } },
+      }),
+  ],
+  [
+    "list on me, with select",
+    (t) => t.list({ user: "Me", select: ["methodUsabilityReason"] }),
+    (r, c) =>
+      r.GET(ME_LIST, { params: { query: { $select: ["methodUsabilityReason"] }, header: { "client-request-id": c } } }),
+  ],
+  [
+    "list by UPN",
+    (t) => t.list({ user: UPN }),
+    (r, c) => r.GET(LIST, { params: { path: { "user-id": UPN }, header: { "client-request-id": c } } }),
+  ],
+  [
+    "create with a body",
+    (t) => t.create({ user: UPN, body: { lifetimeInMinutes: 90, isUsableOnce: true } }),
+    (r, c) =>
+      r.POST(LIST, {
+        params: { path: { "user-id": UPN }, header: { "client-request-id": c } },
+        body: { lifetimeInMinutes: 90, isUsableOnce: true },
+      }),
+  ],
+  [
+    "create without a body",
+    (t) => t.create({ user: samplePass.id }),
+    (r, c) =>
+      r.POST(LIST, { params: { path: { "user-id": samplePass.id }, header: { "client-request-id": c } }, body: {} }),
+  ],
+  [
+    "delete",
+    (t) => t.delete({ user: UPN, id: ID }),
+    (r, c) =>
+      r.DELETE(ITEM, {
+        params: {
+          path: { "user-id": UPN, "temporaryAccessPassAuthenticationMethod-id": ID },
+          header: { "client-request-id": c },
+        },
+      }),
+  ],
+  [
+    "an error status",
+    (t) => t.get({ user: "missing", id: ID }),
+    (r, c) =>
+      r.GET(ITEM, {
+        params: {
+          path: { "user-id": "missing", "temporaryAccessPassAuthenticationMethod-id": ID },
+          header: { "client-request-id": c },
+        },
+      }),
+  ],
 ];
 
 function wire(r: Received): unknown {
@@ -65,10 +141,17 @@ async function bothWays(options: Partial<TapClientOptions>) {
     credential: async () => "token-value",
     ...options,
     // The Request each attempt hands to a caller's fetch: method, URL, headers, body.
-    fetch: options.fetch && (async (request) => {
-      seen.push({ method: request.method, url: request.url, headers: [...request.headers], body: await request.clone().text() });
-      return fetch(request);
-    }),
+    fetch:
+      options.fetch &&
+      (async (request) => {
+        seen.push({
+          method: request.method,
+          url: request.url,
+          headers: [...request.headers],
+          body: await request.clone().text(),
+        });
+        return fetch(request);
+      }),
   });
   for (const [, typed, viaRaw] of cases) {
     const ours = await typed(tap);
@@ -117,7 +200,10 @@ describe("the typed operations over raw", () => {
   });
 
   it("hand the same Requests to a caller's fetch, with retries and the contract middleware on", async () => {
-    const { received, seen } = await bothWays({ fetch: (request) => fetch(request), contract: { onViolation: () => undefined } });
+    const { received, seen } = await bothWays({
+      fetch: (request) => fetch(request),
+      contract: { onViolation: () => undefined },
+    });
     expect(received).toHaveLength(cases.length * 2);
     expect(seen).toHaveLength(cases.length * 2);
     for (let i = 0; i < cases.length; i++) {

@@ -17,9 +17,26 @@ async function respect(scenarios: ScenarioName[], har: string): Promise<{ code: 
   const mock = await startMockGraph(scenarios.length > 0 ? { scenarios: { always: scenarios } } : {});
   try {
     const token = await mock.issueToken({ app: "00000000-0000-0000-0000-00000000a11c" });
-    const args = ["respect", workflow, "--server", `tap=${mock.graphUrl}`, "--input", `token=${token}`, "--input", `userId=${nestor}`, "--har-output", har, "--max-fetch-timeout", "10000"];
+    const args = [
+      "respect",
+      workflow,
+      "--server",
+      `tap=${mock.graphUrl}`,
+      "--input",
+      `token=${token}`,
+      "--input",
+      `userId=${nestor}`,
+      "--har-output",
+      har,
+      "--max-fetch-timeout",
+      "10000",
+    ];
     try {
-      const { stdout } = await promisify(execFile)(bin("redocly"), args, { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+      const { stdout } = await promisify(execFile)(bin("redocly"), args, {
+        cwd: repoRoot,
+        encoding: "utf8",
+        env: { ...process.env, NO_COLOR: "1" },
+      });
       return { code: 0, out: stdout };
     } catch (err) {
       const e = err as { code?: number; stdout?: string };

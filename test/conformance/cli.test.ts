@@ -11,7 +11,10 @@ import { startMockGraph, type MockGraph } from "../../src/mock/index.js";
 import { tempDir } from "./recordings.js";
 
 /** Runs `tap-contract check` in-process, capturing standard output. */
-async function check(argv: string[], env: Record<string, string | undefined> = {}): Promise<{ code: number; out: string }> {
+async function check(
+  argv: string[],
+  env: Record<string, string | undefined> = {},
+): Promise<{ code: number; out: string }> {
   let out = "";
   const code = await runCheck(argv, { stdout: (t) => void (out += t), env, color: false });
   return { code, out };
@@ -25,7 +28,11 @@ async function cli(argv: string[]): Promise<{ code: number; stderr: string[]; st
   const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
   try {
     const code = await main(argv);
-    return { code, stderr: err.mock.calls.map((c) => String(c[0])), stdout: stdout + log.mock.calls.map((c) => String(c[0])).join("\n") };
+    return {
+      code,
+      stderr: err.mock.calls.map((c) => String(c[0])),
+      stdout: stdout + log.mock.calls.map((c) => String(c[0])).join("\n"),
+    };
   } finally {
     err.mockRestore();
     log.mockRestore();
@@ -41,20 +48,29 @@ describe("tap-contract check against the embedded mock", () => {
     expect(out).toMatch(/\nPASS\n$/);
     expect(out).toMatch(/\d+ outcomes: \d+ passed, 0 failed, 0 errors, 0 skipped, 0 known deviations/);
     expect(readFileSync(join(dir, "junit.xml"), "utf8")).toContain('<testsuites name="tap-contract"');
-    expect(JSON.parse(readFileSync(join(dir, "tap-contract.json"), "utf8"))).toMatchObject({ schemaVersion: 1, exitCode: 0 });
+    expect(JSON.parse(readFileSync(join(dir, "tap-contract.json"), "utf8"))).toMatchObject({
+      schemaVersion: 1,
+      exitCode: 0,
+    });
   });
 
   it("exits 1 when a scenario breaks the contract, 0 when the failure is below --severity", async () => {
     expect((await check(["--mock-scenario", "wrong-id", "--checks", "get-id-matches-request"])).code).toBe(1);
     expect((await check(["--mock-scenario", "extra-property", "--checks", "undocumented-properties"])).code).toBe(0);
-    expect((await check(["--mock-scenario", "extra-property", "--checks", "undocumented-properties", "--severity", "low"])).code).toBe(1);
+    expect(
+      (await check(["--mock-scenario", "extra-property", "--checks", "undocumented-properties", "--severity", "low"]))
+        .code,
+    ).toBe(1);
   });
 
   it("accepts a known deviation from an allowlist until it expires", async () => {
     const dir = tempDir();
     const write = (expires: string) => {
       const path = join(dir, `allow-${expires}.json`);
-      writeFileSync(path, JSON.stringify({ deviations: [{ check: "get-id-matches-request", operation: "*", reason: "known", expires }] }));
+      writeFileSync(
+        path,
+        JSON.stringify({ deviations: [{ check: "get-id-matches-request", operation: "*", reason: "known", expires }] }),
+      );
       return path;
     };
     const args = ["--mock-scenario", "wrong-id", "--checks", "get-id-matches-request"];
@@ -86,22 +102,38 @@ describe("tap-contract check --target (the mock as a separate server)", () => {
 
   it("runs read-only by default: passes what it can judge, skips writes and rows it has no token for", async () => {
     const dir = tempDir();
-    const { code, out } = await check(["--target", mock.graphUrl, "--user", megan, "--reporter", "console,json", "--out", dir], env);
+    const { code, out } = await check(
+      ["--target", mock.graphUrl, "--user", megan, "--reporter", "console,json", "--out", dir],
+      env,
+    );
     expect(code).toBe(0);
     expect(out).toContain(`live ${mock.graphUrl}, read-only`);
-    const result = JSON.parse(readFileSync(join(dir, "tap-contract.json"), "utf8")) as { outcomes: Array<{ check: string; status: string; message?: string; operation: string }> };
+    const result = JSON.parse(readFileSync(join(dir, "tap-contract.json"), "utf8")) as {
+      outcomes: Array<{ check: string; status: string; message?: string; operation: string }>;
+    };
     const byStatus = (s: string) => result.outcomes.filter((o) => o.status === s);
     expect(byStatus("fail")).toEqual([]);
     expect(byStatus("error")).toEqual([]);
-    expect(result.outcomes.find((o) => o.check === "rejects-expired-token" && o.operation.startsWith("GET /users"))?.status).toBe("pass");
+    expect(
+      result.outcomes.find((o) => o.check === "rejects-expired-token" && o.operation.startsWith("GET /users"))?.status,
+    ).toBe("pass");
     expect(result.outcomes.some((o) => o.check === "secret-on-create" && o.status === "skip")).toBe(true);
-    expect(byStatus("skip").filter((o) => o.operation.startsWith("POST") || o.operation.startsWith("DELETE")).every((o) => /writes are not allowed|needs|no exchange/.test(o.message ?? ""))).toBe(true);
+    expect(
+      byStatus("skip")
+        .filter((o) => o.operation.startsWith("POST") || o.operation.startsWith("DELETE"))
+        .every((o) => /writes are not allowed|needs|no exchange/.test(o.message ?? "")),
+    ).toBe(true);
     // No given token carries exactly one least-privileged permission: those rows are skipped, never passed.
-    expect(result.outcomes.filter((o) => o.check === "least-privilege-suffices").every((o) => o.status === "skip")).toBe(true);
+    expect(
+      result.outcomes.filter((o) => o.check === "least-privilege-suffices").every((o) => o.status === "skip"),
+    ).toBe(true);
   });
 
   it("with --allow-writes and a test user, creates and deletes passes for that user only", async () => {
-    const { code, out } = await check(["--target", mock.graphUrl, "--user", megan, "--allow-writes", "--test-user", nestor], env);
+    const { code, out } = await check(
+      ["--target", mock.graphUrl, "--user", megan, "--allow-writes", "--test-user", nestor],
+      env,
+    );
     expect(code).toBe(0);
     expect(out).toMatch(/✓ create-replaces-previous/);
     expect(out).toMatch(/✓ secret-on-create/);
@@ -121,16 +153,43 @@ describe("bad input: exit 2 with one line", () => {
   it.each([
     [["check", "--bogus"], /^tap-contract check: Unknown option '--bogus' \(see tap-contract check --help\)$/],
     [["check", "--checks", "nope"], /^tap-contract check: --checks: unknown check "nope": expected "all" or some of /],
-    [["check", "--severity", "urgent"], /^tap-contract check: --severity: expected one of critical, high, medium, low, got "urgent"$/],
-    [["check", "--reporter", "xml"], /^tap-contract check: --reporter: unknown reporter "xml": expected some of console, json, junit, github/],
-    [["check", "--target", "ftp://example.test"], /^tap-contract check: --target: ftp:\/\/example\.test has the scheme ftp:: expected https$/],
-    [["check", "--target", "https://graph.microsoft.com/v1.0", "--cloud", "china"], /^tap-contract check: the Temporary Access Pass API is not available in the China operated by 21Vianet cloud \("china"\) on Graph v1\.0$/],
-    [["check", "--target", "https://microsoftgraph.chinacloudapi.cn/v1.0"], /not available in the China operated by 21Vianet cloud/],
-    [["check", "--target", "https://graph.microsoft.com/v1.0", "--cloud", "usgov-l4"], /--cloud usgov-l4 does not match --target graph\.microsoft\.com/],
-    [["check", "--target", "https://graph.microsoft.com/v1.0", "--allow-writes"], /--allow-writes needs --test-user ID/],
+    [
+      ["check", "--severity", "urgent"],
+      /^tap-contract check: --severity: expected one of critical, high, medium, low, got "urgent"$/,
+    ],
+    [
+      ["check", "--reporter", "xml"],
+      /^tap-contract check: --reporter: unknown reporter "xml": expected some of console, json, junit, github/,
+    ],
+    [
+      ["check", "--target", "ftp://example.test"],
+      /^tap-contract check: --target: ftp:\/\/example\.test has the scheme ftp:: expected https$/,
+    ],
+    [
+      ["check", "--target", "https://graph.microsoft.com/v1.0", "--cloud", "china"],
+      /^tap-contract check: the Temporary Access Pass API is not available in the China operated by 21Vianet cloud \("china"\) on Graph v1\.0$/,
+    ],
+    [
+      ["check", "--target", "https://microsoftgraph.chinacloudapi.cn/v1.0"],
+      /not available in the China operated by 21Vianet cloud/,
+    ],
+    [
+      ["check", "--target", "https://graph.microsoft.com/v1.0", "--cloud", "usgov-l4"],
+      /--cloud usgov-l4 does not match --target graph\.microsoft\.com/,
+    ],
+    [
+      ["check", "--target", "https://graph.microsoft.com/v1.0", "--allow-writes"],
+      /--allow-writes needs --test-user ID/,
+    ],
     [["check", "--user", "x"], /--user needs --target/],
-    [["check", "--mock-scenario", "nope"], /--mock-scenario: unknown scenario "nope": expected some of secret-on-read, /],
-    [["check", "--allowlist", "/nonexistent/allow.json"], /cannot read allowlist \/nonexistent\/allow\.json: no such file or directory \(ENOENT\)$/],
+    [
+      ["check", "--mock-scenario", "nope"],
+      /--mock-scenario: unknown scenario "nope": expected some of secret-on-read, /,
+    ],
+    [
+      ["check", "--allowlist", "/nonexistent/allow.json"],
+      /cannot read allowlist \/nonexistent\/allow\.json: no such file or directory \(ENOENT\)$/,
+    ],
     [["replay"], /expected one recording FILE, got none/],
     [["replay", "a.har", "--format", "xml"], /--format: expected har or ndjson, got "xml"/],
     [["checks", "--format", "yaml"], /--format: expected text, markdown or json, got "yaml"/],
@@ -147,7 +206,9 @@ describe("bad input: exit 2 with one line", () => {
     process.env.GRAPH_TOKEN_BROKEN = "opaque-token";
     try {
       expect(await main(["check", "--target", "https://graph.microsoft.com/v1.0"])).toBe(2);
-      expect(String(err.mock.calls[0]?.[0])).toBe('tap-contract check: GRAPH_TOKEN_BROKEN: not a JWT access token (expected the token Graph accepts, without "Bearer ")');
+      expect(String(err.mock.calls[0]?.[0])).toBe(
+        'tap-contract check: GRAPH_TOKEN_BROKEN: not a JWT access token (expected the token Graph accepts, without "Bearer ")',
+      );
     } finally {
       if (saved === undefined) delete process.env.GRAPH_TOKEN_BROKEN;
       else process.env.GRAPH_TOKEN_BROKEN = saved;
@@ -158,10 +219,20 @@ describe("bad input: exit 2 with one line", () => {
 
 describe("credentials from the environment", () => {
   it.each([
-    [{ AZURE_CLIENT_ID: "x" }, "https://graph.microsoft.com/v1.0", /^AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET must be set together$/],
-    [{ AZURE_TENANT_ID: "t", AZURE_CLIENT_ID: "x", AZURE_CLIENT_SECRET: "s" }, "http://127.0.0.1:9/v1.0", /^AZURE_\* credentials need a national cloud: give --cloud, or a --target on a Graph root$/],
+    [
+      { AZURE_CLIENT_ID: "x" },
+      "https://graph.microsoft.com/v1.0",
+      /^AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET must be set together$/,
+    ],
+    [
+      { AZURE_TENANT_ID: "t", AZURE_CLIENT_ID: "x", AZURE_CLIENT_SECRET: "s" },
+      "http://127.0.0.1:9/v1.0",
+      /^AZURE_\* credentials need a national cloud: give --cloud, or a --target on a Graph root$/,
+    ],
   ])("%j with %s is a usage error", async (env, target, message) => {
-    await expect(runCheck(["--target", target], { stdout: () => undefined, env, color: false })).rejects.toThrow(message);
+    await expect(runCheck(["--target", target], { stdout: () => undefined, env, color: false })).rejects.toThrow(
+      message,
+    );
   });
 });
 

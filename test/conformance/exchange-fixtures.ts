@@ -1,6 +1,13 @@
 /** Faithful recorded exchanges for the rules' unit tests, built from the spec's own operations. */
 import { graphJsonContentType, operationById } from "../../src/spec/index.js";
-import { checkExchange, exchangeContext, judge, type CheckExchangeOptions, type Exchange, type ExchangeRule } from "../../src/contract/index.js";
+import {
+  checkExchange,
+  exchangeContext,
+  judge,
+  type CheckExchangeOptions,
+  type Exchange,
+  type ExchangeRule,
+} from "../../src/contract/index.js";
 
 export const ORIGIN = "https://graph.microsoft.com";
 export const USER = "5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01";
@@ -10,7 +17,12 @@ export const NOW = "Sat, 28 Nov 2026 10:30:00 GMT";
 
 export const JSON_TYPE = graphJsonContentType;
 
-const headers = () => ({ "content-type": JSON_TYPE, "request-id": REQUEST_ID, "client-request-id": REQUEST_ID, date: NOW });
+const headers = () => ({
+  "content-type": JSON_TYPE,
+  "request-id": REQUEST_ID,
+  "client-request-id": REQUEST_ID,
+  date: NOW,
+});
 
 export function pass(overrides: Record<string, unknown> = {}): Record<string, unknown> {
   return {
@@ -52,7 +64,11 @@ export function createExchange(secret: unknown = "Q$wSrZ3R"): Exchange {
     operation: operationById("createUserTemporaryAccessPassMethod"),
     params: { "user-id": USER },
     request: { method: "POST", url: base, headers: { "content-type": "application/json" }, body: {} },
-    response: { status: 201, headers: headers(), body: { "@odata.context": `${context}/$entity`, ...pass({ temporaryAccessPass: secret }) } },
+    response: {
+      status: 201,
+      headers: headers(),
+      body: { "@odata.context": `${context}/$entity`, ...pass({ temporaryAccessPass: secret }) },
+    },
   };
 }
 
@@ -68,7 +84,13 @@ export function errorExchange(status: number, body: unknown, extra: Record<strin
 }
 
 export function graphErrorBody(code: string, message: string): unknown {
-  return { error: { code, message, innerError: { date: "2026-11-28T10:30:00", "request-id": REQUEST_ID, "client-request-id": REQUEST_ID } } };
+  return {
+    error: {
+      code,
+      message,
+      innerError: { date: "2026-11-28T10:30:00", "request-id": REQUEST_ID, "client-request-id": REQUEST_ID },
+    },
+  };
 }
 
 /** The `@odata.context` of USER's passes, followed by `tail` (e.g. `/$entity`). */

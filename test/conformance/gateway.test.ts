@@ -49,13 +49,19 @@ async function startGateway(args: string[] = []): Promise<Started> {
 
 type Outcome = { check: string; status: string; severity: string; message?: string };
 
-async function checkTarget(gw: Started, extra: string[] = []): Promise<{ code: number; outcomes: Outcome[]; violations: string }> {
+async function checkTarget(
+  gw: Started,
+  extra: string[] = [],
+): Promise<{ code: number; outcomes: Outcome[]; violations: string }> {
   const dir = tempDir();
-  const code = await runCheck(["--target", gw.graphUrl, "--user", megan, "--user", joni, "--reporter", "json", "--out", dir, ...extra], {
-    stdout: () => undefined,
-    env: gw.tokens,
-    color: false,
-  });
+  const code = await runCheck(
+    ["--target", gw.graphUrl, "--user", megan, "--user", joni, "--reporter", "json", "--out", dir, ...extra],
+    {
+      stdout: () => undefined,
+      env: gw.tokens,
+      color: false,
+    },
+  );
   const text = readFileSync(join(dir, "tap-contract.json"), "utf8");
   return { code, outcomes: (JSON.parse(text) as { outcomes: Outcome[] }).outcomes, violations: text };
 }
@@ -63,7 +69,9 @@ async function checkTarget(gw: Started, extra: string[] = []): Promise<{ code: n
 describe("a faithful Graph behind a gateway (a separate process)", () => {
   it("answers with Graph's root in @odata.context, and every check it judges passes", async () => {
     const gw = await startGateway();
-    const res = await fetch(`${gw.graphUrl}/users/${megan}/authentication/temporaryAccessPassMethods`, { headers: { authorization: `Bearer ${gw.tokens.GRAPH_TOKEN_APP}` } });
+    const res = await fetch(`${gw.graphUrl}/users/${megan}/authentication/temporaryAccessPassMethods`, {
+      headers: { authorization: `Bearer ${gw.tokens.GRAPH_TOKEN_APP}` },
+    });
     expect(((await res.json()) as { "@odata.context": string })["@odata.context"]).toBe(
       `https://graph.microsoft.com/v1.0/$metadata#users('${megan}')/authentication/temporaryAccessPassMethods`,
     );
@@ -81,7 +89,9 @@ describe("a faithful Graph behind a gateway (a separate process)", () => {
     expect(failed.map((o) => [o.check, o.severity])).toEqual(failed.map(() => ["undocumented-properties", "low"]));
     expect(failed.length).toBeGreaterThan(0);
     expect(failed.every((o) => o.message?.includes('"BlockedByRiskPolicy"'))).toBe(true);
-    expect(atDefault.outcomes.filter((o) => o.check === "response-schema" && o.status !== "pass" && o.status !== "skip")).toEqual([]);
+    expect(
+      atDefault.outcomes.filter((o) => o.check === "response-schema" && o.status !== "pass" && o.status !== "skip"),
+    ).toEqual([]);
     const atLow = await checkTarget(gw, ["--severity", "low"]);
     expect(atLow.code).toBe(1);
   });

@@ -39,7 +39,12 @@ async function runAgainst(origin: string): Promise<RunResult> {
     allowWrites: false,
     exchangeOptions: {},
   });
-  return runSuite(target, { checks: allChecks, severityThreshold: "low", limits: { timeoutMs: 300, maxBodyBytes: 64 * 1024 }, retry: fastRetry });
+  return runSuite(target, {
+    checks: allChecks,
+    severityThreshold: "low",
+    limits: { timeoutMs: 300, maxBodyBytes: 64 * 1024 },
+    retry: fastRetry,
+  });
 }
 
 const statuses = (r: RunResult) => new Set(r.outcomes.map((o) => o.status));
@@ -98,7 +103,9 @@ describe("hostile servers", () => {
       pump();
     });
     const result = await runAgainst(origin);
-    expect(result.outcomes.some((o) => o.status === "error" && /over the 65536-byte limit/.test(o.message ?? ""))).toBe(true);
+    expect(result.outcomes.some((o) => o.status === "error" && /over the 65536-byte limit/.test(o.message ?? ""))).toBe(
+      true,
+    );
   });
 
   it("a redirect to another host: reported, never followed with the token", async () => {
@@ -121,7 +128,9 @@ describe("hostile servers", () => {
     const origin = await serve((_req, res) => {
       requests++;
       res.writeHead(429, { "content-type": "application/json", "retry-after": "0" });
-      res.end('{"error":{"code":"TooManyRequests","message":"slow down","innerError":{"date":"2026-11-28T10:00:00","request-id":"x"}}}');
+      res.end(
+        '{"error":{"code":"TooManyRequests","message":"slow down","innerError":{"date":"2026-11-28T10:00:00","request-id":"x"}}}',
+      );
     });
     const result = await runAgainst(origin);
     expect(result.outcomes.some((o) => o.status === "error" && /answered 429/.test(o.message ?? ""))).toBe(true);
@@ -135,12 +144,16 @@ describe("hostile servers", () => {
     const origin = await serve(() => undefined);
     await new Promise((resolve) => servers.pop()!.close(resolve));
     await expect(runAgainst(origin)).rejects.toThrow(UserError);
-    await expect(runAgainst(origin)).rejects.toThrow(/^http:\/\/127\.0\.0\.1:\d+\/v1\.0: cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/);
+    await expect(runAgainst(origin)).rejects.toThrow(
+      /^http:\/\/127\.0\.0\.1:\d+\/v1\.0: cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
+    );
   });
 
-  it("a port fetch refuses to use (a \"bad port\") stops the run with a line that says so", async () => {
+  it('a port fetch refuses to use (a "bad port") stops the run with a line that says so', async () => {
     // Port 9 (discard) is on the Fetch standard's blocked list; nothing is sent to it.
-    await expect(runAgainst("http://127.0.0.1:9")).rejects.toThrow(/^http:\/\/127\.0\.0\.1:9\/v1\.0: fetch refuses port 9 of 127\.0\.0\.1:9 .*serve the target on another port$/);
+    await expect(runAgainst("http://127.0.0.1:9")).rejects.toThrow(
+      /^http:\/\/127\.0\.0\.1:9\/v1\.0: fetch refuses port 9 of 127\.0\.0\.1:9 .*serve the target on another port$/,
+    );
   });
 
   it("a certificate the system does not trust stops the run with a one-line error", async () => {

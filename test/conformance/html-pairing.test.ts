@@ -25,9 +25,17 @@ describe("the HTML report pairs each violation with its own exchange", () => {
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]!.violations.map((v) => v.count)).toEqual([2, 1]);
     const result = {
-      schemaVersion: 1, tool: { name: "tap-contract", version: "0" }, target: { kind: "replay", location: "x.ndjson", readOnly: true },
-      startedAt: new Date(0).toISOString(), durationMs: 1, checks: [check.id], severityThreshold: "low", outcomes,
-      totals: { total: 1, pass: 0, fail: 1, error: 0, skip: 0, waived: 0 }, expiredWaivers: [], exitCode: 1,
+      schemaVersion: 1,
+      tool: { name: "tap-contract", version: "0" },
+      target: { kind: "replay", location: "x.ndjson", readOnly: true },
+      startedAt: new Date(0).toISOString(),
+      durationMs: 1,
+      checks: [check.id],
+      severityThreshold: "low",
+      outcomes,
+      totals: { total: 1, pass: 0, fail: 1, error: 0, skip: 0, waived: 0 },
+      expiredWaivers: [],
+      exitCode: 1,
     } as RunResult;
     const html = htmlReporter.render(result, { color: false }).files![0]!.text;
     const blocks = html.split('<div class="violation">').slice(1);

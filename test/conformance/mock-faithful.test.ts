@@ -14,7 +14,9 @@ describe("against the faithful mock", () => {
     expect(result.outcomes.find((o) => o.check === "retry-after-on-429")?.exchanges).toBe(1);
     expect(result.exitCode).toBe(0);
     // The full permission matrix ran: every case of the authorization checks was judged.
-    const authorization = result.outcomes.filter((o) => o.check === "forbids-without-permission" || o.check === "least-privilege-suffices");
+    const authorization = result.outcomes.filter(
+      (o) => o.check === "forbids-without-permission" || o.check === "least-privilege-suffices",
+    );
     expect(authorization.length).toBeGreaterThan(30);
     expect(authorization.every((o) => o.status === "pass")).toBe(true);
   });
@@ -22,7 +24,10 @@ describe("against the faithful mock", () => {
   it("retry-after-on-429 passes when the mock throttles, and the runner retries through it", async () => {
     const result = await runMock(
       { faults: { kinds: ["throttle"], rate: 0.2, retryAfterSeconds: 0, seed: 7 } },
-      { checks: [checks["retry-after-on-429"], checks["least-privilege-suffices"]], retry: { perRequest: 5, total: 1000, maxDelayMs: 50, defaultDelayMs: 1, totalDelayMs: 5000 } },
+      {
+        checks: [checks["retry-after-on-429"], checks["least-privilege-suffices"]],
+        retry: { perRequest: 5, total: 1000, maxDelayMs: 50, defaultDelayMs: 1, totalDelayMs: 5000 },
+      },
     );
     expect(idsWith(result, "pass")).toEqual(["least-privilege-suffices", "retry-after-on-429"]);
     expect(result.outcomes.find((o) => o.check === "retry-after-on-429")?.exchanges).toBeGreaterThan(0);

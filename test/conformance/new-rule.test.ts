@@ -12,7 +12,14 @@ import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../support/paths.js";
 
-const skipped = new Set(["node_modules", ".git", "dist", "tap-contract-report", join("bench", ".peers"), join("test", ".tmp")]);
+const skipped = new Set([
+  "node_modules",
+  ".git",
+  "dist",
+  "tap-contract-report",
+  join("bench", ".peers"),
+  join("test", ".tmp"),
+]);
 const copy = mkdtempSync(join(tmpdir(), "tap-new-rule-"));
 
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
@@ -44,7 +51,12 @@ describe("zz-throwaway", () => {
 `;
 
 const tsx = (args: string[]) =>
-  execFileSync(join(copy, "node_modules", ".bin", "tsx"), args, { cwd: copy, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000 });
+  execFileSync(join(copy, "node_modules", ".bin", "tsx"), args, {
+    cwd: copy,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+    timeout: 120_000,
+  });
 
 describe("a new exchange rule in one file", () => {
   it("is in the catalog, the JSON report and JUnit after `npm run generate`", () => {
@@ -54,13 +66,29 @@ describe("a new exchange rule in one file", () => {
     writeFileSync(join(copy, "src", "contract", "rules", "zz-throwaway.test.ts"), ruleTest);
 
     tsx(["scripts/generate.ts"]);
-    expect(readFileSync(join(copy, "generated", "rule-catalog.ts"), "utf8")).toContain('"../src/contract/rules/zz-throwaway.js"');
+    expect(readFileSync(join(copy, "generated", "rule-catalog.ts"), "utf8")).toContain(
+      '"../src/contract/rules/zz-throwaway.js"',
+    );
 
     // The catalog's own checks (every rule file in it, each with its test) and the rule's test pass.
     const vitest = execFileSync(
       join(copy, "node_modules", ".bin", "vitest"),
-      ["run", "src/contract/rules.test.ts", "src/contract/rules/zz-throwaway.test.ts", "-t", "rule catalog|sits beside|zz-throwaway", "--reporter", "dot"],
-      { cwd: copy, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], timeout: 120_000, env: { ...process.env, NO_COLOR: "1" } },
+      [
+        "run",
+        "src/contract/rules.test.ts",
+        "src/contract/rules/zz-throwaway.test.ts",
+        "-t",
+        "rule catalog|sits beside|zz-throwaway",
+        "--reporter",
+        "dot",
+      ],
+      {
+        cwd: copy,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+        timeout: 120_000,
+        env: { ...process.env, NO_COLOR: "1" },
+      },
     );
     expect(vitest).toMatch(/3 passed/);
 
@@ -69,13 +97,26 @@ describe("a new exchange rule in one file", () => {
     const out = join(copy, "report");
     let exit = 0;
     try {
-      tsx(["conformance/cli/bin.ts", "check", "--checks", "zz-throwaway", "--severity", "low", "--reporter", "json,junit", "--out", out]);
+      tsx([
+        "conformance/cli/bin.ts",
+        "check",
+        "--checks",
+        "zz-throwaway",
+        "--severity",
+        "low",
+        "--reporter",
+        "json,junit",
+        "--out",
+        out,
+      ]);
     } catch (err) {
       exit = (err as { status?: number }).status ?? -1;
     }
     // The rule fails every Get, so the run fails: the check really ran.
     expect(exit).toBe(1);
-    const json = JSON.parse(readFileSync(join(out, "tap-contract.json"), "utf8")) as { outcomes?: Array<{ check: string; status: string }> };
+    const json = JSON.parse(readFileSync(join(out, "tap-contract.json"), "utf8")) as {
+      outcomes?: Array<{ check: string; status: string }>;
+    };
     const outcomes = (json.outcomes ?? []).filter((o) => o.check === "zz-throwaway");
     expect(outcomes.some((o) => o.status === "fail")).toBe(true);
     expect(readFileSync(join(out, "junit.xml"), "utf8")).toMatch(/classname="zz-throwaway"/);

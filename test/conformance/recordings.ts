@@ -17,7 +17,12 @@ export async function recordMockRun(scenarios: string[] = []): Promise<string[]>
   const target = await startMockTarget({ scenarios });
   const lines: string[] = [];
   try {
-    await runSuite(target, { checks: allChecks, severityThreshold: "low", retry: fastRetry, record: (e) => lines.push(recordLine(e)) });
+    await runSuite(target, {
+      checks: allChecks,
+      severityThreshold: "low",
+      retry: fastRetry,
+      record: (e) => lines.push(recordLine(e)),
+    });
   } finally {
     await target.close();
   }
@@ -45,7 +50,9 @@ export function toHar(lines: string[]): string {
         cookies: [],
         headersSize: -1,
         bodySize: -1,
-        ...(x.request.body !== undefined ? { postData: { mimeType: "application/json", text: JSON.stringify(x.request.body) } } : {}),
+        ...(x.request.body !== undefined
+          ? { postData: { mimeType: "application/json", text: JSON.stringify(x.request.body) } }
+          : {}),
       },
       response: {
         status: x.response.status,
@@ -54,7 +61,11 @@ export function toHar(lines: string[]): string {
         headers: Object.entries(x.response.headers).map(([name, value]) => ({ name, value })),
         cookies: [],
         // Browsers base64-encode some bodies; do it for every other one.
-        content: { size: text.length, mimeType: x.response.headers["content-type"] ?? "x-unknown", ...(x.response.status % 2 ? { text: Buffer.from(text).toString("base64"), encoding: "base64" } : { text }) },
+        content: {
+          size: text.length,
+          mimeType: x.response.headers["content-type"] ?? "x-unknown",
+          ...(x.response.status % 2 ? { text: Buffer.from(text).toString("base64"), encoding: "base64" } : { text }),
+        },
         redirectURL: "",
         headersSize: -1,
         bodySize: -1,
@@ -65,7 +76,10 @@ export function toHar(lines: string[]): string {
   });
   // An aborted request (status 0) and a call that is not TAP, as real HARs have.
   entries.push({ ...entries[0]!, response: { ...entries[0]!.response, status: 0 } });
-  entries.push({ ...entries[0]!, request: { ...entries[0]!.request, url: "https://graph.microsoft.com/v1.0/me/messages" } });
+  entries.push({
+    ...entries[0]!,
+    request: { ...entries[0]!.request, url: "https://graph.microsoft.com/v1.0/me/messages" },
+  });
   return JSON.stringify({ log: { version: "1.2", creator: { name: "test", version: "1" }, entries } }, null, 1);
 }
 

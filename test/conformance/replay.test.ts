@@ -9,7 +9,8 @@ import { recordMockRun, tempDir, toHar, writeFile } from "./recordings.js";
 import { vi } from "vitest";
 
 const replay = (path: string) => replayRecording(path, { checks: allChecks, severityThreshold: "low" });
-const ids = (r: Awaited<ReturnType<typeof replay>>, status: string) => [...new Set(r.outcomes.filter((o) => o.status === status).map((o) => o.check))].sort();
+const ids = (r: Awaited<ReturnType<typeof replay>>, status: string) =>
+  [...new Set(r.outcomes.filter((o) => o.status === status).map((o) => o.check))].sort();
 const exchangeIds = allChecks.filter((c) => c.kind === "exchange").map((c) => c.id);
 const scenarioIds = allChecks.filter((c) => c.kind === "scenario").map((c) => c.id);
 
@@ -53,12 +54,17 @@ describe("replay", () => {
 
   it("keeps a bounded number of distinct violations however long the recording", async () => {
     // The same broken read, with a different request id each time: distinct messages, one cell.
-    const line = JSON.parse(leaky.find((l) => l.includes('"GET"') && l.includes("temporaryAccessPassMethods/"))!) as { request: { headers: Record<string, string> } };
+    const line = JSON.parse(leaky.find((l) => l.includes('"GET"') && l.includes("temporaryAccessPassMethods/"))!) as {
+      request: { headers: Record<string, string> };
+    };
     const many = Array.from({ length: 3000 }, (_, i) => {
       line.request.headers["client-request-id"] = `client-${i}`;
       return JSON.stringify(line);
     });
-    const result = await replayRecording(writeFile(dir, "many.ndjson", many.join("\n")), { checks: [checks["request-id-headers"]], severityThreshold: "low" });
+    const result = await replayRecording(writeFile(dir, "many.ndjson", many.join("\n")), {
+      checks: [checks["request-id-headers"]],
+      severityThreshold: "low",
+    });
     const [outcome] = result.outcomes;
     expect(outcome?.status).toBe("fail");
     expect(outcome?.exchanges).toBe(3000);
@@ -67,10 +73,34 @@ describe("replay", () => {
   });
 
   it.each([
-    ["a broken NDJSON line", "bad.ndjson", () => `${faithful[0]}${faithful[1]}{"request":\n`, /bad\.ndjson: line 3 \(entry 3\) is not valid JSON/],
-    ["an NDJSON line without a response", "noresp.ndjson", () => `${faithful[0]}{"request":{"method":"GET","url":"http://x/v1.0/me/authentication/temporaryAccessPassMethods"}}\n`, /line 2 \(entry 2\): expected "response" with an integer "status"/],
-    ["a HAR entry without a request", "bad.har", () => JSON.stringify({ log: { entries: [JSON.parse(toHar(faithful.slice(0, 1))).log.entries[0], { response: { status: 200 } }] } }), /bad\.har: entry 2: expected "request"/],
-    ["a truncated HAR", "cut.har", () => toHar(faithful.slice(0, 3)).slice(0, -40), /cut\.har: entry \d+: not valid HAR JSON/],
+    [
+      "a broken NDJSON line",
+      "bad.ndjson",
+      () => `${faithful[0]}${faithful[1]}{"request":\n`,
+      /bad\.ndjson: line 3 \(entry 3\) is not valid JSON/,
+    ],
+    [
+      "an NDJSON line without a response",
+      "noresp.ndjson",
+      () =>
+        `${faithful[0]}{"request":{"method":"GET","url":"http://x/v1.0/me/authentication/temporaryAccessPassMethods"}}\n`,
+      /line 2 \(entry 2\): expected "response" with an integer "status"/,
+    ],
+    [
+      "a HAR entry without a request",
+      "bad.har",
+      () =>
+        JSON.stringify({
+          log: { entries: [JSON.parse(toHar(faithful.slice(0, 1))).log.entries[0], { response: { status: 200 } }] },
+        }),
+      /bad\.har: entry 2: expected "request"/,
+    ],
+    [
+      "a truncated HAR",
+      "cut.har",
+      () => toHar(faithful.slice(0, 3)).slice(0, -40),
+      /cut\.har: entry \d+: not valid HAR JSON/,
+    ],
     ["an empty file", "empty.ndjson", () => "", /no exchanges found/],
   ])("refuses %s with a one-line error naming the entry", async (_name, file, text, message) => {
     const path = writeFile(dir, file, text());
@@ -82,9 +112,22 @@ describe("replay", () => {
     const err = vi.spyOn(console, "error").mockImplementation(() => undefined);
     const out = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     expect(await main(["replay", `${dir}/missing.har`])).toBe(2);
-    expect(err.mock.calls.map((c) => String(c[0]))).toEqual([expect.stringMatching(/^tap-contract replay: cannot read recording .*missing\.har: no such file or directory \(ENOENT\)$/)]);
+    expect(err.mock.calls.map((c) => String(c[0]))).toEqual([
+      expect.stringMatching(
+        /^tap-contract replay: cannot read recording .*missing\.har: no such file or directory \(ENOENT\)$/,
+      ),
+    ]);
     expect(await main(["replay", writeFile(dir, "again.ndjson", leaky.join("")), "--out", `${dir}/reports`])).toBe(1);
-    expect(await main(["replay", writeFile(dir, "fine.ndjson", faithful.join("")), "--reporter", "json", "--out", `${dir}/reports`])).toBe(0);
+    expect(
+      await main([
+        "replay",
+        writeFile(dir, "fine.ndjson", faithful.join("")),
+        "--reporter",
+        "json",
+        "--out",
+        `${dir}/reports`,
+      ]),
+    ).toBe(0);
     out.mockRestore();
     err.mockRestore();
   });
@@ -105,6 +148,8 @@ describe("replay", () => {
     out.mockRestore();
     err.mockRestore();
     expect(code).toBe(2);
-    expect(errs.join("")).toMatch(/^tap-contract replay: nothing was checked: all \d+ outcomes were skipped .*TAP calls/m);
+    expect(errs.join("")).toMatch(
+      /^tap-contract replay: nothing was checked: all \d+ outcomes were skipped .*TAP calls/m,
+    );
   });
 });

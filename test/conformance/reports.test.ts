@@ -23,7 +23,10 @@ interface Captured {
 }
 
 /** A run whose every token and pass value is captured, to search the reports for them. */
-async function capturedRun(scenarios: string[], allowlist?: { entries: Array<{ check: string; reason: string; expires: string }> }): Promise<Captured> {
+async function capturedRun(
+  scenarios: string[],
+  allowlist?: { entries: Array<{ check: string; reason: string; expires: string }> },
+): Promise<Captured> {
   const target = await startMockTarget({ scenarios });
   const tokens = new Set<string>();
   const passes = new Set<string>();
@@ -73,9 +76,18 @@ const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Arra
 
 function consoleCounts(result: RunResult) {
   const text = consoleReporter.render(result, { color: false }).stdout!;
-  const m = /(\d+) outcomes: (\d+) passed, (\d+) failed, (\d+) errors, (\d+) skipped, (\d+) known deviations/.exec(text);
+  const m = /(\d+) outcomes: (\d+) passed, (\d+) failed, (\d+) errors, (\d+) skipped, (\d+) known deviations/.exec(
+    text,
+  );
   expect(m).not.toBeNull();
-  const [total, pass, fail, error, skip, waived] = m!.slice(1).map(Number) as [number, number, number, number, number, number];
+  const [total, pass, fail, error, skip, waived] = m!.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return { total, pass, fail, error, skip, waived };
 }
 
@@ -117,18 +129,31 @@ describe("reports", () => {
     const { result } = which === "mixed" ? mixed : broken;
     const xml = junitXml(result);
     const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: "" }).parse(xml) as {
-      testsuites: { name: string; tests: string; failures: string; errors: string; skipped: string; testsuite: unknown };
+      testsuites: {
+        name: string;
+        tests: string;
+        failures: string;
+        errors: string;
+        skipped: string;
+        testsuite: unknown;
+      };
     };
     const root = doc.testsuites;
     expect(root.name).toBe("tap-contract");
     const suites = asArray(root.testsuite as Array<Record<string, unknown>>);
     expect(suites.map((s) => s.name)).toEqual(result.checks);
-    let tests = 0, failures = 0, errors = 0, skipped = 0;
+    let tests = 0,
+      failures = 0,
+      errors = 0,
+      skipped = 0;
     for (const suite of suites) {
-      for (const attr of ["name", "tests", "failures", "errors", "skipped", "timestamp"]) expect(suite).toHaveProperty(attr);
+      for (const attr of ["name", "tests", "failures", "errors", "skipped", "timestamp"])
+        expect(suite).toHaveProperty(attr);
       const cases = asArray(suite.testcase as Array<Record<string, unknown>>);
       expect(cases.length).toBe(Number(suite.tests));
-      let f = 0, e = 0, s = 0;
+      let f = 0,
+        e = 0,
+        s = 0;
       for (const c of cases) {
         expect(c.classname).toBe(suite.name);
         expect(typeof c.name).toBe("string");
@@ -144,7 +169,12 @@ describe("reports", () => {
       errors += e;
       skipped += s;
     }
-    expect([Number(root.tests), Number(root.failures), Number(root.errors), Number(root.skipped)]).toEqual([tests, failures, errors, skipped]);
+    expect([Number(root.tests), Number(root.failures), Number(root.errors), Number(root.skipped)]).toEqual([
+      tests,
+      failures,
+      errors,
+      skipped,
+    ]);
     const c = consoleCounts(result);
     expect(tests).toBe(c.total);
     expect(failures).toBe(c.fail);
@@ -166,7 +196,19 @@ describe("reports", () => {
   it("JSON is the result itself, with its documented top-level shape", () => {
     const parsed = JSON.parse(jsonReporter.render(mixed.result, { color: false }).files![0]!.text) as RunResult;
     expect(Object.keys(parsed).sort()).toEqual(
-      ["checks", "durationMs", "exitCode", "expiredWaivers", "outcomes", "schemaVersion", "severityThreshold", "startedAt", "target", "tool", "totals"].sort(),
+      [
+        "checks",
+        "durationMs",
+        "exitCode",
+        "expiredWaivers",
+        "outcomes",
+        "schemaVersion",
+        "severityThreshold",
+        "startedAt",
+        "target",
+        "tool",
+        "totals",
+      ].sort(),
     );
     expect(parsed.schemaVersion).toBe(1);
     expect(parsed.totals).toEqual(mixed.result.totals);

@@ -28,7 +28,9 @@ export const scenarioExpectations: Record<ScenarioName, { fails: CheckId[]; erro
   "get-differs-from-list": { fails: ["get-equals-list-entry"] },
   "create-keeps-previous": { fails: ["create-replaces-previous", "one-method-per-user", "response-schema"] },
   "server-error": { fails: ["not-a-server-error"], errors: true },
-  "auth-ignored": { fails: ["odata-context", "rejects-expired-token", "rejects-malformed-token", "rejects-missing-token"] },
+  "auth-ignored": {
+    fails: ["odata-context", "rejects-expired-token", "rejects-malformed-token", "rejects-missing-token"],
+  },
   "permission-ignored": { fails: ["forbids-without-permission"] },
   "role-ignored": { fails: ["forbids-others-without-role"] },
   "app-on-me-accepted": { fails: ["odata-context", "rejects-app-token-on-me"] },
@@ -37,8 +39,15 @@ export const scenarioExpectations: Record<ScenarioName, { fails: CheckId[]; erro
   "multi-use-despite-policy": { fails: ["one-time-policy-refuses-multi-use"] },
   "not-found-ignored": {
     fails: [
-      "create-replaces-previous", "get-id-matches-request", "not-found-for-unknown-method", "not-found-for-unknown-user",
-      "odata-context", "response-schema", "secret-on-create", "status-code-documented", "undocumented-properties",
+      "create-replaces-previous",
+      "get-id-matches-request",
+      "not-found-for-unknown-method",
+      "not-found-for-unknown-user",
+      "odata-context",
+      "response-schema",
+      "secret-on-create",
+      "status-code-documented",
+      "undocumented-properties",
     ],
   },
 };

@@ -35,7 +35,8 @@ describe("the README, in a fresh copy", () => {
     dir = freshCopy("tap-readme-");
   });
   afterAll(() => {
-    for (const child of background) if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
+    for (const child of background)
+      if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, "SIGTERM");
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -51,7 +52,12 @@ describe("the README, in a fresh copy", () => {
     } else if (block.marker?.kind === "background") {
       it(`${name} [starts in the background]`, async () => {
         const [cmd, args] = command(block, dir);
-        const child = spawn(cmd, args, { cwd: dir, env: cleanEnv(), detached: true, stdio: ["ignore", "pipe", "pipe"] });
+        const child = spawn(cmd, args, {
+          cwd: dir,
+          env: cleanEnv(),
+          detached: true,
+          stdio: ["ignore", "pipe", "pipe"],
+        });
         background.push(child);
         let output = "";
         await new Promise<void>((resolve, reject) => {
@@ -81,7 +87,12 @@ describe("the README, in a fresh copy", () => {
   }
 
   it("npm start works as is (the skipped first block's second half)", () => {
-    const run = spawnSync("npm", ["start", "--silent"], { cwd: dir, env: cleanEnv(), encoding: "utf8", timeout: 240_000 });
+    const run = spawnSync("npm", ["start", "--silent"], {
+      cwd: dir,
+      env: cleanEnv(),
+      encoding: "utf8",
+      timeout: 240_000,
+    });
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     expect(run.stdout).toMatch(/\nPASS\n$/);
   }, 300_000);

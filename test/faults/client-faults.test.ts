@@ -23,7 +23,10 @@ function client(mode: HostileMode) {
 async function outcome(mode: HostileMode): Promise<unknown> {
   return client(mode)
     .get({ user: "adele@contoso.onmicrosoft.com", id: ID })
-    .then((result) => result, (err: unknown) => err);
+    .then(
+      (result) => result,
+      (err: unknown) => err,
+    );
 }
 
 function text(value: unknown): string {
@@ -37,8 +40,16 @@ describe("the client against a hostile server", () => {
     { mode: "huge-headers", type: NetworkError, message: /no response: UND_ERR_HEADERS_OVERFLOW/ },
     { mode: "garbage-body", type: InvalidResponseError, message: /not JSON/ },
     { mode: "huge-body", type: InvalidResponseError, message: /at most 1048576 bytes/ },
-    { mode: "never-ending", type: RequestTimeoutError, message: new RegExp(`no complete response within ${BUDGET_MS} ms`) },
-    { mode: "slow-drip", type: RequestTimeoutError, message: new RegExp(`no complete response within ${BUDGET_MS} ms`) },
+    {
+      mode: "never-ending",
+      type: RequestTimeoutError,
+      message: new RegExp(`no complete response within ${BUDGET_MS} ms`),
+    },
+    {
+      mode: "slow-drip",
+      type: RequestTimeoutError,
+      message: new RegExp(`no complete response within ${BUDGET_MS} ms`),
+    },
     { mode: "stall", type: RequestTimeoutError, message: new RegExp(`no complete response within ${BUDGET_MS} ms`) },
   ] as const)("$mode becomes a $type.name with a one-line message", async ({ mode, type, message }) => {
     const err = await outcome(mode);
@@ -59,7 +70,9 @@ describe("the client against a hostile server", () => {
   it("gives up a 429 storm within its budget: bounded attempts, the 429 as an { error } result", async () => {
     const before = server.received.filter((r) => r.mode === "throttle-storm").length;
     const storm = createTapClient({ baseUrl: server.base("throttle-storm"), credential: TOKEN, timeoutMs: 1500 });
-    const result = (await storm.get({ user: "adele", id: ID }).catch((e: unknown) => e)) as { error?: { status: number; error: { code: string } } };
+    const result = (await storm.get({ user: "adele", id: ID }).catch((e: unknown) => e)) as {
+      error?: { status: number; error: { code: string } };
+    };
     const attempts = server.received.filter((r) => r.mode === "throttle-storm").length - before;
     expect(result.error).toMatchObject({ status: 429, error: { code: "TooManyRequests" } });
     // Retry-After is 1 s and the budget 1.5 s: the first try and at most one retry fit.
@@ -69,7 +82,10 @@ describe("the client against a hostile server", () => {
 
   it("does not follow a redirect (Graph never sends one): the 302 is an { error }, the other host is never asked", async () => {
     const reached = server.otherHost.received.length;
-    const result = (await outcome("redirect-other-host")) as { data?: unknown; error?: { status: number; error: { code: string } } };
+    const result = (await outcome("redirect-other-host")) as {
+      data?: unknown;
+      error?: { status: number; error: { code: string } };
+    };
     const sent = server.received.filter((r) => r.mode === "redirect-other-host").at(-1);
     expect(sent?.authorization).toBe(`Bearer ${TOKEN}`);
     expect(result.data).toBeUndefined();
@@ -79,9 +95,12 @@ describe("the client against a hostile server", () => {
 
   it("does not follow a redirect through the raw openapi-fetch client either", async () => {
     const reached = server.otherHost.received.length;
-    const { data, response } = await client("redirect-other-host").raw.GET("/users/{user-id}/authentication/temporaryAccessPassMethods", {
-      params: { path: { "user-id": "adele@contoso.onmicrosoft.com" } },
-    });
+    const { data, response } = await client("redirect-other-host").raw.GET(
+      "/users/{user-id}/authentication/temporaryAccessPassMethods",
+      {
+        params: { path: { "user-id": "adele@contoso.onmicrosoft.com" } },
+      },
+    );
     // openapi-fetch answers a bodyless non-2xx as { error: undefined, response }: no data either way.
     expect(response.status).toBe(302);
     expect(data).toBeUndefined();
@@ -89,7 +108,16 @@ describe("the client against a hostile server", () => {
   });
 
   it("leaves no call pending: every mode settles, side by side", async () => {
-    const modes: HostileMode[] = ["garbage-bytes", "garbage-body", "never-ending", "reset", "huge-headers", "slow-drip", "huge-body", "stall"];
+    const modes: HostileMode[] = [
+      "garbage-bytes",
+      "garbage-body",
+      "never-ending",
+      "reset",
+      "huge-headers",
+      "slow-drip",
+      "huge-body",
+      "stall",
+    ];
     const settled = await Promise.allSettled(modes.map((m) => client(m).list({ user: "me" })));
     expect(settled.map((s) => s.status)).toEqual(modes.map(() => "rejected"));
   });

@@ -16,8 +16,11 @@ import { hostileModes, startHostileServer, type HostileMode, type HostileServer 
 const b64 = (o: unknown) => Buffer.from(JSON.stringify(o)).toString("base64url");
 // An application token as the runner reads it (claims only; the hostile server checks nothing).
 const TOKEN = `${b64({ alg: "RS256", typ: "JWT" })}.${b64({
-  aud: "https://graph.microsoft.com", idtyp: "app", roles: ["UserAuthenticationMethod.Read.All"],
-  tid: "c0a70000-0000-4000-8000-000000000000", exp: 4102444800,
+  aud: "https://graph.microsoft.com",
+  idtyp: "app",
+  roles: ["UserAuthenticationMethod.Read.All"],
+  tid: "c0a70000-0000-4000-8000-000000000000",
+  exp: 4102444800,
 })}.c2lnbmF0dXJlLXJ1bm5lci1mYXVsdHM`;
 const SIGNATURE = TOKEN.split(".")[2]!;
 const TIMEOUT_MS = "300";
@@ -34,7 +37,17 @@ afterAll(async () => {
 });
 
 function args(mode: HostileMode, dir: string): string[] {
-  return ["check", "--target", server.base(mode), "--timeout", TIMEOUT_MS, "--reporter", "console,json,junit,html", "--out", dir];
+  return [
+    "check",
+    "--target",
+    server.base(mode),
+    "--timeout",
+    TIMEOUT_MS,
+    "--reporter",
+    "console,json,junit,html",
+    "--out",
+    dir,
+  ];
 }
 
 function readReports(dir: string): { result: RunResult; all: string } {
@@ -54,7 +67,9 @@ describe("the runner against a hostile server, through main()", () => {
     // main() prints through console and stdout; the modes run side by side, so keep it all together.
     vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(" ")));
     vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(" ")));
-    vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
+    vi.spyOn(process.stdout, "write").mockImplementation(
+      (chunk: string | Uint8Array) => (printed.push(String(chunk)), true),
+    );
     await Promise.all(hostileModes.map(async (mode) => codes.set(mode, await main(args(mode, join(out, mode))))));
     vi.unstubAllEnvs();
   }, 120_000);
@@ -76,7 +91,11 @@ describe("the runner against a hostile server, through main()", () => {
   });
 
   it("names the transport problem in the errors it reports", () => {
-    const messages = (mode: HostileMode) => readReports(join(out, mode)).result.outcomes.filter((o) => o.status === "error").map((o) => o.message ?? "").join("\n");
+    const messages = (mode: HostileMode) =>
+      readReports(join(out, mode))
+        .result.outcomes.filter((o) => o.status === "error")
+        .map((o) => o.message ?? "")
+        .join("\n");
     expect(messages("reset")).toMatch(/reset|ECONNRESET/i);
     expect(messages("stall")).toMatch(/timed? ?out|deadline|no (complete )?response|within/i);
   });
@@ -88,19 +107,33 @@ describe("the runner against a hostile server, through main()", () => {
 });
 
 describe("the tap-contract binary against a hostile server", () => {
-  it.concurrent.each([["stall"], ["never-ending"], ["slow-drip"]] as const)("%s: the process exits by itself with code 1", async (mode) => {
-    const dir = join(out, `child-${mode}`);
-    const { code, signal, stdout, stderr } = await new Promise<{ code: number | null; signal: string | null; stdout: string; stderr: string }>((resolve) => {
-      const child = execFile(process.execPath, ["--import", "tsx", join(repoRoot, "conformance/cli/bin.ts"), ...args(mode, dir)], {
-        cwd: repoRoot,
-        env: { ...process.env, GRAPH_TOKEN_APP: TOKEN, NO_COLOR: "1" },
-        timeout: 90_000,
-      }, (_err, so, se) => resolve({ code: child.exitCode, signal: child.signalCode, stdout: so, stderr: se }));
-    });
-    expect(signal).toBeNull();
-    expect(code).toBe(1);
-    expect(stderr).not.toMatch(/unexpected error|\n\s+at /);
-    expect(stdout).toMatch(/FAIL/);
-    expect(`${stdout}${stderr}${readReports(dir).all}`).not.toContain(SIGNATURE);
-  }, 100_000);
+  it.concurrent.each([["stall"], ["never-ending"], ["slow-drip"]] as const)(
+    "%s: the process exits by itself with code 1",
+    async (mode) => {
+      const dir = join(out, `child-${mode}`);
+      const { code, signal, stdout, stderr } = await new Promise<{
+        code: number | null;
+        signal: string | null;
+        stdout: string;
+        stderr: string;
+      }>((resolve) => {
+        const child = execFile(
+          process.execPath,
+          ["--import", "tsx", join(repoRoot, "conformance/cli/bin.ts"), ...args(mode, dir)],
+          {
+            cwd: repoRoot,
+            env: { ...process.env, GRAPH_TOKEN_APP: TOKEN, NO_COLOR: "1" },
+            timeout: 90_000,
+          },
+          (_err, so, se) => resolve({ code: child.exitCode, signal: child.signalCode, stdout: so, stderr: se }),
+        );
+      });
+      expect(signal).toBeNull();
+      expect(code).toBe(1);
+      expect(stderr).not.toMatch(/unexpected error|\n\s+at /);
+      expect(stdout).toMatch(/FAIL/);
+      expect(`${stdout}${stderr}${readReports(dir).all}`).not.toContain(SIGNATURE);
+    },
+    100_000,
+  );
 });

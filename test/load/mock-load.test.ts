@@ -63,13 +63,22 @@ function next(worker: number, n: number): LoadRequest {
   const app = { authorization: `Bearer ${appToken}`, "client-request-id": crypto.randomUUID() };
   if (pick < 25) {
     return {
-      method: "POST", url: tapUrl(user.id), tag: `create ${user.id}`,
-      headers: { ...app, "content-type": "application/json" }, body: JSON.stringify({ lifetimeInMinutes: 60, isUsableOnce: pick % 2 === 0 }),
+      method: "POST",
+      url: tapUrl(user.id),
+      tag: `create ${user.id}`,
+      headers: { ...app, "content-type": "application/json" },
+      body: JSON.stringify({ lifetimeInMinutes: 60, isUsableOnce: pick % 2 === 0 }),
     };
   }
   if (pick < 55) return { method: "GET", url: tapUrl(user.userPrincipalName), tag: `list ${user.id}`, headers: app };
   if (pick < 80) return { method: "GET", url: tapUrl(megan.id, megan.tap!.id), tag: "get megan", headers: app };
-  if (pick < 90) return { method: "GET", url: tapUrl(megan.userPrincipalName), tag: "delegated list megan", headers: { authorization: `Bearer ${adeleToken}` } };
+  if (pick < 90)
+    return {
+      method: "GET",
+      url: tapUrl(megan.userPrincipalName),
+      tag: "delegated list megan",
+      headers: { authorization: `Bearer ${adeleToken}` },
+    };
   return { method: "GET", url: tapUrl(megan.id), tag: "no token", headers: {} };
 }
 
@@ -82,7 +91,12 @@ function violationsOf(answer: LoadAnswer): Violation[] {
     {
       operation: match.operation,
       params: match.params,
-      request: { method: answer.request.method, url: answer.request.url, headers: answer.request.headers, body: answer.request.body && JSON.parse(answer.request.body) },
+      request: {
+        method: answer.request.method,
+        url: answer.request.url,
+        headers: answer.request.headers,
+        body: answer.request.body && JSON.parse(answer.request.body),
+      },
       response: { status: answer.status, headers: answer.headers, bodyText: answer.text },
     },
     { meObjectId: undefined },
@@ -126,7 +140,11 @@ describe(`the mock under ${CONNECTIONS} concurrent connections`, () => {
       byTag.set(kind, (byTag.get(kind) ?? new Set()).add(a.status));
     }
     expect(Object.fromEntries([...byTag].map(([k, v]) => [k, [...v].sort()]))).toEqual({
-      create: [201], list: [200], get: [200], delegated: [200], no: [401],
+      create: [201],
+      list: [200],
+      get: [200],
+      delegated: [200],
+      no: [401],
     });
   });
 
@@ -136,7 +154,9 @@ describe(`the mock under ${CONNECTIONS} concurrent connections`, () => {
   });
 
   it("handed out a distinct id and a distinct passcode for every create", () => {
-    const created = run.answers.filter((a) => a.status === 201).map((a) => JSON.parse(a.text) as { id: string; temporaryAccessPass: string });
+    const created = run.answers
+      .filter((a) => a.status === 201)
+      .map((a) => JSON.parse(a.text) as { id: string; temporaryAccessPass: string });
     expect(created.length).toBeGreaterThan(0);
     expect(new Set(created.map((c) => c.id)).size).toBe(created.length);
     expect(new Set(created.map((c) => c.temporaryAccessPass)).size).toBe(created.length);
@@ -150,26 +170,36 @@ describe(`the mock under ${CONNECTIONS} concurrent connections`, () => {
       createdBy.set(user, [...(createdBy.get(user) ?? []), (JSON.parse(a.text) as { id: string }).id]);
     }
     const headers = { authorization: `Bearer ${appToken}` };
-    await Promise.all(loadUsers.map(async (user) => {
-      const ids = createdBy.get(user.id) ?? [];
-      const list = (await (await fetch(tapUrl(user.id), { headers })).json()) as { value: Array<{ id: string; temporaryAccessPass: unknown }> };
-      expect(list.value, user.name).toHaveLength(ids.length > 0 ? 1 : 0);
-      if (ids.length === 0) return;
-      const kept = list.value[0]!;
-      expect(ids, user.name).toContain(kept.id);
-      expect(kept.temporaryAccessPass).toBeNull();
-      const get = await fetch(tapUrl(user.id, kept.id), { headers });
-      expect(await get.json()).toEqual({ ...kept, "@odata.context": expect.stringContaining("$entity") });
-      const goneStatuses = await Promise.all(ids.filter((id) => id !== kept.id).map(async (gone) => (await fetch(tapUrl(user.id, gone), { headers })).status));
-      expect(new Set(goneStatuses), user.name).toEqual(new Set(goneStatuses.length ? [404] : []));
-    }));
+    await Promise.all(
+      loadUsers.map(async (user) => {
+        const ids = createdBy.get(user.id) ?? [];
+        const list = (await (await fetch(tapUrl(user.id), { headers })).json()) as {
+          value: Array<{ id: string; temporaryAccessPass: unknown }>;
+        };
+        expect(list.value, user.name).toHaveLength(ids.length > 0 ? 1 : 0);
+        if (ids.length === 0) return;
+        const kept = list.value[0]!;
+        expect(ids, user.name).toContain(kept.id);
+        expect(kept.temporaryAccessPass).toBeNull();
+        const get = await fetch(tapUrl(user.id, kept.id), { headers });
+        expect(await get.json()).toEqual({ ...kept, "@odata.context": expect.stringContaining("$entity") });
+        const goneStatuses = await Promise.all(
+          ids
+            .filter((id) => id !== kept.id)
+            .map(async (gone) => (await fetch(tapUrl(user.id, gone), { headers })).status),
+        );
+        expect(new Set(goneStatuses), user.name).toEqual(new Set(goneStatuses.length ? [404] : []));
+      }),
+    );
   });
 
   it("returns its heap to near the baseline once the load is over (measured in the mock's own process)", async () => {
     const answered = run.answers.length;
     const growth = (await settledHeap()) - baselineHeap;
     // Only the few dozen stored passes and caches may remain: far below what the run moved.
-    console.log(`load: ${answered} answers in ${run.elapsedMs} ms; heap ${(baselineHeap / 2 ** 20).toFixed(1)} MiB before, +${(growth / 2 ** 20).toFixed(1)} MiB after`);
+    console.log(
+      `load: ${answered} answers in ${run.elapsedMs} ms; heap ${(baselineHeap / 2 ** 20).toFixed(1)} MiB before, +${(growth / 2 ** 20).toFixed(1)} MiB after`,
+    );
     expect(growth).toBeLessThan(24 * 1024 * 1024);
   });
 });

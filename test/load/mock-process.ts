@@ -5,8 +5,16 @@
  */
 import { defaultFixtures, startMockGraph, type FixtureUser } from "../../src/mock/index.js";
 
-export interface ReadyMessage { kind: "ready"; graphUrl: string; appToken: string; adeleToken: string }
-export interface HeapMessage { kind: "heap"; heapUsed: number }
+export interface ReadyMessage {
+  kind: "ready";
+  graphUrl: string;
+  appToken: string;
+  adeleToken: string;
+}
+export interface HeapMessage {
+  kind: "heap";
+  heapUsed: number;
+}
 
 const users = JSON.parse(process.env.TAP_LOAD_USERS ?? "[]") as FixtureUser[];
 const mock = await startMockGraph({ fixtures: { ...defaultFixtures, users: [...defaultFixtures.users, ...users] } });

@@ -13,11 +13,29 @@ import { ids } from "./helpers.js";
 describe("mock flags", () => {
   it("parses every option", () => {
     const options = parseMockArgs([
-      "--port", "8080", "--host", "127.0.0.2", "--https", "--clock", "2026-03-01T09:00:00Z",
-      "--faults", "throttle,drop", "--fault-rate", "0.25", "--fault-seed", "9", "--latency-ms", "10", "--scenarios", "two-methods,wrong-id",
+      "--port",
+      "8080",
+      "--host",
+      "127.0.0.2",
+      "--https",
+      "--clock",
+      "2026-03-01T09:00:00Z",
+      "--faults",
+      "throttle,drop",
+      "--fault-rate",
+      "0.25",
+      "--fault-seed",
+      "9",
+      "--latency-ms",
+      "10",
+      "--scenarios",
+      "two-methods,wrong-id",
     ]);
     expect(options).toMatchObject({
-      port: 8080, host: "127.0.0.2", https: true, clock: "2026-03-01T09:00:00Z",
+      port: 8080,
+      host: "127.0.0.2",
+      https: true,
+      clock: "2026-03-01T09:00:00Z",
       faults: { kinds: ["throttle", "drop"], rate: 0.25, seed: 9, latencyMs: 10 },
       scenarios: { always: ["two-methods", "wrong-id"] },
     });
@@ -31,8 +49,14 @@ describe("mock flags", () => {
     [["--clock", "tomorrow"], '--clock must be an ISO 8601 date such as 2026-01-01T09:00:00Z, got "tomorrow"'],
     [["--faults", "throttle", "--fault-rate", "2"], '--fault-rate must be a number 0..1, got "2"'],
     [["--fault-rate", "0.5"], "--fault-rate needs --faults KINDS"],
-    [["--scenarios", "chaos"], /--scenarios: unknown scenario "chaos": expected "header" or a comma list of secret-on-read/],
-    [["--fixtures", "/nonexistent/fixtures.json"], "cannot read fixtures file /nonexistent/fixtures.json: no such file or directory (ENOENT)"],
+    [
+      ["--scenarios", "chaos"],
+      /--scenarios: unknown scenario "chaos": expected "header" or a comma list of secret-on-read/,
+    ],
+    [
+      ["--fixtures", "/nonexistent/fixtures.json"],
+      "cannot read fixtures file /nonexistent/fixtures.json: no such file or directory (ENOENT)",
+    ],
     [["--bogus"], /Unknown option '--bogus'/],
   ] as const)("refuses %j with one line", (argv, message) => {
     expect(() => parseMockArgs([...argv])).toThrow(message);
@@ -42,9 +66,16 @@ describe("mock flags", () => {
 describe("token flags", () => {
   it("builds a password or client credentials request", () => {
     const user = parseTokenArgs(["--url", "http://127.0.0.1:1", "--user", "adele", "--scopes", "A,B C"]);
-    expect(Object.fromEntries(user.form)).toMatchObject({ grant_type: "password", username: "adele@contoso.onmicrosoft.com", scope: "A B C" });
+    expect(Object.fromEntries(user.form)).toMatchObject({
+      grant_type: "password",
+      username: "adele@contoso.onmicrosoft.com",
+      scope: "A B C",
+    });
     const app = parseTokenArgs(["--url", "http://127.0.0.1:1", "--app", "00000000-0000-0000-0000-00000000a11c"]);
-    expect(Object.fromEntries(app.form)).toMatchObject({ grant_type: "client_credentials", client_secret: "mock-client-secret" });
+    expect(Object.fromEntries(app.form)).toMatchObject({
+      grant_type: "client_credentials",
+      client_secret: "mock-client-secret",
+    });
   });
 
   it.each([
@@ -67,28 +98,39 @@ describe("tap-contract token against a running mock", () => {
 
   it("prints a token the mock accepts", async () => {
     const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
-    expect(await tokenCommand.run(["--url", mock.url, "--user", "grace", "--scopes", "UserAuthenticationMethod.Read.All"])).toBe(0);
+    expect(
+      await tokenCommand.run(["--url", mock.url, "--user", "grace", "--scopes", "UserAuthenticationMethod.Read.All"]),
+    ).toBe(0);
     const printed = String(log.mock.calls[0]?.[0]);
     expect(decodeJwt(printed)).toMatchObject({ oid: ids.grace, scp: "UserAuthenticationMethod.Read.All" });
-    const res = await fetch(`${mock.graphUrl}/users/${ids.megan}/authentication/temporaryAccessPassMethods`, { headers: { authorization: `Bearer ${printed}` } });
+    const res = await fetch(`${mock.graphUrl}/users/${ids.megan}/authentication/temporaryAccessPassMethods`, {
+      headers: { authorization: `Bearer ${printed}` },
+    });
     expect(res.status).toBe(200);
   });
 
   it("exits 2 with one line for refused credentials and an unreachable mock", async () => {
     const err = vi.spyOn(console, "error").mockImplementation(() => undefined);
     expect(await main(["token", "--url", mock.url, "--user", "adele", "--password", "wrong"])).toBe(2);
-    expect(String(err.mock.calls[0]?.[0])).toMatch(/^tap-contract token: the mock refused the token request: invalid_grant: AADSTS50126: Error validating credentials/);
+    expect(String(err.mock.calls[0]?.[0])).toMatch(
+      /^tap-contract token: the mock refused the token request: invalid_grant: AADSTS50126: Error validating credentials/,
+    );
     expect(String(err.mock.calls[0]?.[0])).not.toContain("wrong");
     const closed = await startMockGraph({ port: 0 });
     await closed.close();
     expect(await main(["token", "--url", closed.url, "--app", "x"])).toBe(2);
-    expect(String(err.mock.calls[1]?.[0])).toBe(`tap-contract token: cannot reach the mock at ${closed.url}: connection refused (ECONNREFUSED); is \`tap-contract mock\` running there?`);
+    expect(String(err.mock.calls[1]?.[0])).toBe(
+      `tap-contract token: cannot reach the mock at ${closed.url}: connection refused (ECONNREFUSED); is \`tap-contract mock\` running there?`,
+    );
   });
 });
 
 describe("tap-contract mock", () => {
   it("serves until SIGTERM, printing its URLs, and exits 0", async () => {
-    const child = spawn(bin("tsx"), ["conformance/cli/bin.ts", "mock", "--port", "0"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin("tsx"), ["conformance/cli/bin.ts", "mock", "--port", "0"], {
+      cwd: repoRoot,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     try {
       const firstLines = await new Promise<string>((resolve, reject) => {
         let out = "";

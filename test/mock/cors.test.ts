@@ -13,7 +13,10 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 async function preflight(url: string, method: string, headers = "authorization,content-type,client-request-id") {
-  return fetch(url, { method: "OPTIONS", headers: { origin, "access-control-request-method": method, "access-control-request-headers": headers } });
+  return fetch(url, {
+    method: "OPTIONS",
+    headers: { origin, "access-control-request-method": method, "access-control-request-headers": headers },
+  });
 }
 
 const concrete = (path: string) => path.replace(/\{user-id\}/, ids.megan).replace(/\{[^}]+\}/, meganTap);
@@ -69,10 +72,14 @@ describe("CORS on answers", () => {
 
   it("instance discovery names this host and the tenant's OpenID configuration", async () => {
     const authorize = `${mock.url}/${defaultFixtures.tenant.domain}/oauth2/v2.0/authorize`;
-    const res = await fetch(`${mock.url}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(authorize)}`);
+    const res = await fetch(
+      `${mock.url}/common/discovery/instance?api-version=1.1&authorization_endpoint=${encodeURIComponent(authorize)}`,
+    );
     expect(res.status).toBe(200);
     const body = (await res.json()) as { tenant_discovery_endpoint: string; metadata: Array<{ aliases: string[] }> };
-    expect(body.tenant_discovery_endpoint).toBe(`${mock.url}/${defaultFixtures.tenant.domain}/v2.0/.well-known/openid-configuration`);
+    expect(body.tenant_discovery_endpoint).toBe(
+      `${mock.url}/${defaultFixtures.tenant.domain}/v2.0/.well-known/openid-configuration`,
+    );
     expect(body.metadata[0]!.aliases).toEqual([new URL(mock.url).host]);
   });
 });

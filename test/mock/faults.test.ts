@@ -78,21 +78,33 @@ describe("the plan", () => {
 
   it("leaves the token endpoint alone", async () => {
     const { mock } = await mockWith({ kinds: ["throttle"] });
-    const form = new URLSearchParams({ grant_type: "password", username: "adele@contoso.onmicrosoft.com", password: "mock-password", scope: "User.Read" });
+    const form = new URLSearchParams({
+      grant_type: "password",
+      username: "adele@contoso.onmicrosoft.com",
+      password: "mock-password",
+      scope: "User.Read",
+    });
     const res = await fetch(mock.tokenUrl, { method: "POST", body: form });
     expect(res.status).toBe(200);
   });
 
   it("refuses a bad plan with a one-line error", async () => {
-    await expect(startMockGraph({ faults: { rate: 2 } })).rejects.toThrow("faults: rate must be between 0 and 1, got 2");
-    await expect(startMockGraph({ faults: { kinds: ["boom" as never] } })).rejects.toThrow(/unknown or no fault kinds \(boom\)/);
+    await expect(startMockGraph({ faults: { rate: 2 } })).rejects.toThrow(
+      "faults: rate must be between 0 and 1, got 2",
+    );
+    await expect(startMockGraph({ faults: { kinds: ["boom" as never] } })).rejects.toThrow(
+      /unknown or no fault kinds \(boom\)/,
+    );
   });
 });
 
 describe("the fault header (plans with byHeader)", () => {
   it("forces the named fault on that request only; others are faithful with rate 0", async () => {
     const { mock, token } = await mockWith({ rate: 0, byHeader: true });
-    const throttled = await call(mock, "GET", tapPath(ids.megan), { token, headers: { [faultHeader]: "throttle-fractional" } });
+    const throttled = await call(mock, "GET", tapPath(ids.megan), {
+      token,
+      headers: { [faultHeader]: "throttle-fractional" },
+    });
     expect(throttled.status).toBe(429);
     expect(throttled.headers.get("retry-after")).toBe("2.128");
     expect(odataError(throttled.body)).toBe(true);

@@ -31,24 +31,59 @@ beforeAll(async () => {
 });
 
 const segment = fc.oneof(
-  fc.constantFrom("users", "me", "authentication", "temporaryAccessPassMethods", "TemporaryAccessPassMethods", "$count", "..", ".", "%2e%2e", "%2F", "%", "%zz", "", "fido2Methods"),
-  fc.constantFrom(ids.megan, ids.nestor, meganTap, "megan@contoso.onmicrosoft.com", "megan%40contoso.onmicrosoft.com", "sam@outlook.com", "ada_x.com%23EXT%23@contoso.onmicrosoft.com"),
+  fc.constantFrom(
+    "users",
+    "me",
+    "authentication",
+    "temporaryAccessPassMethods",
+    "TemporaryAccessPassMethods",
+    "$count",
+    "..",
+    ".",
+    "%2e%2e",
+    "%2F",
+    "%",
+    "%zz",
+    "",
+    "fido2Methods",
+  ),
+  fc.constantFrom(
+    ids.megan,
+    ids.nestor,
+    meganTap,
+    "megan@contoso.onmicrosoft.com",
+    "megan%40contoso.onmicrosoft.com",
+    "sam@outlook.com",
+    "ada_x.com%23EXT%23@contoso.onmicrosoft.com",
+  ),
   fc.uuid(),
   fc.string({ maxLength: 40 }).map(encodeURIComponent),
   fc.string({ maxLength: 20 }),
 );
 
-const path = fc.tuple(fc.constantFrom("v1.0", "v1.0", "v1.0", "V1.0", "beta", ""), fc.array(segment, { maxLength: 7 }), fc.boolean()).map(
-  ([version, segs, slash]) => `/${[version, ...segs].join("/")}${slash ? "/" : ""}`,
-);
+const path = fc
+  .tuple(fc.constantFrom("v1.0", "v1.0", "v1.0", "V1.0", "beta", ""), fc.array(segment, { maxLength: 7 }), fc.boolean())
+  .map(([version, segs, slash]) => `/${[version, ...segs].join("/")}${slash ? "/" : ""}`);
 
-const structured = fc.tuple(fc.constantFrom("me", `users/${ids.megan}`, "users/megan@contoso.onmicrosoft.com", "users/nobody"), fc.option(fc.oneof(fc.constant(meganTap), fc.uuid(), fc.string({ maxLength: 10 }).map(encodeURIComponent)))).map(
-  ([who, id]) => `/v1.0/${who}/authentication/temporaryAccessPassMethods${id === null ? "" : `/${id}`}`,
-);
+const structured = fc
+  .tuple(
+    fc.constantFrom("me", `users/${ids.megan}`, "users/megan@contoso.onmicrosoft.com", "users/nobody"),
+    fc.option(fc.oneof(fc.constant(meganTap), fc.uuid(), fc.string({ maxLength: 10 }).map(encodeURIComponent))),
+  )
+  .map(([who, id]) => `/v1.0/${who}/authentication/temporaryAccessPassMethods${id === null ? "" : `/${id}`}`);
 
 const query = fc.oneof(
   fc.constant(""),
-  fc.constantFrom("$select=id", "$select=id,isUsable", "$select=nope", "$select=", "select=ID", "$top=1", "$select=%zz", "&&=&"),
+  fc.constantFrom(
+    "$select=id",
+    "$select=id,isUsable",
+    "$select=nope",
+    "$select=",
+    "select=ID",
+    "$top=1",
+    "$select=%zz",
+    "&&=&",
+  ),
   fc.string({ maxLength: 30 }),
 );
 
@@ -56,16 +91,46 @@ const bodyText = fc.oneof(
   fc.constant(undefined),
   fc.constant("{}"),
   fc.jsonValue({ maxDepth: 3 }).map((v) => JSON.stringify(v)),
-  fc.record({ lifetimeInMinutes: fc.oneof(fc.integer(), fc.double(), fc.string()), isUsableOnce: fc.oneof(fc.boolean(), fc.string()), startDateTime: fc.oneof(fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString())), fc.string()) }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
+  fc
+    .record(
+      {
+        lifetimeInMinutes: fc.oneof(fc.integer(), fc.double(), fc.string()),
+        isUsableOnce: fc.oneof(fc.boolean(), fc.string()),
+        startDateTime: fc.oneof(
+          fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString())),
+          fc.string(),
+        ),
+      },
+      { requiredKeys: [] },
+    )
+    .map((v) => JSON.stringify(v)),
   fc.string({ maxLength: 200 }),
 );
 
 const request = fc.record({
-  method: fc.oneof(fc.constantFrom("GET", "POST", "DELETE", "PATCH", "PUT", "HEAD", "OPTIONS"), fc.string({ minLength: 1, maxLength: 12 })),
+  method: fc.oneof(
+    fc.constantFrom("GET", "POST", "DELETE", "PATCH", "PUT", "HEAD", "OPTIONS"),
+    fc.string({ minLength: 1, maxLength: 12 }),
+  ),
   path: fc.oneof(path, structured),
   query,
-  authorization: fc.oneof(fc.constant(undefined), fc.nat(5).map((i) => `Bearer ${i}`), fc.constantFrom("Bearer", "Bearer  ", "bearer x.y.z", "Basic abc"), fc.string({ maxLength: 50 })),
-  contentType: fc.option(fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "application/x-www-form-urlencoded", "", "APPLICATION/JSON", "application/merge-patch+json")),
+  authorization: fc.oneof(
+    fc.constant(undefined),
+    fc.nat(5).map((i) => `Bearer ${i}`),
+    fc.constantFrom("Bearer", "Bearer  ", "bearer x.y.z", "Basic abc"),
+    fc.string({ maxLength: 50 }),
+  ),
+  contentType: fc.option(
+    fc.constantFrom(
+      "application/json",
+      "application/json; charset=utf-8",
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "",
+      "APPLICATION/JSON",
+      "application/merge-patch+json",
+    ),
+  ),
   clientRequestId: fc.option(fc.oneof(fc.uuid(), fc.string({ maxLength: 300 }))),
   scenario: fc.option(fc.string({ maxLength: 30 })),
   body: bodyText,

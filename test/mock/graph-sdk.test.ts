@@ -27,10 +27,14 @@ describe("the mock over HTTPS", () => {
     const ca = readFileSync(mock.certificatePath!, "utf8");
     const token = await mock.issueToken({ user: "grace" });
     const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${mock.graphUrl}/users/${ids.megan}/authentication/temporaryAccessPassMethods`, { ca, headers: { authorization: `Bearer ${token}` } }, (res) => {
-        res.resume();
-        resolve(res.statusCode ?? 0);
-      });
+      const req = request(
+        `${mock.graphUrl}/users/${ids.megan}/authentication/temporaryAccessPassMethods`,
+        { ca, headers: { authorization: `Bearer ${token}` } },
+        (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        },
+      );
       req.on("error", reject);
       req.end();
     });
@@ -43,13 +47,35 @@ describe("the mock over HTTPS", () => {
     const { stdout } = await run(bin("tsx"), ["test/mock/support/graph-sdk-client.ts"], {
       cwd: repoRoot,
       timeout: 60_000,
-      env: { ...process.env, NODE_EXTRA_CA_CERTS: mock.certificatePath, MOCK_URL: mock.url, MOCK_TOKEN: token, USER_ID: ids.megan, METHOD_ID: meganTap, MISSING_ID: missing },
+      env: {
+        ...process.env,
+        NODE_EXTRA_CA_CERTS: mock.certificatePath,
+        MOCK_URL: mock.url,
+        MOCK_TOKEN: token,
+        USER_ID: ids.megan,
+        METHOD_ID: meganTap,
+        MISSING_ID: missing,
+      },
     });
-    const out = JSON.parse(stdout.trim().split("\n").pop()!) as { read: Record<string, unknown>; listed: { value: unknown[] }; error: Record<string, unknown> };
-    expect(out.read).toMatchObject({ id: meganTap, temporaryAccessPass: null, isUsable: true, methodUsabilityReason: "EnabledByPolicy" });
+    const out = JSON.parse(stdout.trim().split("\n").pop()!) as {
+      read: Record<string, unknown>;
+      listed: { value: unknown[] };
+      error: Record<string, unknown>;
+    };
+    expect(out.read).toMatchObject({
+      id: meganTap,
+      temporaryAccessPass: null,
+      isUsable: true,
+      methodUsabilityReason: "EnabledByPolicy",
+    });
     expect(out.listed.value).toEqual([{ id: meganTap, methodUsabilityReason: "EnabledByPolicy" }]);
     const expected = graphError("methodNotFound", { methodId: missing });
-    expect(out.error).toMatchObject({ isGraphError: true, statusCode: 404, code: expected.code, message: expected.message });
+    expect(out.error).toMatchObject({
+      isGraphError: true,
+      statusCode: 404,
+      code: expected.code,
+      message: expected.message,
+    });
     expect(out.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });

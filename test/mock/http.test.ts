@@ -48,13 +48,17 @@ describe("hostile requests", () => {
 
   it("uses its own address in @odata.context when the Host header is hostile", async () => {
     const token = await mock.issueToken({ user: "adele" });
-    const res = await raw(`GET /v1.0${tapPath("megan@contoso.onmicrosoft.com")} HTTP/1.1\r\nHost: evil.example/'><script>\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`);
+    const res = await raw(
+      `GET /v1.0${tapPath("megan@contoso.onmicrosoft.com")} HTTP/1.1\r\nHost: evil.example/'><script>\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+    );
     const body = bodyOf(res) as Record<string, string>;
     expect(body["@odata.context"]!.startsWith(`${mock.url}/v1.0/$metadata#users(`)).toBe(true);
   });
 
   it("replaces an absurd client-request-id instead of echoing it", async () => {
-    const res = await call(mock, "GET", "/me/authentication/temporaryAccessPassMethods", { headers: { "client-request-id": "x".repeat(500) } });
+    const res = await call(mock, "GET", "/me/authentication/temporaryAccessPassMethods", {
+      headers: { "client-request-id": "x".repeat(500) },
+    });
     expect(res.headers.get("client-request-id")).toBe(res.headers.get("request-id"));
   });
 });
@@ -66,7 +70,15 @@ describe("fixtures from a file", () => {
     const fixtures = {
       ...defaultFixtures,
       tenant: { id: "f1f1f1f1-0000-4000-8000-000000000000", domain: "fabrikam.onmicrosoft.com" },
-      users: [{ name: "ada", id: "f1f1f1f1-0000-4000-8000-000000000001", userPrincipalName: "ada@fabrikam.onmicrosoft.com", displayName: "Ada", directoryRoles: ["authenticationAdministrator"] }],
+      users: [
+        {
+          name: "ada",
+          id: "f1f1f1f1-0000-4000-8000-000000000001",
+          userPrincipalName: "ada@fabrikam.onmicrosoft.com",
+          displayName: "Ada",
+          directoryRoles: ["authenticationAdministrator"],
+        },
+      ],
     };
     writeFileSync(file, JSON.stringify(fixtures));
     const other = await startMockGraph({ port: 0, fixtures: loadFixtures(file) });
@@ -87,8 +99,13 @@ describe("fixtures from a file", () => {
   it("are checked, with the problem named", () => {
     const dir = mkdtempSync(join(tmpdir(), "tap-fixtures-"));
     const bad = join(dir, "bad.json");
-    writeFileSync(bad, JSON.stringify({ ...defaultFixtures, users: [{ ...defaultFixtures.users[0], directoryRoles: ["wizard"] }] }));
-    expect(() => loadFixtures(bad)).toThrow('fixtures: users[0].directoryRoles: unknown role "wizard": expected one of globalReader, authenticationAdministrator, privilegedAuthenticationAdministrator');
+    writeFileSync(
+      bad,
+      JSON.stringify({ ...defaultFixtures, users: [{ ...defaultFixtures.users[0], directoryRoles: ["wizard"] }] }),
+    );
+    expect(() => loadFixtures(bad)).toThrow(
+      'fixtures: users[0].directoryRoles: unknown role "wizard": expected one of globalReader, authenticationAdministrator, privilegedAuthenticationAdministrator',
+    );
     writeFileSync(bad, "{");
     expect(() => loadFixtures(bad)).toThrow(/fixtures file .* is not valid JSON/);
   });

@@ -13,18 +13,38 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 async function token(form: Record<string, string>, tenant = "contoso.onmicrosoft.com") {
-  const res = await fetch(`${mock.url}/${tenant}/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams(form) });
+  const res = await fetch(`${mock.url}/${tenant}/oauth2/v2.0/token`, {
+    method: "POST",
+    body: new URLSearchParams(form),
+  });
   return { status: res.status, body: (await res.json()) as Record<string, any> };
 }
 
-const adeleForm = { grant_type: "password", client_id: "x", username: "Adele@Contoso.onmicrosoft.com", password: "mock-password" };
-const appForm = { grant_type: "client_credentials", client_id: defaultFixtures.apps[0]!.clientId, client_secret: "mock-client-secret", scope: "https://graph.microsoft.com/.default" };
+const adeleForm = {
+  grant_type: "password",
+  client_id: "x",
+  username: "Adele@Contoso.onmicrosoft.com",
+  password: "mock-password",
+};
+const appForm = {
+  grant_type: "client_credentials",
+  client_id: defaultFixtures.apps[0]!.clientId,
+  client_secret: "mock-client-secret",
+  scope: "https://graph.microsoft.com/.default",
+};
 
 describe("token endpoint", () => {
   it("issues a delegated token (password grant) with Graph's claims, verifiable with the JWKS", async () => {
-    const res = await token({ ...adeleForm, scope: "https://graph.microsoft.com/UserAuthenticationMethod.Read.All offline_access" });
+    const res = await token({
+      ...adeleForm,
+      scope: "https://graph.microsoft.com/UserAuthenticationMethod.Read.All offline_access",
+    });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ token_type: "Bearer", expires_in: 3600, scope: "UserAuthenticationMethod.Read.All" });
+    expect(res.body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 3600,
+      scope: "UserAuthenticationMethod.Read.All",
+    });
     const jwks = (await (await fetch(mock.jwksUrl)).json()) as JSONWebKeySet;
     expect(jwks.keys[0]).toMatchObject({ kty: "RSA", alg: "RS256", use: "sig" });
     expect(jwks.keys[0]).not.toHaveProperty("d");
@@ -51,16 +71,29 @@ describe("token endpoint", () => {
   });
 
   it("gives a personal account the consumer tenant id", async () => {
-    const res = await token({ ...adeleForm, username: "sam@outlook.com", scope: "UserAuthenticationMethod.Read" }, "consumers");
+    const res = await token(
+      { ...adeleForm, username: "sam@outlook.com", scope: "UserAuthenticationMethod.Read" },
+      "consumers",
+    );
     expect(decodeJwt(res.body.access_token as string).tid).toBe(consumerTenantId);
   });
 
   it.each([
     ["a wrong client secret", { ...appForm, client_secret: "nope" }, 401, "invalid_client"],
-    ["an unknown client", { ...appForm, client_id: "11111111-1111-1111-1111-111111111111" }, 400, "unauthorized_client"],
+    [
+      "an unknown client",
+      { ...appForm, client_id: "11111111-1111-1111-1111-111111111111" },
+      400,
+      "unauthorized_client",
+    ],
     ["a delegated scope on client credentials", { ...appForm, scope: "User.Read" }, 400, "invalid_scope"],
     ["a wrong password", { ...adeleForm, password: "nope", scope: "User.Read" }, 400, "invalid_grant"],
-    ["an unknown user", { ...adeleForm, username: "nobody@contoso.onmicrosoft.com", scope: "User.Read" }, 400, "invalid_grant"],
+    [
+      "an unknown user",
+      { ...adeleForm, username: "nobody@contoso.onmicrosoft.com", scope: "User.Read" },
+      400,
+      "invalid_grant",
+    ],
     ["a missing scope", adeleForm, 400, "invalid_request"],
     ["an unsupported grant", { grant_type: "authorization_code" }, 400, "unsupported_grant_type"],
   ])("refuses %s in Entra's error shape", async (_name, form, status, error) => {

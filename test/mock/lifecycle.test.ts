@@ -15,13 +15,21 @@ afterAll(() => mock.close());
 describe("create → get → list → delete", () => {
   it("returns the pass once, then null on every read, and forgets it after Delete", async () => {
     const path = tapPath("nestor@contoso.onmicrosoft.com");
-    const created = await call(mock, "POST", path, { token: admin, body: { lifetimeInMinutes: 120, isUsableOnce: true } });
+    const created = await call(mock, "POST", path, {
+      token: admin,
+      body: { lifetimeInMinutes: 120, isUsableOnce: true },
+    });
     expect(created.status).toBe(201);
     expect(schemaFindings("createUserTemporaryAccessPassMethod", created)).toEqual([]);
     const pass = created.body as Record<string, unknown>;
     expect(typeof pass.temporaryAccessPass).toBe("string");
     expect((pass.temporaryAccessPass as string).length).toBe(mock.policy.defaultLength);
-    expect(pass).toMatchObject({ lifetimeInMinutes: 120, isUsableOnce: true, isUsable: true, methodUsabilityReason: "EnabledByPolicy" });
+    expect(pass).toMatchObject({
+      lifetimeInMinutes: 120,
+      isUsableOnce: true,
+      isUsable: true,
+      methodUsabilityReason: "EnabledByPolicy",
+    });
     expect(pass["@odata.context"]).toBe(
       `${mock.url}/v1.0/$metadata#users('nestor%40contoso.onmicrosoft.com')/authentication/temporaryAccessPassMethods/$entity`,
     );

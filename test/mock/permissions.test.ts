@@ -5,9 +5,21 @@
  * "not supported" rows are refused (400 for application tokens on /me).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applicableRows, grantingPermissions, isSupported, requiredRoleTemplateIds } from "../../src/contract/authorize.js";
+import {
+  applicableRows,
+  grantingPermissions,
+  isSupported,
+  requiredRoleTemplateIds,
+} from "../../src/contract/authorize.js";
 import { startMockGraph, type MockGraph } from "../../src/mock/index.js";
-import { directoryRoles, graphError, operations, type ActingOn, type PermissionType, type TapOperation } from "../../src/spec/index.js";
+import {
+  directoryRoles,
+  graphError,
+  operations,
+  type ActingOn,
+  type PermissionType,
+  type TapOperation,
+} from "../../src/spec/index.js";
 import { call, errorCode, errorMessage, ids, schemaFindings, tapPath, type Answer } from "./helpers.js";
 
 let mock: MockGraph;
@@ -19,7 +31,8 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-const roleKeyOf = (templateId: string) => Object.entries(directoryRoles).find(([, r]) => r.templateId === templateId)![0];
+const roleKeyOf = (templateId: string) =>
+  Object.entries(directoryRoles).find(([, r]) => r.templateId === templateId)![0];
 const userWithRole: Record<string, string> = {
   globalReader: "grace",
   authenticationAdministrator: "adele",
@@ -58,9 +71,16 @@ async function send(op: TapOperation, actingOn: ActingOn, token: string, self: s
 const samId = "00000000-0000-0000-5a30-000000000010";
 const successStatus = { list: 200, get: 200, create: 201, delete: 204 } as const;
 
-async function tokenFor(type: PermissionType, actingOn: ActingOn, permissions: string[], roles: string[] = []): Promise<{ token: string; self: string }> {
-  if (type === "application") return { token: await mock.issueToken({ app: "tap-admin-app", roles: permissions }), self: ids.megan };
-  if (type === "delegatedPersonal") return { token: await mock.issueToken({ user: "sam", scopes: permissions }), self: samId };
+async function tokenFor(
+  type: PermissionType,
+  actingOn: ActingOn,
+  permissions: string[],
+  roles: string[] = [],
+): Promise<{ token: string; self: string }> {
+  if (type === "application")
+    return { token: await mock.issueToken({ app: "tap-admin-app", roles: permissions }), self: ids.megan };
+  if (type === "delegatedPersonal")
+    return { token: await mock.issueToken({ user: "sam", scopes: permissions }), self: samId };
   // Acting on self: megan about herself. On others: a user holding the role (or none).
   const user = actingOn === "actingOnSelf" ? "megan" : roles[0] ? userWithRole[roles[0]]! : "nestor";
   const token = await mock.issueToken({ user, scopes: permissions, directoryRoles: roles });
@@ -74,7 +94,15 @@ describe.each(cases)("$op.operationId, $actingOn, $type", ({ op, actingOn, type,
 
   if (!isSupported(row)) {
     it("is refused", async () => {
-      const every = [...new Set(operations.flatMap((o) => applicableRows(o)).flatMap((r) => (isSupported(r.row) ? [...r.row.leastPrivileged, ...r.row.higherPrivileged, ...r.row.tapScoped] : [])))];
+      const every = [
+        ...new Set(
+          operations
+            .flatMap((o) => applicableRows(o))
+            .flatMap((r) =>
+              isSupported(r.row) ? [...r.row.leastPrivileged, ...r.row.higherPrivileged, ...r.row.tapScoped] : [],
+            ),
+        ),
+      ];
       const { token, self } = await tokenFor(type, actingOn, every, ["privilegedAuthenticationAdministrator"]);
       const res = await send(op, actingOn, token, self);
       if (appOnUsersSelf) {
@@ -83,9 +111,18 @@ describe.each(cases)("$op.operationId, $actingOn, $type", ({ op, actingOn, type,
         expect(res.status).toBe(successStatus[op.kind]);
         return;
       }
-      const kind = op.subject === "me" && type === "application" ? "appTokenOnMe" : type === "delegatedPersonal" ? "personalAccount" : "notSupported";
+      const kind =
+        op.subject === "me" && type === "application"
+          ? "appTokenOnMe"
+          : type === "delegatedPersonal"
+            ? "personalAccount"
+            : "notSupported";
       const expected = graphError(kind);
-      expect([res.status, errorCode(res), errorMessage(res)]).toEqual([expected.status, expected.code, expected.message]);
+      expect([res.status, errorCode(res), errorMessage(res)]).toEqual([
+        expected.status,
+        expected.code,
+        expected.message,
+      ]);
       expect(schemaFindings(op.operationId, res)).toEqual([]);
     });
     return;
@@ -94,14 +131,24 @@ describe.each(cases)("$op.operationId, $actingOn, $type", ({ op, actingOn, type,
   const roles = requiredRoleTemplateIds(row).map(roleKeyOf);
 
   it(`accepts the least-privileged permission ${row.leastPrivileged[0]}`, async () => {
-    const { token, self } = await tokenFor(type, actingOn, [row.leastPrivileged[0]!], type === "delegatedWork" ? roles.slice(0, 1) : []);
+    const { token, self } = await tokenFor(
+      type,
+      actingOn,
+      [row.leastPrivileged[0]!],
+      type === "delegatedWork" ? roles.slice(0, 1) : [],
+    );
     const res = await send(op, actingOn, token, self);
     expect(res.status).toBe(successStatus[op.kind]);
     expect(schemaFindings(op.operationId, res)).toEqual([]);
   });
 
   it("refuses a token without a granting permission (403)", async () => {
-    const { token, self } = await tokenFor(type, actingOn, ["User.Read"], type === "delegatedWork" ? roles.slice(0, 1) : []);
+    const { token, self } = await tokenFor(
+      type,
+      actingOn,
+      ["User.Read"],
+      type === "delegatedWork" ? roles.slice(0, 1) : [],
+    );
     const res = await send(op, actingOn, token, self);
     const expected = graphError("missingPermission");
     expect([res.status, errorCode(res), errorMessage(res)]).toEqual([expected.status, expected.code, expected.message]);
@@ -148,7 +195,9 @@ function listedPermissions(op: TapOperation, actingOn: ActingOn, type: Permissio
   const stated = raw[actingOn][type];
   if (stated === "notSupported") return [];
   const current = type === "delegatedPersonal" ? undefined : (raw.current[type] as Listed);
-  const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])].filter((p) => actingOn === "actingOnSelf" || p.endsWith(".All"));
+  const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])].filter(
+    (p) => actingOn === "actingOnSelf" || p.endsWith(".All"),
+  );
   return [...new Set([...stated.leastPrivileged, ...stated.higherPrivileged, ...newer])];
 }
 
@@ -162,46 +211,77 @@ describe.each(walk)("every listed permission: $op.operationId, $actingOn, $type"
   const roles = requiredRoleTemplateIds(row).map(roleKeyOf);
 
   it("lists the newer table's TAP scopes where they reach", () => {
-    if (type === "application" || actingOn === "actingOnOthers") expect(listed.some((p) => p.startsWith("UserAuthMethod-TAP."))).toBe(true);
+    if (type === "application" || actingOn === "actingOnOthers")
+      expect(listed.some((p) => p.startsWith("UserAuthMethod-TAP."))).toBe(true);
   });
 
   it.each(listed)("%s alone grants it in the mock, and the runner counts it as granting", async (permission) => {
     expect(grantingPermissions(row)).toContain(permission);
-    const { token, self } = await tokenFor(type, actingOn, [permission], type === "delegatedWork" ? roles.slice(0, 1) : []);
+    const { token, self } = await tokenFor(
+      type,
+      actingOn,
+      [permission],
+      type === "delegatedWork" ? roles.slice(0, 1) : [],
+    );
     const res = await send(op, actingOn, token, self);
     expect(res.status).toBe(successStatus[op.kind]);
   });
 
   const refused = declared.filter((p) => !listed.includes(p));
-  it.each(refused.length > 0 ? refused : ["User.Read"])("%s alone is refused (403), and the runner does not count it", async (permission) => {
-    expect(grantingPermissions(row)).not.toContain(permission);
-    const { token, self } = await tokenFor(type, actingOn, [permission], type === "delegatedWork" ? roles.slice(0, 1) : []);
-    const res = await send(op, actingOn, token, self);
-    const expected = graphError("missingPermission");
-    expect([res.status, errorCode(res)]).toEqual([expected.status, expected.code]);
-  });
+  it.each(refused.length > 0 ? refused : ["User.Read"])(
+    "%s alone is refused (403), and the runner does not count it",
+    async (permission) => {
+      expect(grantingPermissions(row)).not.toContain(permission);
+      const { token, self } = await tokenFor(
+        type,
+        actingOn,
+        [permission],
+        type === "delegatedWork" ? roles.slice(0, 1) : [],
+      );
+      const res = await send(op, actingOn, token, self);
+      const expected = graphError("missingPermission");
+      expect([res.status, errorCode(res)]).toEqual([expected.status, expected.code]);
+    },
+  );
 });
 
 describe("who may act on whom", () => {
   const others = operations.filter((op) => op.subject === "users");
-  it.each(others.map((op) => [op.operationId, op] as const))("%s: an Authentication Administrator is refused on an administrator, a Privileged Authentication Administrator and a Global Administrator are not", async (_, op) => {
-    const scope = op.kind === "list" || op.kind === "get" ? "UserAuthenticationMethod.Read.All" : "UserAuthenticationMethod.ReadWrite.All";
-    const adele = await mock.issueToken({ user: "adele", scopes: [scope] });
-    const refused = await sendTo(op, ids.pradeep, adele);
-    const expected = graphError("administratorTarget");
-    expect([refused.status, errorCode(refused), errorMessage(refused)]).toEqual([expected.status, expected.code, expected.message]);
-    for (const [user, target] of [["pradeep", ids.patti], ["patti", ids.pradeep], ["adele", ids.nestor]] as const) {
-      const token = await mock.issueToken({ user, scopes: [scope] });
-      expect((await sendTo(op, target, token)).status, `${user} on ${target}`).toBe(successStatus[op.kind]);
-    }
-  });
+  it.each(others.map((op) => [op.operationId, op] as const))(
+    "%s: an Authentication Administrator is refused on an administrator, a Privileged Authentication Administrator and a Global Administrator are not",
+    async (_, op) => {
+      const scope =
+        op.kind === "list" || op.kind === "get"
+          ? "UserAuthenticationMethod.Read.All"
+          : "UserAuthenticationMethod.ReadWrite.All";
+      const adele = await mock.issueToken({ user: "adele", scopes: [scope] });
+      const refused = await sendTo(op, ids.pradeep, adele);
+      const expected = graphError("administratorTarget");
+      expect([refused.status, errorCode(refused), errorMessage(refused)]).toEqual([
+        expected.status,
+        expected.code,
+        expected.message,
+      ]);
+      for (const [user, target] of [
+        ["pradeep", ids.patti],
+        ["patti", ids.pradeep],
+        ["adele", ids.nestor],
+      ] as const) {
+        const token = await mock.issueToken({ user, scopes: [scope] });
+        expect((await sendTo(op, target, token)).status, `${user} on ${target}`).toBe(successStatus[op.kind]);
+      }
+    },
+  );
 });
 
 async function sendTo(op: TapOperation, target: string, token: string): Promise<Answer> {
   if (op.kind === "list") return call(mock, "GET", tapPath(target), { token });
   if (op.kind === "create") return call(mock, "POST", tapPath(target), { token, body: {} });
   // The pass is made by a Global Administrator (or, for her own, a Privileged Authentication Administrator).
-  const maker = await mock.issueToken({ user: target === ids.patti ? "pradeep" : "patti", scopes: ["UserAuthenticationMethod.ReadWrite.All"] });
+  const maker = await mock.issueToken({
+    user: target === ids.patti ? "pradeep" : "patti",
+    scopes: ["UserAuthenticationMethod.ReadWrite.All"],
+  });
   const made = await call(mock, "POST", tapPath(target), { token: maker, body: {} });
   expect(made.status).toBe(201);
   return call(mock, op.method, `${tapPath(target)}/${(made.body as { id: string }).id}`, { token });

@@ -3,7 +3,13 @@
  * the same request and predicate run against both.
  */
 import { describe, expect, it } from "vitest";
-import { createMockGraph, scenarioNames, startMockGraph, type MockGraphCore, type ScenarioName } from "../../src/mock/index.js";
+import {
+  createMockGraph,
+  scenarioNames,
+  startMockGraph,
+  type MockGraphCore,
+  type ScenarioName,
+} from "../../src/mock/index.js";
 import { graphJsonContentType } from "../../src/mock/http/envelope.js";
 import { ids, meganTap, tapPath } from "./helpers.js";
 
@@ -14,11 +20,24 @@ interface Res {
   json: any;
 }
 
-async function send(core: MockGraphCore, method: string, path: string, auth: string | undefined, body?: unknown, headers: Record<string, string> = {}): Promise<Res> {
+async function send(
+  core: MockGraphCore,
+  method: string,
+  path: string,
+  auth: string | undefined,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Res> {
   const h: Record<string, string> = { ...headers };
   if (auth !== undefined) h.authorization = `Bearer ${auth}`;
   if (body !== undefined) h["content-type"] = "application/json";
-  const res = await core.fetch(new Request(`http://mock.test/v1.0${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) }));
+  const res = await core.fetch(
+    new Request(`http://mock.test/v1.0${path}`, {
+      method,
+      headers: h,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  );
   const text = await res.text();
   let json: unknown;
   try {
@@ -32,7 +51,8 @@ async function send(core: MockGraphCore, method: string, path: string, auth: str
 type Probe = (core: MockGraphCore) => Promise<boolean>;
 
 const admin = (core: MockGraphCore) => core.issueToken({ user: "adele" });
-const list = async (core: MockGraphCore, user: string = ids.megan) => send(core, "GET", tapPath(user), await admin(core));
+const list = async (core: MockGraphCore, user: string = ids.megan) =>
+  send(core, "GET", tapPath(user), await admin(core));
 const get = async (core: MockGraphCore) => send(core, "GET", `${tapPath(ids.megan)}/${meganTap}`, await admin(core));
 const create = async (core: MockGraphCore) => send(core, "POST", tapPath(ids.nestor), await admin(core), {});
 const item = (r: Res) => r.json?.value?.[0] ?? r.json;
@@ -99,7 +119,8 @@ const probes: Record<ScenarioName, Probe> = {
     const r = await send(c, "GET", `${tapPath(ids.megan)}/6f1967b7-15e8-4935-ac26-d50770ed07a7`, await admin(c));
     return r.status === 200 && typeof r.json.id === "string";
   },
-  "administrator-target-accepted": async (c) => (await send(c, "POST", tapPath(ids.pradeep), await admin(c), {})).status === 201,
+  "administrator-target-accepted": async (c) =>
+    (await send(c, "POST", tapPath(ids.pradeep), await admin(c), {})).status === 201,
   "guest-accepted": async (c) => (await send(c, "POST", tapPath(ids.ada), await admin(c), {})).status === 201,
   "multi-use-despite-policy": async (c) => {
     c.setPolicy({ isUsableOnce: true });
@@ -119,16 +140,28 @@ describe("selection by header", () => {
     const mock = await startMockGraph({ port: 0, scenarios: true });
     const plain = await startMockGraph({ port: 0 });
     try {
-      for (const [m, expected] of [[mock, 418], [plain, 200]] as const) {
+      for (const [m, expected] of [
+        [mock, 418],
+        [plain, 200],
+      ] as const) {
         const token = await m.issueToken({ user: "adele" });
-        const res = await fetch(`${m.graphUrl}${tapPath(ids.megan)}`, { headers: { authorization: `Bearer ${token}`, "x-tap-mock-scenario": "undocumented-status, missing-request-id" } });
+        const res = await fetch(`${m.graphUrl}${tapPath(ids.megan)}`, {
+          headers: {
+            authorization: `Bearer ${token}`,
+            "x-tap-mock-scenario": "undocumented-status, missing-request-id",
+          },
+        });
         expect(res.status).toBe(expected);
         expect(res.headers.has("request-id")).toBe(expected === 200);
-        const clean = await fetch(`${m.graphUrl}${tapPath(ids.megan)}`, { headers: { authorization: `Bearer ${token}` } });
+        const clean = await fetch(`${m.graphUrl}${tapPath(ids.megan)}`, {
+          headers: { authorization: `Bearer ${token}` },
+        });
         expect(clean.status).toBe(200);
       }
       const token = await mock.issueToken({ user: "adele" });
-      const bad = await fetch(`${mock.graphUrl}${tapPath(ids.megan)}`, { headers: { authorization: `Bearer ${token}`, "x-tap-mock-scenario": "no-such-thing" } });
+      const bad = await fetch(`${mock.graphUrl}${tapPath(ids.megan)}`, {
+        headers: { authorization: `Bearer ${token}`, "x-tap-mock-scenario": "no-such-thing" },
+      });
       const body = (await bad.json()) as { error: { message: string } };
       expect(bad.status).toBe(400);
       expect(body.error.message).toMatch(/unknown scenario "no-such-thing": expected one of secret-on-read/);
@@ -138,6 +171,8 @@ describe("selection by header", () => {
   });
 
   it("refuses unknown names in `always` at creation", () => {
-    expect(() => createMockGraph({ scenarios: { always: ["nope"] } })).toThrow(/scenarios.always: unknown scenario "nope"/);
+    expect(() => createMockGraph({ scenarios: { always: ["nope"] } })).toThrow(
+      /scenarios.always: unknown scenario "nope"/,
+    );
   });
 });

@@ -10,7 +10,14 @@ import { ids, tapPath } from "./helpers.js";
 
 const origin = "http://mock.test";
 
-async function send(core: MockGraphCore, method: string, path: string, token: string, body?: unknown, headers: Record<string, string> = {}) {
+async function send(
+  core: MockGraphCore,
+  method: string,
+  path: string,
+  token: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const init: RequestInit = { method, headers: { authorization: `Bearer ${token}`, ...headers } };
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);
@@ -18,7 +25,11 @@ async function send(core: MockGraphCore, method: string, path: string, token: st
   }
   const res = await core.fetch(new Request(`${origin}/v1.0${path}`, init));
   const text = await res.text();
-  return { status: res.status, headers: res.headers, body: (text ? JSON.parse(text) : undefined) as Record<string, any> };
+  return {
+    status: res.status,
+    headers: res.headers,
+    body: (text ? JSON.parse(text) : undefined) as Record<string, any>,
+  };
 }
 
 async function reasonOf(core: MockGraphCore, user: keyof typeof ids, token: string) {
@@ -77,8 +88,15 @@ describe("usability is computed at read time", () => {
   it("starts a pass at its startDateTime: NotYetValid until then", async () => {
     const core = createMockGraph({ clock: "2026-03-01T09:00:00Z" });
     const admin = await core.issueToken({ user: "adele", expiresInSeconds: 86_400 });
-    const created = await send(core, "POST", tapPath(ids.nestor), admin, { startDateTime: "2026-03-01T12:00:00+02:00", lifetimeInMinutes: 60 });
-    expect(created.body).toMatchObject({ startDateTime: "2026-03-01T10:00:00.000Z", isUsable: false, methodUsabilityReason: "NotYetValid" });
+    const created = await send(core, "POST", tapPath(ids.nestor), admin, {
+      startDateTime: "2026-03-01T12:00:00+02:00",
+      lifetimeInMinutes: 60,
+    });
+    expect(created.body).toMatchObject({
+      startDateTime: "2026-03-01T10:00:00.000Z",
+      isUsable: false,
+      methodUsabilityReason: "NotYetValid",
+    });
     core.clock.set("2026-03-01T10:30:00Z");
     expect(await reasonOf(core, "nestor", admin)).toEqual([true, "EnabledByPolicy"]);
   });
@@ -91,7 +109,10 @@ describe("the pass", () => {
     const created = await send(core, "POST", tapPath(ids.nestor), admin, {});
     const passcode = created.body.temporaryAccessPass as string;
     expect(passcode).toMatch(/^[\x21-\x7e]{16}$/);
-    expect(created.body).toMatchObject({ lifetimeInMinutes: policyDefaults.defaultLifetimeInMinutes, isUsableOnce: policyDefaults.isUsableOnce });
+    expect(created.body).toMatchObject({
+      lifetimeInMinutes: policyDefaults.defaultLifetimeInMinutes,
+      isUsableOnce: policyDefaults.isUsableOnce,
+    });
     const got = await send(core, "GET", `${tapPath(ids.nestor)}/${created.body.id as string}`, admin);
     expect(got.body.temporaryAccessPass).toBeNull();
     expect(JSON.stringify(got.body)).not.toContain(passcode);
@@ -101,14 +122,17 @@ describe("the pass", () => {
     const core = createMockGraph();
     const admin = await core.issueToken({ user: "adele" });
     const seen = new Set<string>();
-    for (let i = 0; i < 20; i++) seen.add((await send(core, "POST", tapPath(ids.nestor), admin, {})).body.temporaryAccessPass as string);
+    for (let i = 0; i < 20; i++)
+      seen.add((await send(core, "POST", tapPath(ids.nestor), admin, {})).body.temporaryAccessPass as string);
     expect(seen.size).toBe(20);
   });
 
   it("is one per user: a second Create replaces the first, also when Creates run concurrently", async () => {
     const core = createMockGraph();
     const admin = await core.issueToken({ user: "adele" });
-    const results = await Promise.all(Array.from({ length: 25 }, () => send(core, "POST", tapPath(ids.nestor), admin, {})));
+    const results = await Promise.all(
+      Array.from({ length: 25 }, () => send(core, "POST", tapPath(ids.nestor), admin, {})),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(25).fill(201));
     const list = (await send(core, "GET", tapPath(ids.nestor), admin)).body.value as Array<{ id: string }>;
     expect(list).toHaveLength(1);
@@ -116,7 +140,8 @@ describe("the pass", () => {
     expect(survivor).toBeDefined();
     // Only the surviving pass signs in; every replaced one is gone.
     const others = results.filter((r) => r !== survivor);
-    for (const r of others.slice(0, 3)) expect((await core.signIn("nestor", r.body.temporaryAccessPass as string)).ok).toBe(false);
+    for (const r of others.slice(0, 3))
+      expect((await core.signIn("nestor", r.body.temporaryAccessPass as string)).ok).toBe(false);
     expect(await core.signIn("nestor", survivor.body.temporaryAccessPass as string)).toEqual({ ok: true });
   });
 });
@@ -126,12 +151,28 @@ describe("a bad Create body gets Graph's 400", () => {
     ["a lifetime above the policy", { lifetimeInMinutes: 481 }, graphError("invalidLifetime", { min: 60, max: 480 })],
     ["a lifetime below the policy", { lifetimeInMinutes: 59 }, graphError("invalidLifetime", { min: 60, max: 480 })],
     ["a lifetime beyond 43200", { lifetimeInMinutes: 50000 }, graphError("invalidLifetime", { min: 60, max: 480 })],
-    ["a lifetime as text", { lifetimeInMinutes: "60" }, graphError("invalidValue", { value: "60", type: "Edm.Int32", property: "lifetimeInMinutes" })],
-    ["a non-boolean isUsableOnce", { isUsableOnce: "yes" }, graphError("invalidValue", { value: "yes", type: "Edm.Boolean", property: "isUsableOnce" })],
-    ["a bad startDateTime", { startDateTime: "tomorrow" }, graphError("invalidValue", { value: "tomorrow", type: "Edm.DateTimeOffset", property: "startDateTime" })],
+    [
+      "a lifetime as text",
+      { lifetimeInMinutes: "60" },
+      graphError("invalidValue", { value: "60", type: "Edm.Int32", property: "lifetimeInMinutes" }),
+    ],
+    [
+      "a non-boolean isUsableOnce",
+      { isUsableOnce: "yes" },
+      graphError("invalidValue", { value: "yes", type: "Edm.Boolean", property: "isUsableOnce" }),
+    ],
+    [
+      "a bad startDateTime",
+      { startDateTime: "tomorrow" },
+      graphError("invalidValue", { value: "tomorrow", type: "Edm.DateTimeOffset", property: "startDateTime" }),
+    ],
     ["an unknown property", { passcode: "mine" }, graphError("unknownProperty", { property: "passcode" })],
     ...(["id", "isUsable", "methodUsabilityReason", "createdDateTime", "temporaryAccessPass"] as const).map(
-      (property): [string, unknown, ReturnType<typeof graphError>] => [`the read-only ${property}`, { [property]: "x" }, graphError("readOnlyProperty", { property })],
+      (property): [string, unknown, ReturnType<typeof graphError>] => [
+        `the read-only ${property}`,
+        { [property]: "x" },
+        graphError("readOnlyProperty", { property }),
+      ],
     ),
     ["a body that is not an object", [], graphError("invalidJson")],
     ["a body that is not JSON", "{nope", graphError("invalidJson")],
@@ -141,7 +182,11 @@ describe("a bad Create body gets Graph's 400", () => {
     const core = createMockGraph();
     const admin = await core.issueToken({ user: "adele" });
     const res = await send(core, "POST", tapPath(ids.nestor), admin, body);
-    expect([res.status, res.body.error.code, res.body.error.message]).toEqual([expected.status, expected.code, expected.message]);
+    expect([res.status, res.body.error.code, res.body.error.message]).toEqual([
+      expected.status,
+      expected.code,
+      expected.message,
+    ]);
     expect((await send(core, "GET", tapPath(ids.nestor), admin)).body.value).toEqual([]);
   });
 
@@ -150,8 +195,14 @@ describe("a bad Create body gets Graph's 400", () => {
     const admin = await core.issueToken({ user: "adele" });
     const refused = await send(core, "POST", tapPath(ids.nestor), admin, { isUsableOnce: false });
     const expected = graphError("policyRequiresOneTime");
-    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([400, "badRequest", expected.message]);
-    expect(expected.message).toBe("Invalid IsUsableOnce specified. Tenant Policy does not allow multiple use temporary access pass method.");
+    expect([refused.status, refused.body.error.code, refused.body.error.message]).toEqual([
+      400,
+      "badRequest",
+      expected.message,
+    ]);
+    expect(expected.message).toBe(
+      "Invalid IsUsableOnce specified. Tenant Policy does not allow multiple use temporary access pass method.",
+    );
     expect((await send(core, "GET", tapPath(ids.nestor), admin)).body.value).toEqual([]);
     const once = await send(core, "POST", tapPath(ids.nestor), admin, {});
     expect([once.status, once.body.isUsableOnce]).toEqual([201, true]);
@@ -166,7 +217,11 @@ describe("a bad Create body gets Graph's 400", () => {
     for (const who of [ids.ada, guestUpn]) {
       const res = await send(core, "POST", tapPath(who), admin, {});
       const expected = graphError("externalGuest");
-      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([expected.status, expected.code, expected.message]);
+      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([
+        expected.status,
+        expected.code,
+        expected.message,
+      ]);
     }
     expect((await send(core, "GET", tapPath(guestUpn), admin)).body.value).toEqual([]);
   });
@@ -177,14 +232,26 @@ describe("a bad Create body gets Graph's 400", () => {
     const viaMe = await send(core, "POST", "/me/authentication/temporaryAccessPassMethods", adele, {});
     const viaUsers = await send(core, "POST", tapPath(ids.adele), adele, {});
     const expected = graphError("notSupported");
-    for (const res of [viaMe, viaUsers]) expect([res.status, res.body.error.code, res.body.error.message]).toEqual([expected.status, expected.code, expected.message]);
+    for (const res of [viaMe, viaUsers])
+      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([
+        expected.status,
+        expected.code,
+        expected.message,
+      ]);
     expect((await send(core, "POST", "/me/authentication/temporaryAccessPassMethods", "", {})).status).toBe(401);
   });
 
   it("answers a POST without Content-Type with Graph's message, and a policy range that was changed", async () => {
-    const core = createMockGraph({ policy: { minimumLifetimeInMinutes: 30, maximumLifetimeInMinutes: 90, defaultLifetimeInMinutes: 30 } });
+    const core = createMockGraph({
+      policy: { minimumLifetimeInMinutes: 30, maximumLifetimeInMinutes: 90, defaultLifetimeInMinutes: 30 },
+    });
     const admin = await core.issueToken({ user: "adele" });
-    const res = await core.fetch(new Request(`${origin}/v1.0${tapPath(ids.nestor)}`, { method: "POST", headers: { authorization: `Bearer ${admin}` } }));
+    const res = await core.fetch(
+      new Request(`${origin}/v1.0${tapPath(ids.nestor)}`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${admin}` },
+      }),
+    );
     const body = (await res.json()) as { error: { message: string } };
     expect([res.status, body.error.message]).toEqual([400, graphError("missingContentType").message]);
     const ranged = await send(core, "POST", tapPath(ids.nestor), admin, { lifetimeInMinutes: 120 });

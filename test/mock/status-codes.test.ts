@@ -40,7 +40,9 @@ const recipes: Record<number, (op: TapOperation) => Promise<{ answer: Answer; ki
   200: async (op) => {
     // Other recipes replace megan's pass, so a Get reads one made just now.
     const created = await call(mock, "POST", tapPath(ids.megan), { token: admin, body: {} });
-    return { answer: await call(mock, op.method, pathOf(op, (created.body as { id: string }).id), { token: tokenOf(op) }) };
+    return {
+      answer: await call(mock, op.method, pathOf(op, (created.body as { id: string }).id), { token: tokenOf(op) }),
+    };
   },
   201: async (op) => ({ answer: await call(mock, op.method, tapPath(ids.nestor), { token: admin, body: {} }) }),
   204: async (op) => {
@@ -50,10 +52,20 @@ const recipes: Record<number, (op: TapOperation) => Promise<{ answer: Answer; ki
   },
   400: async (op) => {
     if (op.kind === "create") {
-      return { answer: await call(mock, "POST", pathOf(op), { token: admin, body: { lifetimeInMinutes: 5000 } }), kind: "invalidLifetime" };
+      return {
+        answer: await call(mock, "POST", pathOf(op), { token: admin, body: { lifetimeInMinutes: 5000 } }),
+        kind: "invalidLifetime",
+      };
     }
-    if (op.kind === "list") return { answer: await call(mock, "GET", `${pathOf(op)}?$select=nope`, { token: tokenOf(op) }), kind: "invalidSelect" };
-    return { answer: await call(mock, op.method, pathOf(op, "not-a-guid"), { token: tokenOf(op) }), kind: "invalidMethodId" };
+    if (op.kind === "list")
+      return {
+        answer: await call(mock, "GET", `${pathOf(op)}?$select=nope`, { token: tokenOf(op) }),
+        kind: "invalidSelect",
+      };
+    return {
+      answer: await call(mock, op.method, pathOf(op, "not-a-guid"), { token: tokenOf(op) }),
+      kind: "invalidMethodId",
+    };
   },
   401: async (op) => ({ answer: await call(mock, op.method, pathOf(op), { body: bodyOf(op) }), kind: "emptyToken" }),
   403: async (op) => {
@@ -63,15 +75,42 @@ const recipes: Record<number, (op: TapOperation) => Promise<{ answer: Answer; ki
   404: (op) => {
     // On /me the signed-in user always exists, so only an unknown method id can be missing.
     if (op.subject === "me" && op.kind === "list") return undefined;
-    if (op.subject === "me") return call(mock, op.method, pathOf(op, unknownId), { token: tokenOf(op) }).then((answer) => ({ answer, kind: "methodNotFound" as const }));
+    if (op.subject === "me")
+      return call(mock, op.method, pathOf(op, unknownId), { token: tokenOf(op) }).then((answer) => ({
+        answer,
+        kind: "methodNotFound" as const,
+      }));
     const path = pathOf(op).replace(ids.megan, "nobody%40contoso.onmicrosoft.com");
-    return call(mock, op.method, path, { token: admin, body: bodyOf(op) }).then((answer) => ({ answer, kind: "userNotFound" as const }));
+    return call(mock, op.method, path, { token: admin, body: bodyOf(op) }).then((answer) => ({
+      answer,
+      kind: "userNotFound" as const,
+    }));
   },
-  413: async (op) => ({ answer: await call(mock, "POST", pathOf(op), { token: admin, body: `{"x":"${"a".repeat(4 * 1024 * 1024)}"}` }), kind: "payloadTooLarge" }),
-  415: async (op) => ({ answer: await call(mock, "POST", pathOf(op), { token: admin, body: "x=1", headers: { "content-type": "text/plain" } }), kind: "unsupportedMediaType" }),
-  429: async (op) => ({ answer: await call(faulty, op.method, pathOf(op), { token: await faulty.issueToken({ user: op.subject === "me" ? "megan" : "adele" }), body: bodyOf(op) }), kind: "throttled" }),
+  413: async (op) => ({
+    answer: await call(mock, "POST", pathOf(op), { token: admin, body: `{"x":"${"a".repeat(4 * 1024 * 1024)}"}` }),
+    kind: "payloadTooLarge",
+  }),
+  415: async (op) => ({
+    answer: await call(mock, "POST", pathOf(op), {
+      token: admin,
+      body: "x=1",
+      headers: { "content-type": "text/plain" },
+    }),
+    kind: "unsupportedMediaType",
+  }),
+  429: async (op) => ({
+    answer: await call(faulty, op.method, pathOf(op), {
+      token: await faulty.issueToken({ user: op.subject === "me" ? "megan" : "adele" }),
+      body: bodyOf(op),
+    }),
+    kind: "throttled",
+  }),
   500: async (op) => ({
-    answer: await call(scenario, op.method, pathOf(op), { token: await scenario.issueToken({ user: "adele" }), body: bodyOf(op), headers: { "x-tap-mock-scenario": "server-error" } }),
+    answer: await call(scenario, op.method, pathOf(op), {
+      token: await scenario.issueToken({ user: "adele" }),
+      body: bodyOf(op),
+      headers: { "x-tap-mock-scenario": "server-error" },
+    }),
     kind: "internalError",
   }),
   503: async (op) => ({ answer: await faultyCall(op, "unavailable"), kind: "serviceUnavailable" }),
@@ -118,7 +157,10 @@ describe("outside the operations", () => {
 
   it("answers PATCH and PUT with 405, an Allow header and the envelope", async () => {
     for (const method of ["PATCH", "PUT"]) {
-      const res = await call(mock, method, `${tapPath(ids.megan)}/${meganTap}`, { token: admin, body: { lifetimeInMinutes: 60 } });
+      const res = await call(mock, method, `${tapPath(ids.megan)}/${meganTap}`, {
+        token: admin,
+        body: { lifetimeInMinutes: 60 },
+      });
       expect(res.status).toBe(405);
       expect(res.headers.get("allow")).toBe("GET, DELETE");
       expect(errorCode(res)).toBe(graphError("methodNotAllowed").code);
@@ -137,12 +179,16 @@ describe("outside the operations", () => {
       const body = (await res.json()) as unknown;
       expect(res.status).toBe(400);
       expect(odataError(body)).toBe(true);
-      expect((body as { error: { message: string } }).error.message).toBe(graphError("unknownSegment", { segment }).message);
+      expect((body as { error: { message: string } }).error.message).toBe(
+        graphError("unknownSegment", { segment }).message,
+      );
     }
   });
 
   it("matches path segments case-insensitively and tolerates one trailing slash", async () => {
-    const res = await call(mock, "GET", `/USERS/${ids.megan}/Authentication/TEMPORARYACCESSPASSMETHODS/`, { token: admin });
+    const res = await call(mock, "GET", `/USERS/${ids.megan}/Authentication/TEMPORARYACCESSPASSMETHODS/`, {
+      token: admin,
+    });
     expect(res.status).toBe(200);
     expect((res.body as Record<string, string>)["@odata.context"]).toBe(
       `${mock.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods`,
@@ -174,13 +220,17 @@ describe("outside the operations", () => {
     const list = await call(scenario, "GET", `${tapPath(ids.megan)}?$select=id,isUsable`, { token: admin });
     expect((list.body as { value: unknown[] }).value).toEqual([{ id: meganTap, isUsable: true }]);
     expect(schemaFindings("listUserTemporaryAccessPassMethods", list, ["id", "isUsable"])).toEqual([]);
-    const get = await call(scenario, "GET", `${tapPath(ids.megan)}/${meganTap}?$select=methodUsabilityReason`, { token: admin });
+    const get = await call(scenario, "GET", `${tapPath(ids.megan)}/${meganTap}?$select=methodUsabilityReason`, {
+      token: admin,
+    });
     const { "@odata.context": context, ...rest } = get.body as Record<string, unknown>;
     expect(rest).toEqual({ methodUsabilityReason: "EnabledByPolicy" });
     // The context names the selection, as OData writes it.
     expect((list.body as Record<string, unknown>)["@odata.context"]).toBe(
       `${scenario.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods(id,isUsable)`,
     );
-    expect(context).toBe(`${scenario.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods(methodUsabilityReason)/$entity`);
+    expect(context).toBe(
+      `${scenario.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods(methodUsabilityReason)/$entity`,
+    );
   });
 });

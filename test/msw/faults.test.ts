@@ -38,6 +38,8 @@ describe("faults through the MSW handlers", () => {
 
   it("an unknown cloud or China is refused at creation", () => {
     expect(() => createTapHandlers({ clouds: ["china"] })).toThrow(/not available in the China/);
-    expect(() => createTapHandlers({ clouds: ["mars" as never] })).toThrow(/unknown cloud "mars": expected one of global, usgov-l4, usgov-l5/);
+    expect(() => createTapHandlers({ clouds: ["mars" as never] })).toThrow(
+      /unknown cloud "mars": expected one of global, usgov-l4, usgov-l5/,
+    );
   });
 });

@@ -38,14 +38,21 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
   it("ClientSecretCredential (default authority host) gets an app token for Graph from the handlers", async () => {
     const token = await credential.getToken(scope);
     expect(token.token.split(".")).toHaveLength(3);
-    const claims = JSON.parse(Buffer.from(token.token.split(".")[1]!, "base64url").toString("utf8")) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(token.token.split(".")[1]!, "base64url").toString("utf8")) as Record<
+      string,
+      unknown
+    >;
     expect(claims).toMatchObject({ aud: "https://graph.microsoft.com", tid: mock.tenantId, idtyp: "app" });
     expect(claims.roles).toContain("UserAuthenticationMethod.ReadWrite.All");
   });
 
   it("MSAL Node (authority https://login.microsoftonline.com/<tenant>) gets the same kind of token", async () => {
     const app = new ConfidentialClientApplication({
-      auth: { clientId: admin.clientId, clientSecret: mock.fixtures.clientSecret, authority: `https://login.microsoftonline.com/${mock.fixtures.tenant.domain}` },
+      auth: {
+        clientId: admin.clientId,
+        clientSecret: mock.fixtures.clientSecret,
+        authority: `https://login.microsoftonline.com/${mock.fixtures.tenant.domain}`,
+      },
     });
     const result = await app.acquireTokenByClientCredential({ scopes: [scope] });
     expect(result?.accessToken.split(".")).toHaveLength(3);
@@ -58,13 +65,24 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
     const list = unwrap(await client.list({ user: megan.id }));
     expect(list.value).toHaveLength(1);
     const pass = unwrap(await client.get({ user: megan.id, id: list.value[0]!.id }));
-    expect(pass).toMatchObject({ id: list.value[0]!.id, isUsable: true, methodUsabilityReason: "EnabledByPolicy", temporaryAccessPass: null });
+    expect(pass).toMatchObject({
+      id: list.value[0]!.id,
+      isUsable: true,
+      methodUsabilityReason: "EnabledByPolicy",
+      temporaryAccessPass: null,
+    });
   });
 
   it("@microsoft/microsoft-graph-client reads the pass through https://graph.microsoft.com/v1.0", async () => {
-    const client = Client.initWithMiddleware({ authProvider: { getAccessToken: async () => (await credential.getToken(scope)).token } });
-    const list = (await client.api(`/users/${megan.id}/authentication/temporaryAccessPassMethods`).get()) as { value: Array<{ id: string }> };
-    const pass = (await client.api(`/users/${megan.id}/authentication/temporaryAccessPassMethods/${list.value[0]!.id}`).get()) as Record<string, unknown>;
+    const client = Client.initWithMiddleware({
+      authProvider: { getAccessToken: async () => (await credential.getToken(scope)).token },
+    });
+    const list = (await client.api(`/users/${megan.id}/authentication/temporaryAccessPassMethods`).get()) as {
+      value: Array<{ id: string }>;
+    };
+    const pass = (await client
+      .api(`/users/${megan.id}/authentication/temporaryAccessPassMethods/${list.value[0]!.id}`)
+      .get()) as Record<string, unknown>;
     expect(pass).toMatchObject({ id: list.value[0]!.id, methodUsabilityReason: "EnabledByPolicy" });
     expect(pass["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/v1\.0\/\$metadata#/);
   });
@@ -81,7 +99,10 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
   });
 
   it("US Government L4 and L5: the client's cloud option reaches the same handlers on their real roots", async () => {
-    for (const [cloud, audience] of [["usgov-l4", "https://graph.microsoft.us"], ["usgov-l5", "https://dod-graph.microsoft.us"]] as const) {
+    for (const [cloud, audience] of [
+      ["usgov-l4", "https://graph.microsoft.us"],
+      ["usgov-l5", "https://dod-graph.microsoft.us"],
+    ] as const) {
       const token = await mock.issueToken({ app: admin.clientId, audience });
       const client = createTapClient({ cloud, credential: token });
       expect(new URL(client.baseUrl).origin).toBe(audience);

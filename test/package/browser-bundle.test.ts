@@ -21,9 +21,20 @@ async function nodeImports(entry: string): Promise<string[]> {
     metafile: true,
     logLevel: "silent",
     // Mark every Node built-in external, so the metafile shows each one instead of failing on the first.
-    plugins: [{ name: "node-builtins", setup: (b) => b.onResolve({ filter: /^node:|^(fs|path|os|crypto|http|https|net|util|stream|child_process|url|buffer)$/ }, (a) => ({ path: a.path, external: true })) }],
+    plugins: [
+      {
+        name: "node-builtins",
+        setup: (b) =>
+          b.onResolve(
+            { filter: /^node:|^(fs|path|os|crypto|http|https|net|util|stream|child_process|url|buffer)$/ },
+            (a) => ({ path: a.path, external: true }),
+          ),
+      },
+    ],
   });
-  return Object.entries(out.metafile.inputs).flatMap(([file, input]) => input.imports.filter((i) => i.external).map((i) => `${file} -> ${i.path}`));
+  return Object.entries(out.metafile.inputs).flatMap(([file, input]) =>
+    input.imports.filter((i) => i.external).map((i) => `${file} -> ${i.path}`),
+  );
 }
 
 describe("browser bundles", () => {
@@ -40,7 +51,9 @@ describe("browser bundles", () => {
   });
 
   it("package.json declares the browser condition for both entries", async () => {
-    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { exports: Record<string, { browser?: string }> };
+    const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
+      exports: Record<string, { browser?: string }>;
+    };
     expect(pkg.exports["."]?.browser).toBe("./dist/src/index.js");
     expect(pkg.exports["./msw"]?.browser).toBe("./dist/src/msw/index.js");
   });

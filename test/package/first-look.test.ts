@@ -21,15 +21,24 @@ describe("a first look at the repository", () => {
 
   it("tells a CommonJS consumer the package is ESM-only, and how to load it", () => {
     for (const entry of [pkg.name, `${pkg.name}/mock`, `${pkg.name}/contract`]) {
-      const run = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(entry)})`], { cwd: repoRoot, encoding: "utf8" });
+      const run = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(entry)})`], {
+        cwd: repoRoot,
+        encoding: "utf8",
+      });
       expect(run.status).not.toBe(0);
-      expect(run.stderr).toContain("graph-tap-contract is an ES module only: use `import { createTapClient } from \"graph-tap-contract\"`");
+      expect(run.stderr).toContain(
+        'graph-tap-contract is an ES module only: use `import { createTapClient } from "graph-tap-contract"`',
+      );
       expect(run.stderr).not.toContain("ERR_PACKAGE_PATH_NOT_EXPORTED");
     }
   });
 
   it("runs `npx tap-contract` right after npm ci, without a build", () => {
-    const out = execFileSync("npx", ["--no-install", "tap-contract", "--version"], { cwd: repoRoot, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const out = execFileSync("npx", ["--no-install", "tap-contract", "--version"], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      env: { ...process.env, NO_COLOR: "1" },
+    });
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+/);
   });
 });

@@ -13,7 +13,12 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function run(cmd: string, args: string[], cwd: string): string {
   try {
-    return execFileSync(cmd, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+    return execFileSync(cmd, args, {
+      cwd,
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, NO_COLOR: "1" },
+    });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string; message: string };
     throw new Error(`${cmd} ${args.join(" ")} failed in ${cwd}:\n${e.stdout ?? ""}${e.stderr ?? e.message}`);
@@ -79,13 +84,17 @@ describe("the npm package", () => {
   it("packs, installs into a fresh project, imports from Node ESM, type-checks, runs its bin, and loads lean", () => {
     // Built here, then packed without scripts, so prepack does not build it again.
     run("npm", ["run", "build"], repoRoot);
-    const packed = JSON.parse(run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], repoRoot)) as Array<{ filename: string; files: Array<{ path: string }> }>;
+    const packed = JSON.parse(
+      run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], repoRoot),
+    ) as Array<{ filename: string; files: Array<{ path: string }> }>;
     const tarball = join(work, packed[0]!.filename);
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toContain("dist/src/index.js");
     expect(files).toContain("dist/generated/api.d.ts");
     expect(files).toContain("dist/conformance/cli/bin.js");
-    expect(files.filter((f) => /\.test(-d)?\.(js|ts)$/.test(f) || f.startsWith("dist/docs") || f.startsWith("src/"))).toEqual([]);
+    expect(
+      files.filter((f) => /\.test(-d)?\.(js|ts)$/.test(f) || f.startsWith("dist/docs") || f.startsWith("src/")),
+    ).toEqual([]);
 
     const project = join(work, "app");
     run("mkdir", ["-p", project], work);
@@ -104,13 +113,23 @@ describe("the npm package", () => {
     });
 
     writeFileSync(join(project, "typed.ts"), typed);
-    writeFileSync(join(project, "tsconfig.json"), JSON.stringify({
-      compilerOptions: {
-        target: "ES2022", module: "NodeNext", moduleResolution: "NodeNext", strict: true, noEmit: true,
-        skipLibCheck: false, lib: ["ES2023", "DOM"], types: ["node"], typeRoots: [join(repoRoot, "node_modules", "@types")],
-      },
-      files: ["typed.ts"],
-    }));
+    writeFileSync(
+      join(project, "tsconfig.json"),
+      JSON.stringify({
+        compilerOptions: {
+          target: "ES2022",
+          module: "NodeNext",
+          moduleResolution: "NodeNext",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          lib: ["ES2023", "DOM"],
+          types: ["node"],
+          typeRoots: [join(repoRoot, "node_modules", "@types")],
+        },
+        files: ["typed.ts"],
+      }),
+    );
     run(process.execPath, [join(repoRoot, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.json"], project);
 
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { version: string };
@@ -118,9 +137,14 @@ describe("the npm package", () => {
 
     writeFileSync(join(project, "log-loads.mjs"), loadLogger);
     // The loader hook logs every resolved module on stderr.
-    const { stderr: log } = spawnSync(process.execPath, ["--import", "./log-loads.mjs", "--input-type=module", "-e", 'await import("graph-tap-contract")'], {
-      cwd: project, encoding: "utf8",
-    });
+    const { stderr: log } = spawnSync(
+      process.execPath,
+      ["--import", "./log-loads.mjs", "--input-type=module", "-e", 'await import("graph-tap-contract")'],
+      {
+        cwd: project,
+        encoding: "utf8",
+      },
+    );
     const loaded = log.split("\n").filter((l) => l.startsWith("LOADED file:"));
     expect(loaded.some((l) => l.includes("graph-tap-contract/dist/src/client/create-tap-client.js"))).toBe(true);
     expect(loaded.filter((l) => /\/ajv|generated\/spec\.js|contract\/rules|contract-check/.test(l))).toEqual([]);

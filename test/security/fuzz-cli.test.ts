@@ -18,10 +18,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 let errors: string[] = [];
 beforeAll(() => {
   // One faithful exchange the replay command can read.
-  writeFileSync(recording, `${JSON.stringify({
-    request: { method: "GET", url: "https://graph.microsoft.com/v1.0/me/authentication/temporaryAccessPassMethods", headers: {} },
-    response: { status: 200, headers: { "content-type": "application/json" }, body: { value: [] } },
-  })}\n`);
+  writeFileSync(
+    recording,
+    `${JSON.stringify({
+      request: {
+        method: "GET",
+        url: "https://graph.microsoft.com/v1.0/me/authentication/temporaryAccessPassMethods",
+        headers: {},
+      },
+      response: { status: 200, headers: { "content-type": "application/json" }, body: { value: [] } },
+    })}\n`,
+  );
 });
 afterEach(() => {
   vi.restoreAllMocks();
@@ -36,13 +43,53 @@ function quiet(): void {
   vi.spyOn(process.stderr, "write").mockImplementation(() => true);
 }
 
-const flags = [...Object.keys(commonFlags), "format", "target", "cloud", "user", "method", "test-user", "allow-writes", "timeout", "max-body", "mock-scenario", "record", "help", "nope"].map((f) => `--${f}`);
+const flags = [
+  ...Object.keys(commonFlags),
+  "format",
+  "target",
+  "cloud",
+  "user",
+  "method",
+  "test-user",
+  "allow-writes",
+  "timeout",
+  "max-body",
+  "mock-scenario",
+  "record",
+  "help",
+  "nope",
+].map((f) => `--${f}`);
 const values = fc.oneof(
-  fc.constantFrom("all", "none", "console", "html,json", "critical", "low", "-1", "0", "1e9", "NaN", "", " ", "global", "china", "usgov-l4", "har", "ndjson", "secret-on-read", "x,,y", "not-a-check", "status-code-documented"),
+  fc.constantFrom(
+    "all",
+    "none",
+    "console",
+    "html,json",
+    "critical",
+    "low",
+    "-1",
+    "0",
+    "1e9",
+    "NaN",
+    "",
+    " ",
+    "global",
+    "china",
+    "usgov-l4",
+    "har",
+    "ndjson",
+    "secret-on-read",
+    "x,,y",
+    "not-a-check",
+    "status-code-documented",
+  ),
   fc.string({ maxLength: 12 }),
   fc.integer().map(String),
 );
-const argv = fc.array(fc.oneof(fc.constantFrom(...flags), values, fc.constantFrom("-h", "-x", "--", "--out=", `--checks=${"a".repeat(3)}`)), { maxLength: 7 });
+const argv = fc.array(
+  fc.oneof(fc.constantFrom(...flags), values, fc.constantFrom("-h", "-x", "--", "--out=", `--checks=${"a".repeat(3)}`)),
+  { maxLength: 7 },
+);
 
 const seen = { replay: new Set<number>(), check: new Set<number>() };
 
@@ -79,7 +126,19 @@ describe("CLI argument parsing under fuzzing", () => {
       fc.asyncProperty(argv, async (args) => {
         quiet();
         vi.stubEnv("GRAPH_TOKEN_APP", "not-a-token");
-        await verdict(["check", ...args, "--target", "http://127.0.0.1:1/v1.0", "--record", join(dir, `rec-${n}.ndjson`), "--out", join(dir, `check-${n++}`)], "check");
+        await verdict(
+          [
+            "check",
+            ...args,
+            "--target",
+            "http://127.0.0.1:1/v1.0",
+            "--record",
+            join(dir, `rec-${n}.ndjson`),
+            "--out",
+            join(dir, `check-${n++}`),
+          ],
+          "check",
+        );
       }),
       { numRuns: 40 },
     );
@@ -88,6 +147,10 @@ describe("CLI argument parsing under fuzzing", () => {
   it("names the command in each one-line refusal", async () => {
     quiet();
     expect(await main(["replay", recording, "--severity", "loud", "--out", join(dir, "x")])).toBe(2);
-    expect(errors).toEqual([expect.stringMatching(/^tap-contract replay: --severity: expected one of critical, high, medium, low, got "loud"$/)]);
+    expect(errors).toEqual([
+      expect.stringMatching(
+        /^tap-contract replay: --severity: expected one of critical, high, medium, low, got "loud"$/,
+      ),
+    ]);
   });
 });

@@ -37,17 +37,66 @@ async function drain(iterable: AsyncIterable<unknown>, path: string): Promise<vo
 const headers = fc.oneof(fc.dictionary(fc.string(), fc.string()), fc.anything());
 const almostExchange = fc.record(
   {
-    request: fc.oneof(fc.record({ method: fc.oneof(fc.constantFrom("GET", "POST", "DELETE"), fc.anything()), url: fc.oneof(fc.webUrl(), fc.string(), fc.anything()), headers, body: fc.anything() }, { requiredKeys: [] }), fc.anything()),
-    response: fc.oneof(fc.record({ status: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.double(), fc.anything()), headers, body: fc.anything(), bodyText: fc.oneof(fc.string(), fc.anything()) }, { requiredKeys: [] }), fc.anything()),
+    request: fc.oneof(
+      fc.record(
+        {
+          method: fc.oneof(fc.constantFrom("GET", "POST", "DELETE"), fc.anything()),
+          url: fc.oneof(fc.webUrl(), fc.string(), fc.anything()),
+          headers,
+          body: fc.anything(),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    ),
+    response: fc.oneof(
+      fc.record(
+        {
+          status: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.double(), fc.anything()),
+          headers,
+          body: fc.anything(),
+          bodyText: fc.oneof(fc.string(), fc.anything()),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    ),
     startedAt: fc.anything(),
   },
   { requiredKeys: [] },
 );
-const harHeaders = fc.oneof(fc.array(fc.record({ name: fc.oneof(fc.string(), fc.anything()), value: fc.oneof(fc.string(), fc.anything()) })), fc.anything());
+const harHeaders = fc.oneof(
+  fc.array(fc.record({ name: fc.oneof(fc.string(), fc.anything()), value: fc.oneof(fc.string(), fc.anything()) })),
+  fc.anything(),
+);
 const almostHarEntry = fc.record(
   {
-    request: fc.oneof(fc.record({ method: fc.oneof(fc.constant("GET"), fc.anything()), url: fc.oneof(fc.webUrl(), fc.anything()), headers: harHeaders, postData: fc.anything() }, { requiredKeys: [] }), fc.anything()),
-    response: fc.oneof(fc.record({ status: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.anything()), headers: harHeaders, content: fc.record({ text: fc.oneof(fc.string(), fc.anything()), encoding: fc.oneof(fc.constant("base64"), fc.anything()) }, { requiredKeys: [] }) }, { requiredKeys: [] }), fc.anything()),
+    request: fc.oneof(
+      fc.record(
+        {
+          method: fc.oneof(fc.constant("GET"), fc.anything()),
+          url: fc.oneof(fc.webUrl(), fc.anything()),
+          headers: harHeaders,
+          postData: fc.anything(),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    ),
+    response: fc.oneof(
+      fc.record(
+        {
+          status: fc.oneof(fc.integer({ min: 0, max: 600 }), fc.anything()),
+          headers: harHeaders,
+          content: fc.record(
+            { text: fc.oneof(fc.string(), fc.anything()), encoding: fc.oneof(fc.constant("base64"), fc.anything()) },
+            { requiredKeys: [] },
+          ),
+        },
+        { requiredKeys: [] },
+      ),
+      fc.anything(),
+    ),
     startedDateTime: fc.anything(),
   },
   { requiredKeys: [] },
@@ -55,21 +104,41 @@ const almostHarEntry = fc.record(
 
 describe("replay parsers under fuzzing", () => {
   it("an NDJSON entry of any shape is an exchange or a one-line UserError", () => {
-    fc.assert(fc.property(fc.oneof(almostExchange, fc.anything()), (value) => judge(() => recordedFromJson(value, "rec.ndjson: line 7"), "line 7")), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.oneof(almostExchange, fc.anything()), (value) =>
+        judge(() => recordedFromJson(value, "rec.ndjson: line 7"), "line 7"),
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("a HAR entry of any shape is an exchange, nothing (status 0), or a one-line UserError", () => {
-    fc.assert(fc.property(fc.oneof(almostHarEntry, fc.anything()), (value) => judge(() => recordedFromHar(value, "rec.har: entry 3"), "entry 3")), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.oneof(almostHarEntry, fc.anything()), (value) =>
+        judge(() => recordedFromHar(value, "rec.har: entry 3"), "entry 3"),
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it("an NDJSON file of arbitrary lines streams to its end or stops with a one-line error", async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.oneof(almostExchange.map((v) => JSON.stringify(v) ?? "null"), fc.json(), fc.string()), { maxLength: 8 }), async (lines) => {
-        const path = join(dir, `f${n++}.ndjson`);
-        writeFileSync(path, lines.join("\n"));
-        await drain(readNdjson(path), path);
-      }),
+      fc.asyncProperty(
+        fc.array(
+          fc.oneof(
+            almostExchange.map((v) => JSON.stringify(v) ?? "null"),
+            fc.json(),
+            fc.string(),
+          ),
+          { maxLength: 8 },
+        ),
+        async (lines) => {
+          const path = join(dir, `f${n++}.ndjson`);
+          writeFileSync(path, lines.join("\n"));
+          await drain(readNdjson(path), path);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -77,7 +146,9 @@ describe("replay parsers under fuzzing", () => {
   it("a HAR file of arbitrary text streams to its end or stops with a one-line error", async () => {
     let n = 0;
     const harText = fc.oneof(
-      fc.array(fc.oneof(almostHarEntry, fc.anything()), { maxLength: 5 }).map((entries) => JSON.stringify({ log: { version: "1.2", entries } })),
+      fc
+        .array(fc.oneof(almostHarEntry, fc.anything()), { maxLength: 5 })
+        .map((entries) => JSON.stringify({ log: { version: "1.2", entries } })),
       fc.json(),
       fc.string(),
       fc.string().map((s) => `{"log":{"entries":[${s}`),

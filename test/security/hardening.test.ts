@@ -39,12 +39,18 @@ let files = 0;
 const line = (e: Exchange) => JSON.stringify({ request: e.request, response: e.response });
 
 async function replayText(text: string, ext = "ndjson"): Promise<RunResult> {
-  return replayRecording(writeFile(dir, `r${files++}.${ext}`, text), { checks: allChecks, severityThreshold: "medium" });
+  return replayRecording(writeFile(dir, `r${files++}.${ext}`, text), {
+    checks: allChecks,
+    severityThreshold: "medium",
+  });
 }
 
 /** Everything every reporter writes for a result, in colour and without. */
 const allReporters = await loadReporters(reporterNames);
-const reporters = Object.fromEntries(reporterNames.map((name, i) => [name, allReporters[i]!])) as Record<ReporterName, Reporter>;
+const reporters = Object.fromEntries(reporterNames.map((name, i) => [name, allReporters[i]!])) as Record<
+  ReporterName,
+  Reporter
+>;
 
 function allReports(result: RunResult): string {
   return allReporters
@@ -61,14 +67,22 @@ function allReports(result: RunResult): string {
 function truncatedCreate(): Exchange {
   const e = createExchange(SECRET);
   const text = JSON.stringify(e.response.body);
-  e.response = { status: 201, headers: e.response.headers, bodyText: text.slice(0, text.indexOf(SECRET) + SECRET.length) };
+  e.response = {
+    status: 201,
+    headers: e.response.headers,
+    bodyText: text.slice(0, text.indexOf(SECRET) + SECRET.length),
+  };
   return e;
 }
 
 describe("1. a passcode in a body that is not valid JSON", () => {
   it("is masked by key in every report of a replay", async () => {
     const malformed = createExchange(SECRET);
-    malformed.response = { status: 201, headers: malformed.response.headers, bodyText: `${JSON.stringify(malformed.response.body)}}` };
+    malformed.response = {
+      status: 201,
+      headers: malformed.response.headers,
+      bodyText: `${JSON.stringify(malformed.response.body)}}`,
+    };
     const result = await replayText([line(truncatedCreate()), line(malformed)].join("\n"));
     expect(result.outcomes.some((o) => o.check === "response-schema" && o.status === "fail")).toBe(true);
     const reports = allReports(result);
@@ -92,7 +106,9 @@ describe("1. a passcode in a body that is not valid JSON", () => {
     const lines: string[] = [];
     try {
       const result = await runSuite(target, {
-        checks: allChecks.filter((c) => ["response-schema", "secret-on-create", "create-replaces-previous"].includes(c.id)),
+        checks: allChecks.filter((c) =>
+          ["response-schema", "secret-on-create", "create-replaces-previous"].includes(c.id),
+        ),
         severityThreshold: "medium",
         retry: fastRetry,
         record: (e) => {
@@ -132,7 +148,12 @@ describe("4. distinct $select sets", () => {
     const body = { id: pass().id, isUsable: true };
     const validator = schemaValidator("TemporaryAccessPassAuthenticationMethod");
     for (let i = 0; i < 200; i++) {
-      const selected = ["id", "isUsable", ...["startDateTime", "lifetimeInMinutes", "isUsableOnce", "createdDateTime"].filter((_, b) => i & (1 << b)), `unknown${i}`];
+      const selected = [
+        "id",
+        "isUsable",
+        ...["startDateTime", "lifetimeInMinutes", "isUsableOnce", "createdDateTime"].filter((_, b) => i & (1 << b)),
+        `unknown${i}`,
+      ];
       // Properties selected but absent are missing: only those are reported.
       const missing = validateResponseBody(get, 200, body, selected).map((f) => f.message);
       expect(missing.length).toBe(selected.length - 2 - 1);
@@ -140,7 +161,9 @@ describe("4. distinct $select sets", () => {
     expect(schemaValidator("TemporaryAccessPassAuthenticationMethod")).toBe(validator);
     // Still judged: a selected property must be there and of its type.
     expect(validateResponseBody(get, 200, body, ["id", "isUsable"])).toEqual([]);
-    expect(validateResponseBody(get, 200, { id: body.id }, ["id", "isUsable"]).map((f) => f.keyword)).toContain("required");
+    expect(validateResponseBody(get, 200, { id: body.id }, ["id", "isUsable"]).map((f) => f.keyword)).toContain(
+      "required",
+    );
   });
 
   it("names outside the documented properties are reported by undocumented-properties", async () => {
@@ -169,7 +192,13 @@ describe("5. deep nesting and oversized entries", () => {
   });
 
   it("redaction of text costs linear time, also on runs built to make a pattern retry (a quadratic one would time out)", () => {
-    const hostile = ['"password":"' + "\\".repeat(1_000_000), "eyJ".repeat(300_000) + ".", "-eyJ".repeat(250_000) + ".", 'temporaryAccessPass:"'.repeat(50_000), "Bearer ".repeat(100_000)];
+    const hostile = [
+      '"password":"' + "\\".repeat(1_000_000),
+      "eyJ".repeat(300_000) + ".",
+      "-eyJ".repeat(250_000) + ".",
+      'temporaryAccessPass:"'.repeat(50_000),
+      "Bearer ".repeat(100_000),
+    ];
     for (const text of hostile) expect(redactText(text).length).toBeGreaterThan(0);
     expect(terminalText(`${"\n".repeat(1_000_000)}x\n::error::x`)).toMatch(/\nx\n\\::error::x$/);
     expect(redactText(`x eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.c2lnbmF0dXJl y`)).toBe("x <redacted token> y");
@@ -187,20 +216,26 @@ describe("5. deep nesting and oversized entries", () => {
       request: { method: e.request.method, url: e.request.url, headers: [] },
       response: { status: e.response.status, headers: [], content: { text: JSON.stringify(e.response.body) } },
     });
-    const har = await replayText(JSON.stringify({ log: { version: "1.2", entries: [entry(big), entry(getExchange())] } }), "har");
+    const har = await replayText(
+      JSON.stringify({ log: { version: "1.2", entries: [entry(big), entry(getExchange())] } }),
+      "har",
+    );
     expect(har.recording).toMatchObject({ exchanges: 2, skipped: 1 });
     expect(har.recording?.firstSkipped).toMatch(/entry 1: larger than 1048576 bytes/);
   });
 });
 
 describe("6. server strings in reports", () => {
-  const hostile = "x\n::error title=forged::pwned\r\n\u001b[2J\u001b]8;;https://evil.test\u0007\n```\n\u0000\u0008\u000b\u001f\u007f\u0085\ud800\udfff\ufffe\uffff\u202e";
+  const hostile =
+    "x\n::error title=forged::pwned\r\n\u001b[2J\u001b]8;;https://evil.test\u0007\n```\n\u0000\u0008\u000b\u001f\u007f\u0085\ud800\udfff\ufffe\uffff\u202e";
   let result: RunResult;
 
   beforeAll(async () => {
     const e = getExchange({ "@odata.context": `${ORIGIN}/v1.0/$metadata#${hostile}`, ...pass(), [hostile]: 1 });
     result = await replayText(line(e));
-    expect(result.outcomes.filter((o) => o.status === "fail").map((o) => o.check)).toEqual(expect.arrayContaining(["odata-context", "undocumented-properties"]));
+    expect(result.outcomes.filter((o) => o.status === "fail").map((o) => o.check)).toEqual(
+      expect.arrayContaining(["odata-context", "undocumented-properties"]),
+    );
   });
 
   it("console: no control character, no line a CI log would run as a command", () => {
@@ -241,7 +276,12 @@ describe("6. server strings in reports", () => {
 describe("7. masking of credentials in recordings", () => {
   it("masks every credential header, whatever its form, and Set-Cookie in responses", () => {
     const e = getExchange();
-    e.request.headers = { authorization: `opaque-${SECRET}`, "proxy-authorization": `Basic ${SECRET}`, cookie: `session=${SECRET}`, "x-note": "fine" };
+    e.request.headers = {
+      authorization: `opaque-${SECRET}`,
+      "proxy-authorization": `Basic ${SECRET}`,
+      cookie: `session=${SECRET}`,
+      "x-note": "fine",
+    };
     e.response.headers = { ...e.response.headers, "set-cookie": `session=${SECRET}; HttpOnly` };
     const recorded = recordLine(e);
     expect(recorded).not.toContain(SECRET);
@@ -251,7 +291,11 @@ describe("7. masking of credentials in recordings", () => {
 
   it("no rule keeps a /me request's token in memory after the check", () => {
     const script = join(repoRoot, "test/security/support/token-retention.ts");
-    const run = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: repoRoot, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", script], {
+      cwd: repoRoot,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.stderr).toBe("");
     expect(run.stdout.trim()).toBe("retained: no");
   });
@@ -267,7 +311,11 @@ describe("8. the token command", () => {
       seen.push(req.url ?? "");
       req.resume();
       if (req.url?.includes("/redirect/")) {
-        res.writeHead(307, { location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/elsewhere/oauth2/v2.0/token` }).end();
+        res
+          .writeHead(307, {
+            location: `http://127.0.0.1:${(server.address() as AddressInfo).port}/elsewhere/oauth2/v2.0/token`,
+          })
+          .end();
       } else if (req.url?.includes("/huge/")) {
         res.writeHead(200, { "content-type": "application/json" });
         const chunk = `{"access_token":"${"a".repeat(64 * 1024)}`;

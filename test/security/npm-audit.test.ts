@@ -19,7 +19,11 @@ interface AuditReport {
 
 async function audit(): Promise<{ report: AuditReport; stderr: string }> {
   try {
-    const { stdout, stderr } = await promisify(execFile)("npm", ["audit", "--omit=dev", "--json"], { cwd: repoRoot, timeout: 60_000, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await promisify(execFile)("npm", ["audit", "--omit=dev", "--json"], {
+      cwd: repoRoot,
+      timeout: 60_000,
+      maxBuffer: 16 * 1024 * 1024,
+    });
     return { report: JSON.parse(stdout) as AuditReport, stderr };
   } catch (err) {
     // npm exits 1 both for findings and for failures; the JSON on stdout tells which.
@@ -27,7 +31,10 @@ async function audit(): Promise<{ report: AuditReport; stderr: string }> {
     try {
       return { report: JSON.parse(e.stdout ?? "") as AuditReport, stderr: e.stderr ?? "" };
     } catch {
-      return { report: { message: `npm audit printed no JSON: ${(e.stderr || e.message).split("\n")[0]}` }, stderr: e.stderr ?? "" };
+      return {
+        report: { message: `npm audit printed no JSON: ${(e.stderr || e.message).split("\n")[0]}` },
+        stderr: e.stderr ?? "",
+      };
     }
   }
 }
@@ -36,13 +43,19 @@ const { report, stderr } = await audit();
 const refusedBy = auditRefusal(report);
 
 describe("npm audit --omit=dev", () => {
-  it.skipIf(refusedBy)(`has no high or critical advisory${refusedBy ? ` (skipped: the registry refuses the audit endpoint: ${refusedBy})` : ""}`, () => {
-    // No metadata = the audit did not run (unreachable registry, npm error): fail with npm's reason.
-    expect(report.metadata?.vulnerabilities, `npm audit did not run: ${report.message ?? report.error?.summary ?? stderr.split("\n")[0]}`).toBeDefined();
-    const severe = Object.entries(report.vulnerabilities ?? {})
-      .filter(([, v]) => v.severity === "high" || v.severity === "critical")
-      .map(([name, v]) => `${name} (${v.severity})`);
-    expect(severe).toEqual([]);
-    expect((report.metadata!.vulnerabilities!.high ?? 0) + (report.metadata!.vulnerabilities!.critical ?? 0)).toBe(0);
-  });
+  it.skipIf(refusedBy)(
+    `has no high or critical advisory${refusedBy ? ` (skipped: the registry refuses the audit endpoint: ${refusedBy})` : ""}`,
+    () => {
+      // No metadata = the audit did not run (unreachable registry, npm error): fail with npm's reason.
+      expect(
+        report.metadata?.vulnerabilities,
+        `npm audit did not run: ${report.message ?? report.error?.summary ?? stderr.split("\n")[0]}`,
+      ).toBeDefined();
+      const severe = Object.entries(report.vulnerabilities ?? {})
+        .filter(([, v]) => v.severity === "high" || v.severity === "critical")
+        .map(([name, v]) => `${name} (${v.severity})`);
+      expect(severe).toEqual([]);
+      expect((report.metadata!.vulnerabilities!.high ?? 0) + (report.metadata!.vulnerabilities!.critical ?? 0)).toBe(0);
+    },
+  );
 });

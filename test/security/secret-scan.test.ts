@@ -46,7 +46,11 @@ function readTree(root: string): void {
 
 /** Start `tap-contract mock`, mint tokens through its token endpoint, create passes, stop it: its log. */
 async function mockProcessLog(): Promise<{ log: string; passcodes: string[] }> {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "conformance/cli/bin.ts"), "mock", "--port", "0"], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", join(repoRoot, "conformance/cli/bin.ts"), "mock", "--port", "0"],
+    { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let log = "";
   child.stdout.on("data", (c: Buffer) => (log += c.toString("utf8")));
   child.stderr.on("data", (c: Buffer) => (log += c.toString("utf8")));
@@ -62,18 +66,41 @@ async function mockProcessLog(): Promise<{ log: string; passcodes: string[] }> {
   });
   const tenant = defaultFixtures.tenant.id;
   const grant = async (form: Record<string, string>) => {
-    const res = await fetch(`${origin}/${tenant}/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams(form) });
+    const res = await fetch(`${origin}/${tenant}/oauth2/v2.0/token`, {
+      method: "POST",
+      body: new URLSearchParams(form),
+    });
     return ((await res.json()) as { access_token: string }).access_token;
   };
-  const app = await grant({ grant_type: "client_credentials", client_id: defaultFixtures.apps[0]!.clientId, client_secret: defaultFixtures.clientSecret, scope: "https://graph.microsoft.com/.default" });
-  await grant({ grant_type: "password", username: "adele@contoso.onmicrosoft.com", password: defaultFixtures.password, scope: "UserAuthenticationMethod.ReadWrite.All" });
+  const app = await grant({
+    grant_type: "client_credentials",
+    client_id: defaultFixtures.apps[0]!.clientId,
+    client_secret: defaultFixtures.clientSecret,
+    scope: "https://graph.microsoft.com/.default",
+  });
+  await grant({
+    grant_type: "password",
+    username: "adele@contoso.onmicrosoft.com",
+    password: defaultFixtures.password,
+    scope: "UserAuthenticationMethod.ReadWrite.All",
+  });
   // A bad secret too: the mock's error path must not echo it either.
-  await fetch(`${origin}/${tenant}/oauth2/v2.0/token`, { method: "POST", body: new URLSearchParams({ grant_type: "client_credentials", client_id: defaultFixtures.apps[0]!.clientId, client_secret: "wrong-secret-value", scope: "https://graph.microsoft.com/.default" }) });
+  await fetch(`${origin}/${tenant}/oauth2/v2.0/token`, {
+    method: "POST",
+    body: new URLSearchParams({
+      grant_type: "client_credentials",
+      client_id: defaultFixtures.apps[0]!.clientId,
+      client_secret: "wrong-secret-value",
+      scope: "https://graph.microsoft.com/.default",
+    }),
+  });
   const passcodes: string[] = [];
   for (const user of ["nestor", "lee"]) {
     const upn = `${user}@contoso.onmicrosoft.com`;
     const res = await fetch(`${origin}/v1.0/users/${upn}/authentication/temporaryAccessPassMethods`, {
-      method: "POST", headers: { authorization: `Bearer ${app}`, "content-type": "application/json" }, body: "{}",
+      method: "POST",
+      headers: { authorization: `Bearer ${app}`, "content-type": "application/json" },
+      body: "{}",
     });
     passcodes.push(((await res.json()) as { temporaryAccessPass: string }).temporaryAccessPass);
   }
@@ -90,11 +117,25 @@ beforeAll(async () => {
   vi.stubEnv("GITHUB_STEP_SUMMARY", "");
   vi.spyOn(console, "log").mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(" ")));
   vi.spyOn(console, "error").mockImplementation((...a: unknown[]) => void printed.push(a.map(String).join(" ")));
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => (printed.push(String(chunk)), true));
+  vi.spyOn(process.stdout, "write").mockImplementation(
+    (chunk: string | Uint8Array) => (printed.push(String(chunk)), true),
+  );
+  vi.spyOn(process.stderr, "write").mockImplementation(
+    (chunk: string | Uint8Array) => (printed.push(String(chunk)), true),
+  );
   try {
     await main(["check", "--reporter", all, "--out", join(dir, "check"), "--record", join(dir, "check.ndjson")]);
-    await main(["check", "--mock-scenario", "secret-on-read", "--reporter", all, "--out", join(dir, "leaky"), "--record", join(dir, "leaky.ndjson")]);
+    await main([
+      "check",
+      "--mock-scenario",
+      "secret-on-read",
+      "--reporter",
+      all,
+      "--out",
+      join(dir, "leaky"),
+      "--record",
+      join(dir, "leaky.ndjson"),
+    ]);
     await main(["replay", join(dir, "check.ndjson"), "--reporter", all, "--out", join(dir, "replay")]);
     await main(["replay", join(dir, "leaky.ndjson"), "--reporter", all, "--out", join(dir, "replay-leaky")]);
   } finally {
@@ -116,7 +157,16 @@ afterAll(() => {
 describe("reports, recordings and logs hold no secret", () => {
   it("scanned what every reporter and the recorder wrote, and passes were handed out", () => {
     const names = outputs.map((o) => o.name);
-    for (const file of ["check/tap-contract.json", "check/junit.xml", "check/report.html", "check/summary.md", "leaky/report.html", "replay/junit.xml", "check.ndjson", "leaky.ndjson"]) {
+    for (const file of [
+      "check/tap-contract.json",
+      "check/junit.xml",
+      "check/report.html",
+      "check/summary.md",
+      "leaky/report.html",
+      "replay/junit.xml",
+      "check.ndjson",
+      "leaky.ndjson",
+    ]) {
       expect(names).toContain(file);
     }
     expect(readFileSync(join(dir, "check.ndjson"), "utf8").split("\n").length).toBeGreaterThan(10);
@@ -132,7 +182,10 @@ describe("reports, recordings and logs hold no secret", () => {
 
   it("contains neither the client secret nor the fixture password", () => {
     for (const secret of [defaultFixtures.clientSecret, defaultFixtures.password, "wrong-secret-value"]) {
-      expect(outputs.filter((o) => o.text.includes(secret)).map((o) => o.name), secret).toEqual([]);
+      expect(
+        outputs.filter((o) => o.text.includes(secret)).map((o) => o.name),
+        secret,
+      ).toEqual([]);
     }
   });
 
@@ -141,6 +194,8 @@ describe("reports, recordings and logs hold no secret", () => {
     const hits = outputs.flatMap((o) => values.filter((v) => o.text.includes(v)).map(() => o.name));
     expect(hits).toEqual([]);
     // The leak was seen and reported, by length only.
-    expect(outputs.find((o) => o.name === "leaky/report.html")?.text).toContain(`&lt;redacted: ${LEAKED_BY_SCENARIO.length} chars&gt;`);
+    expect(outputs.find((o) => o.name === "leaky/report.html")?.text).toContain(
+      `&lt;redacted: ${LEAKED_BY_SCENARIO.length} chars&gt;`,
+    );
   });
 });

@@ -29,7 +29,9 @@ export function findChromium(env: NodeJS.ProcessEnv): string | undefined {
  * a missing browser there fails (in launchChromium), it never turns into a skip.
  */
 export function browserSkipReason(env: NodeJS.ProcessEnv): string | undefined {
-  return findChromium(env) || isCi(env) ? undefined : "Chromium is not on PATH (apt-get install -y chromium); CI installs it";
+  return findChromium(env) || isCi(env)
+    ? undefined
+    : "Chromium is not on PATH (apt-get install -y chromium); CI installs it";
 }
 
 export const chromiumPath = findChromium(process.env);
@@ -37,7 +39,8 @@ export const noBrowserReason = browserSkipReason(process.env);
 
 /** Debian's Chromium, headless, as root, with nothing that reaches out to the network. */
 export async function launchChromium(): Promise<BrowserContext> {
-  if (!chromiumPath) throw new Error("Chromium is not on PATH (apt-get install -y chromium): in CI the browser tests must run");
+  if (!chromiumPath)
+    throw new Error("Chromium is not on PATH (apt-get install -y chromium): in CI the browser tests must run");
   return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), "tap-chromium-")), {
     executablePath: chromiumPath,
     headless: true,

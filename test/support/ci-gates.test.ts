@@ -36,7 +36,12 @@ describe("the browser tests", () => {
 
 describe("npm audit", () => {
   it("is skipped only for this registry's known 405, never for a 404 or a 5xx", () => {
-    expect(auditRefusal({ statusCode: 405, message: "405 Method Not Allowed - POST https://registry/-/npm/v1/security/advisories/bulk" })).toMatch(/405/);
+    expect(
+      auditRefusal({
+        statusCode: 405,
+        message: "405 Method Not Allowed - POST https://registry/-/npm/v1/security/advisories/bulk",
+      }),
+    ).toMatch(/405/);
     expect(auditRefusal({ statusCode: 404, message: "404 Not Found" })).toBeUndefined();
     expect(auditRefusal({ statusCode: 501, message: "501 Not Implemented" })).toBeUndefined();
     expect(auditRefusal({})).toBeUndefined();

@@ -11,7 +11,10 @@ import { repoRoot } from "./paths.js";
 
 export function freshCopy(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], { cwd: repoRoot, encoding: "utf8" })
+  const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
+    cwd: repoRoot,
+    encoding: "utf8",
+  })
     .split("\0")
     .filter((f) => f !== "");
   for (const file of files) {
@@ -24,13 +27,16 @@ export function freshCopy(prefix: string): string {
   }
   const modules = join(repoRoot, "node_modules");
   mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
-  const name = (JSON.parse(execFileSync("node", ["-p", "JSON.stringify(require('./package.json').name)"], { cwd: repoRoot, encoding: "utf8" })) as string);
+  const name = JSON.parse(
+    execFileSync("node", ["-p", "JSON.stringify(require('./package.json').name)"], { cwd: repoRoot, encoding: "utf8" }),
+  ) as string;
   for (const entry of readdirSync(modules)) {
     if (entry === ".bin" || entry === name) continue;
     symlinkSync(join(modules, entry), join(dir, "node_modules", entry));
   }
   symlinkSync("..", join(dir, "node_modules", name));
   // The bins as npm links them: relative links, so the package's own bin runs the copy.
-  for (const bin of readdirSync(join(modules, ".bin"))) symlinkSync(readlinkSync(join(modules, ".bin", bin)), join(dir, "node_modules", ".bin", bin));
+  for (const bin of readdirSync(join(modules, ".bin")))
+    symlinkSync(readlinkSync(join(modules, ".bin", bin)), join(dir, "node_modules", ".bin", bin));
   return dir;
 }

@@ -19,25 +19,32 @@ const upstream = new URL(mock.graphUrl);
 
 function rewrite(text: string): string {
   let out = text.replaceAll(`"${upstream.origin}/`, `"${graphRoot}/`);
-  if (newReason) out = out.replaceAll('"methodUsabilityReason":"DisabledByPolicy"', `"methodUsabilityReason":${JSON.stringify(newReason)}`);
+  if (newReason)
+    out = out.replaceAll(
+      '"methodUsabilityReason":"DisabledByPolicy"',
+      `"methodUsabilityReason":${JSON.stringify(newReason)}`,
+    );
   return out;
 }
 
 const proxy = createServer((req, res) => {
   const headers = { ...req.headers, host: upstream.host };
-  const forward = httpRequest({ host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers }, (answer) => {
-    const chunks: Buffer[] = [];
-    answer.on("data", (c: Buffer) => chunks.push(c));
-    answer.on("end", () => {
-      const raw = Buffer.concat(chunks);
-      const json = /json/.test(String(answer.headers["content-type"] ?? ""));
-      const body = json ? Buffer.from(rewrite(raw.toString("utf8"))) : raw;
-      const out = { ...answer.headers, "content-length": String(body.byteLength) };
-      delete out["transfer-encoding"];
-      res.writeHead(answer.statusCode ?? 502, out);
-      res.end(body);
-    });
-  });
+  const forward = httpRequest(
+    { host: upstream.hostname, port: upstream.port, method: req.method, path: req.url, headers },
+    (answer) => {
+      const chunks: Buffer[] = [];
+      answer.on("data", (c: Buffer) => chunks.push(c));
+      answer.on("end", () => {
+        const raw = Buffer.concat(chunks);
+        const json = /json/.test(String(answer.headers["content-type"] ?? ""));
+        const body = json ? Buffer.from(rewrite(raw.toString("utf8"))) : raw;
+        const out = { ...answer.headers, "content-length": String(body.byteLength) };
+        delete out["transfer-encoding"];
+        res.writeHead(answer.statusCode ?? 502, out);
+        res.end(body);
+      });
+    },
+  );
   forward.on("error", () => {
     res.writeHead(502);
     res.end();

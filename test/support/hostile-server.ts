@@ -149,8 +149,19 @@ export async function startHostileServer(): Promise<HostileServer> {
         return;
       }
       case "throttle-storm": {
-        const text = JSON.stringify({ error: { code: "TooManyRequests", message: "Too many requests", innerError: { date: "2026-01-01T00:00:00", "request-id": "00000000-0000-0000-0000-000000000429" } } });
-        res.writeHead(429, { "content-type": GRAPH_JSON, "retry-after": "1", "request-id": "00000000-0000-0000-0000-000000000429", "content-length": Buffer.byteLength(text) });
+        const text = JSON.stringify({
+          error: {
+            code: "TooManyRequests",
+            message: "Too many requests",
+            innerError: { date: "2026-01-01T00:00:00", "request-id": "00000000-0000-0000-0000-000000000429" },
+          },
+        });
+        res.writeHead(429, {
+          "content-type": GRAPH_JSON,
+          "retry-after": "1",
+          "request-id": "00000000-0000-0000-0000-000000000429",
+          "content-length": Buffer.byteLength(text),
+        });
         res.end(text);
         return;
       }
@@ -181,7 +192,12 @@ export async function startHostileServer(): Promise<HostileServer> {
 
   const server = createServer({ maxHeaderSize: 64 * 1024 }, handle);
   const other = createServer((req, res) => {
-    otherReceived.push({ mode: "other-host", method: req.method ?? "", url: req.url ?? "", authorization: req.headers.authorization });
+    otherReceived.push({
+      mode: "other-host",
+      method: req.method ?? "",
+      url: req.url ?? "",
+      authorization: req.headers.authorization,
+    });
     const body = plausiblePass();
     res.writeHead(200, { "content-type": GRAPH_JSON, "content-length": Buffer.byteLength(body) });
     res.end(body);

@@ -29,8 +29,16 @@ export function readmeBlocks(text: string): ReadmeBlock[] {
       if (marker && marker[1] !== "skip" && marker[1] !== "background") {
         throw new Error(`README line ${i}: unknown readme-test marker "${marker[1]}": expected skip or background`);
       }
-      const code = lines.slice(i + 1, end).map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l)).join("\n");
-      blocks.push({ lang, code, line: i + 1, ...(marker ? { marker: { kind: marker[1] as "skip" | "background", reason: marker[2]!.trim() } } : {}) });
+      const code = lines
+        .slice(i + 1, end)
+        .map((l) => (l.startsWith(indent) ? l.slice(indent.length) : l))
+        .join("\n");
+      blocks.push({
+        lang,
+        code,
+        line: i + 1,
+        ...(marker ? { marker: { kind: marker[1] as "skip" | "background", reason: marker[2]!.trim() } } : {}),
+      });
     }
     i = end;
   }

@@ -9,7 +9,14 @@ import { liveTarget, missingTokensHint, tokenEnvPrefix } from "../../targets/liv
 import { startMockTarget } from "../../targets/mock.js";
 import type { Target } from "../../targets/target.js";
 import type { Command, ExitCode } from "../command.js";
-import { commonFlags, commonOptionsHelp, HELP_COLUMN, joinDashValues, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import {
+  commonFlags,
+  commonOptionsHelp,
+  HELP_COLUMN,
+  joinDashValues,
+  parseCommonOptions,
+  usageFromParseError,
+} from "../common-options.js";
 import { renderFlags, type FlagTable } from "../flags.js";
 import { consoleProgress } from "../progress.js";
 import { prepareOutputs } from "../outputs.js";
@@ -20,25 +27,49 @@ import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-report
 /** The flags only `check` has: the target and what may be done to it. */
 const targetFlags = {
   target: {
-    type: "string", value: "URL",
+    type: "string",
+    value: "URL",
     description: `A Graph v1.0 root (a path ending in /v1.0), e.g. https://graph.microsoft.com/v1.0: https, or http to a loopback host only, and no credentials in the URL (the client's rule: tokens go nowhere else). Tokens come from the environment: ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works; the runner reads each token's claims to know what it may do), and/or AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application token through @azure/identity). Checks that need a token you did not give are skipped with the reason, never passed; without any token the run does not start, and a run in which no request carried a usable token is "nothing checked" (exit 2).`,
   },
   cloud: {
-    type: "string", value: "ID", defaultText: "from the --target host",
+    type: "string",
+    value: "ID",
+    defaultText: "from the --target host",
     description: "global, usgov-l4 or usgov-l5. china is refused: the TAP API does not exist there.",
   },
-  user: { type: "string", value: "ID", multiple: true, description: "A user (object id or UPN) whose passes are read." },
+  user: {
+    type: "string",
+    value: "ID",
+    multiple: true,
+    description: "A user (object id or UPN) whose passes are read.",
+  },
   method: { type: "string", value: "ID", multiple: true, description: "A pass id of the first --user to Get." },
   "allow-writes": { type: "boolean", description: "Allow Create and Delete (live targets are read-only without it)." },
-  "test-user": { type: "string", value: "ID", description: "The one user passes may be created for and deleted (needs --allow-writes)." },
-  timeout: { type: "string", value: "MS", default: String(defaultHttpLimits.timeoutMs), description: "Per-request deadline, body included." },
-  "max-body": { type: "string", value: "BYTES", default: String(defaultHttpLimits.maxBodyBytes), description: "Largest response body read." },
+  "test-user": {
+    type: "string",
+    value: "ID",
+    description: "The one user passes may be created for and deleted (needs --allow-writes).",
+  },
+  timeout: {
+    type: "string",
+    value: "MS",
+    default: String(defaultHttpLimits.timeoutMs),
+    description: "Per-request deadline, body included.",
+  },
+  "max-body": {
+    type: "string",
+    value: "BYTES",
+    default: String(defaultHttpLimits.maxBodyBytes),
+    description: "Largest response body read.",
+  },
   record: {
-    type: "string", value: "FILE",
+    type: "string",
+    value: "FILE",
     description: "Write every exchange as NDJSON (tokens and pass values redacted), for `tap-contract replay`.",
   },
   "mock-scenario": {
-    type: "string", value: "NAMES",
+    type: "string",
+    value: "NAMES",
     description: `Against the mock: apply contract-breaking scenarios (comma-separated) to see checks fail: ${scenarioNames.join(", ")}.`,
   },
 } as const satisfies FlagTable;
@@ -70,19 +101,36 @@ or a live run in which no request carried a usable token).`;
 
 function positiveInt(flag: string, value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${flag}: expected a whole number above 0, got "${value}"`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--${flag}: expected a whole number above 0, got "${value}"`);
   return n;
 }
 
-export async function runCheck(argv: string[], io: { stdout(text: string): void; env: Record<string, string | undefined>; color: boolean; stderr?: NodeJS.WriteStream }): Promise<ExitCode> {
+export async function runCheck(
+  argv: string[],
+  io: {
+    stdout(text: string): void;
+    env: Record<string, string | undefined>;
+    color: boolean;
+    stderr?: NodeJS.WriteStream;
+  },
+): Promise<ExitCode> {
   let values;
   try {
-    ({ values } = parseArgs({ args: joinDashValues(argv, checkFlags), options: checkFlags, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: joinDashValues(argv, checkFlags),
+      options: checkFlags,
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (err) {
     usageFromParseError(err, "check");
   }
   const common = parseCommonOptions(values);
-  const limits = { timeoutMs: positiveInt("timeout", values.timeout), maxBodyBytes: positiveInt("max-body", values["max-body"]) };
+  const limits = {
+    timeoutMs: positiveInt("timeout", values.timeout),
+    maxBodyBytes: positiveInt("max-body", values["max-body"]),
+  };
   const exchangeOptions = {
     ...(common.clockToleranceMs !== undefined ? { clockToleranceMs: common.clockToleranceMs } : {}),
     ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
@@ -91,15 +139,24 @@ export async function runCheck(argv: string[], io: { stdout(text: string): void;
   let target: Target;
   if (values.target === undefined) {
     for (const flag of ["cloud", "user", "method", "test-user", "allow-writes"] as const) {
-      if (values[flag] !== undefined) throw new UsageError(`--${flag} needs --target: the embedded mock has its own users and writes freely`);
+      if (values[flag] !== undefined)
+        throw new UsageError(`--${flag} needs --target: the embedded mock has its own users and writes freely`);
     }
-    const scenarios = values["mock-scenario"]?.split(",").map((s) => s.trim()).filter((s) => s !== "") ?? [];
+    const scenarios =
+      values["mock-scenario"]
+        ?.split(",")
+        .map((s) => s.trim())
+        .filter((s) => s !== "") ?? [];
     const unknown = scenarios.filter((s) => !(scenarioNames as readonly string[]).includes(s));
-    if (unknown.length > 0) throw new UsageError(`--mock-scenario: unknown scenario ${unknown.map((s) => `"${s}"`).join(", ")}: expected some of ${scenarioNames.join(", ")}`);
+    if (unknown.length > 0)
+      throw new UsageError(
+        `--mock-scenario: unknown scenario ${unknown.map((s) => `"${s}"`).join(", ")}: expected some of ${scenarioNames.join(", ")}`,
+      );
     const mock = await startMockTarget({ scenarios });
     target = { ...mock, exchangeOptions: { ...mock.exchangeOptions, ...exchangeOptions } };
   } else {
-    if (values["mock-scenario"] !== undefined) throw new UsageError("--mock-scenario applies only to the embedded mock (no --target)");
+    if (values["mock-scenario"] !== undefined)
+      throw new UsageError("--mock-scenario applies only to the embedded mock (no --target)");
     target = await liveTarget({
       url: values.target,
       ...(values.cloud !== undefined ? { cloud: values.cloud } : {}),

@@ -41,10 +41,22 @@ function wrap(text: string, width: number, indent: string): string {
 
 export function renderCatalog(format: "text" | "markdown" | "json"): string {
   if (format === "json") {
-    return `${JSON.stringify(allChecks.map((c) => ({ id: c.id, title: c.title, severity: c.severity, kind: c.kind, description: c.description })), null, 2)}\n`;
+    return `${JSON.stringify(
+      allChecks.map((c) => ({
+        id: c.id,
+        title: c.title,
+        severity: c.severity,
+        kind: c.kind,
+        description: c.description,
+      })),
+      null,
+      2,
+    )}\n`;
   }
   if (format === "markdown") {
-    const rows = allChecks.map((c) => `| \`${c.id}\` | ${c.severity} | ${kindText(c)} | ${c.title} | ${c.description.replaceAll("|", "\\|")} |`);
+    const rows = allChecks.map(
+      (c) => `| \`${c.id}\` | ${c.severity} | ${kindText(c)} | ${c.title} | ${c.description.replaceAll("|", "\\|")} |`,
+    );
     return `| id | severity | judges | title | what it verifies |\n|---|---|---|---|---|\n${rows.join("\n")}\n`;
   }
   return `${allChecks.map((c) => `${c.id}  [${c.severity}, ${kindText(c)}]\n  ${c.title}\n${wrap(c.description, 92, "  ")}`).join("\n\n")}\n`;
@@ -58,7 +70,8 @@ export async function runChecks(argv: string[], stdout: (text: string) => void):
     usageFromParseError(err, "checks");
   }
   const format = values.format;
-  if (format !== "text" && format !== "markdown" && format !== "json") throw new UsageError(`--format: expected text, markdown or json, got "${format}"`);
+  if (format !== "text" && format !== "markdown" && format !== "json")
+    throw new UsageError(`--format: expected text, markdown or json, got "${format}"`);
   stdout(renderCatalog(format));
   return 0;
 }

@@ -4,7 +4,14 @@ import { UsageError } from "../../../src/errors.js";
 import { limitsHelp } from "../../replay/limits.js";
 import { replayRecording, type RecordingFormat } from "../../replay/replay.js";
 import type { Command, ExitCode } from "../command.js";
-import { commonFlags, commonOptionsHelp, HELP_COLUMN, joinDashValues, parseCommonOptions, usageFromParseError } from "../common-options.js";
+import {
+  commonFlags,
+  commonOptionsHelp,
+  HELP_COLUMN,
+  joinDashValues,
+  parseCommonOptions,
+  usageFromParseError,
+} from "../common-options.js";
 import { renderFlags, type FlagTable } from "../flags.js";
 import { consoleProgress } from "../progress.js";
 import { prepareOutputs } from "../outputs.js";
@@ -14,7 +21,9 @@ import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-report
 
 const formatFlags = {
   format: {
-    type: "string", value: "har|ndjson", defaultText: "by extension: .har, .ndjson or .jsonl, else by content",
+    type: "string",
+    value: "har|ndjson",
+    defaultText: "by extension: .har, .ndjson or .jsonl, else by content",
     description: "The recording's format.",
   },
 } as const satisfies FlagTable;
@@ -47,22 +56,42 @@ nothing was checked (the recording holds no TAP calls).`;
 /** Every flag `replay` parses; its help is rendered from the same table. */
 const replayFlags = { ...formatFlags, ...commonFlags } as const satisfies FlagTable;
 
-export async function runReplay(argv: string[], io: { stdout(text: string): void; env: Record<string, string | undefined>; color: boolean; stderr?: NodeJS.WriteStream }): Promise<ExitCode> {
+export async function runReplay(
+  argv: string[],
+  io: {
+    stdout(text: string): void;
+    env: Record<string, string | undefined>;
+    color: boolean;
+    stderr?: NodeJS.WriteStream;
+  },
+): Promise<ExitCode> {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinDashValues(argv, replayFlags), options: replayFlags, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: joinDashValues(argv, replayFlags),
+      options: replayFlags,
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (err) {
     usageFromParseError(err, "replay");
   }
   const { values, positionals } = parsed;
-  if (positionals.length !== 1) throw new UsageError(`expected one recording FILE, got ${positionals.length === 0 ? "none" : positionals.join(" ")}`);
+  if (positionals.length !== 1)
+    throw new UsageError(
+      `expected one recording FILE, got ${positionals.length === 0 ? "none" : positionals.join(" ")}`,
+    );
   const format = values.format as RecordingFormat | undefined;
-  if (format !== undefined && format !== "har" && format !== "ndjson") throw new UsageError(`--format: expected har or ndjson, got "${values.format}"`);
+  if (format !== undefined && format !== "har" && format !== "ndjson")
+    throw new UsageError(`--format: expected har or ndjson, got "${values.format}"`);
   const common = parseCommonOptions(values);
   prepareOutputs(common.reporters, common.out, io.env);
   const stderr = io.stderr ?? process.stderr;
   const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
-  if (io.stderr) io.stderr.write(`${runHeader("replay", { kind: "replay", location: positionals[0]!, readOnly: true }, common.checks.length)}\n`);
+  if (io.stderr)
+    io.stderr.write(
+      `${runHeader("replay", { kind: "replay", location: positionals[0]!, readOnly: true }, common.checks.length)}\n`,
+    );
   const result = await replayRecording(positionals[0]!, {
     checks: common.checks,
     severityThreshold: common.severity,
@@ -76,7 +105,10 @@ export async function runReplay(argv: string[], io: { stdout(text: string): void
   });
   const written = await writeReports(result, common.reporters, common.out, io);
   const ending = endOfRunLines("replay", result, written, common.reporters.includes("console"));
-  const nothing = nothingCheckedLine(result, "the recording needs TAP calls (…/authentication/temporaryAccessPassMethods) for the checks to judge");
+  const nothing = nothingCheckedLine(
+    result,
+    "the recording needs TAP calls (…/authentication/temporaryAccessPassMethods) for the checks to judge",
+  );
   for (const line of [...ending, ...(nothing ? [`tap-contract replay: ${nothing}`] : [])]) stderr.write(`${line}\n`);
   for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract replay: ${line}\n`);
   return result.exitCode;

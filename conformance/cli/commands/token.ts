@@ -16,7 +16,9 @@ async function boundedText(res: Response, max: number, where: string): Promise<s
   const declared = Number(res.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > max) {
     await res.body?.cancel();
-    throw new UserError(`${where} answered with ${declared} bytes, more than a token answer's ${max}: is that a tap mock?`);
+    throw new UserError(
+      `${where} answered with ${declared} bytes, more than a token answer's ${max}: is that a tap mock?`,
+    );
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -28,7 +30,9 @@ async function boundedText(res: Response, max: number, where: string): Promise<s
       size += value.byteLength;
       if (size > max) {
         await reader.cancel();
-        throw new UserError(`${where} answered with more than ${max} bytes, more than a token answer: is that a tap mock?`);
+        throw new UserError(
+          `${where} answered with more than ${max} bytes, more than a token answer: is that a tap mock?`,
+        );
       }
       chunks.push(value);
     }
@@ -38,17 +42,45 @@ async function boundedText(res: Response, max: number, where: string): Promise<s
 
 /** Every flag `token` parses; its help is rendered from the same table. */
 const tokenFlags = {
-  url: { type: "string", value: "URL", description: "the mock's origin, e.g. http://127.0.0.1:8080 (as `tap-contract mock` prints it)" },
-  user: { type: "string", value: "NAME", description: "a fixture user (adele, megan, ... or a UPN): password grant, delegated token" },
-  scopes: { type: "string", value: "LIST", defaultText: ".default = every TAP scope", description: "delegated scopes, comma or space separated" },
-  app: { type: "string", value: "CLIENT_ID", description: "a fixture app's client id: client credentials grant, application token" },
-  tenant: { type: "string", value: "TENANT", default: defaultFixtures.tenant.domain, description: "tenant id or domain" },
+  url: {
+    type: "string",
+    value: "URL",
+    description: "the mock's origin, e.g. http://127.0.0.1:8080 (as `tap-contract mock` prints it)",
+  },
+  user: {
+    type: "string",
+    value: "NAME",
+    description: "a fixture user (adele, megan, ... or a UPN): password grant, delegated token",
+  },
+  scopes: {
+    type: "string",
+    value: "LIST",
+    defaultText: ".default = every TAP scope",
+    description: "delegated scopes, comma or space separated",
+  },
+  app: {
+    type: "string",
+    value: "CLIENT_ID",
+    description: "a fixture app's client id: client credentials grant, application token",
+  },
+  tenant: {
+    type: "string",
+    value: "TENANT",
+    default: defaultFixtures.tenant.domain,
+    description: "tenant id or domain",
+  },
   password: {
-    type: "string", value: "PW", default: defaultFixtures.password, defaultText: `the fixture tenant's, ${defaultFixtures.password}`,
+    type: "string",
+    value: "PW",
+    default: defaultFixtures.password,
+    defaultText: `the fixture tenant's, ${defaultFixtures.password}`,
     description: "the user's password",
   },
   secret: {
-    type: "string", value: "SECRET", default: defaultFixtures.clientSecret, defaultText: `the fixture tenant's, ${defaultFixtures.clientSecret}`,
+    type: "string",
+    value: "SECRET",
+    default: defaultFixtures.clientSecret,
+    defaultText: `the fixture tenant's, ${defaultFixtures.clientSecret}`,
     description: "the app's client secret",
   },
   help: { ...helpFlag.help, description: "this text" },
@@ -81,19 +113,24 @@ export function parseTokenArgs(argv: string[]): TokenArgs {
   } catch (err) {
     usageFromParseError(err, "token");
   }
-  if (values.url === undefined) throw new UsageError("--url is required: the mock's origin, e.g. http://127.0.0.1:8080");
+  if (values.url === undefined)
+    throw new UsageError("--url is required: the mock's origin, e.g. http://127.0.0.1:8080");
   let url: URL;
   try {
     url = new URL(values.url);
   } catch {
     throw new UsageError(`--url must be an http(s) URL such as http://127.0.0.1:8080, got "${values.url}"`);
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new UsageError(`--url must be http or https, got "${url.protocol}"`);
-  if ((values.user === undefined) === (values.app === undefined)) throw new UsageError("give exactly one of --user NAME or --app CLIENT_ID");
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw new UsageError(`--url must be http or https, got "${url.protocol}"`);
+  if ((values.user === undefined) === (values.app === undefined))
+    throw new UsageError("give exactly one of --user NAME or --app CLIENT_ID");
   const { tenant } = values;
   const form = new URLSearchParams();
   if (values.user !== undefined) {
-    const user = values.user.includes("@") ? values.user : `${values.user}@${tenant.includes(".") ? tenant : defaultFixtures.tenant.domain}`;
+    const user = values.user.includes("@")
+      ? values.user
+      : `${values.user}@${tenant.includes(".") ? tenant : defaultFixtures.tenant.domain}`;
     const scopes = (values.scopes ?? "https://graph.microsoft.com/.default").split(/[\s,]+/).filter((s) => s !== "");
     if (scopes.length === 0) throw new UsageError("--scopes is empty: give at least one scope");
     form.set("grant_type", "password");
@@ -102,7 +139,8 @@ export function parseTokenArgs(argv: string[]): TokenArgs {
     form.set("password", values.password);
     form.set("scope", scopes.join(" "));
   } else {
-    if (values.scopes !== undefined) throw new UsageError("--scopes applies to --user only: an app gets the permissions granted to it");
+    if (values.scopes !== undefined)
+      throw new UsageError("--scopes applies to --user only: an app gets the permissions granted to it");
     form.set("grant_type", "client_credentials");
     form.set("client_id", values.app!);
     form.set("client_secret", values.secret);
@@ -122,15 +160,25 @@ export const tokenCommand: Command = {
     let res: Response;
     try {
       // Never follow a redirect: it would carry the password or client secret to wherever it points.
-      res = await fetch(endpoint, { method: "POST", body: form, redirect: "manual", signal: AbortSignal.timeout(10_000) });
+      res = await fetch(endpoint, {
+        method: "POST",
+        body: form,
+        redirect: "manual",
+        signal: AbortSignal.timeout(10_000),
+      });
     } catch (err) {
       const e = err as Error & { cause?: { code?: string; message?: string } };
-      const cause = e.name === "TimeoutError" ? "no answer within 10 s" : e.cause ? describeSystemError(e.cause) : e.message;
-      throw new UserError(`cannot reach the mock at ${endpoint.origin}: ${cause}; is \`tap-contract mock\` running there?`);
+      const cause =
+        e.name === "TimeoutError" ? "no answer within 10 s" : e.cause ? describeSystemError(e.cause) : e.message;
+      throw new UserError(
+        `cannot reach the mock at ${endpoint.origin}: ${cause}; is \`tap-contract mock\` running there?`,
+      );
     }
     if (res.status >= 300 && res.status < 400) {
       await res.body?.cancel();
-      throw new UserError(`${endpoint.origin} answered the token request with a redirect (HTTP ${res.status}); not followed, since the request carries credentials: give the mock's own origin in --url`);
+      throw new UserError(
+        `${endpoint.origin} answered the token request with a redirect (HTTP ${res.status}); not followed, since the request carries credentials: give the mock's own origin in --url`,
+      );
     }
     const text = await boundedText(res, maxAnswerBytes, endpoint.origin);
     let body: { access_token?: string; error?: string; error_description?: string };
@@ -141,7 +189,16 @@ export const tokenCommand: Command = {
     }
     if (!res.ok || typeof body.access_token !== "string") {
       const why = body.error_description?.split(" Trace ID:")[0] ?? `HTTP ${res.status}`;
-      throw new UserError(terminalText(redactText(`the mock refused the token request: ${String(body.error ?? "error").slice(0, 100)}: ${String(why).slice(0, 300)}`.replace(/\s+/g, " "))));
+      throw new UserError(
+        terminalText(
+          redactText(
+            `the mock refused the token request: ${String(body.error ?? "error").slice(0, 100)}: ${String(why).slice(0, 300)}`.replace(
+              /\s+/g,
+              " ",
+            ),
+          ),
+        ),
+      );
     }
     console.log(body.access_token);
     return 0;

@@ -24,7 +24,9 @@ export function contractCheck(
 ): void {
   const { pathname } = new URL(request.url);
   // Operation paths are relative to the client's base URL (`…/v1.0`).
-  const match = pathname.startsWith(basePath) ? matchOperation(request.method, pathname.slice(basePath.length)) : undefined;
+  const match = pathname.startsWith(basePath)
+    ? matchOperation(request.method, pathname.slice(basePath.length))
+    : undefined;
   if (!match) return;
   const exchange: Exchange = {
     operation: match.operation,

@@ -52,7 +52,14 @@ export function contractMiddleware(options: ContractOptions, basePath: string, m
   function track(request: Request): void {
     // Warm up while the request travels; a failed import is reported by inspect, not as an unhandled rejection.
     load().catch(() => undefined);
-    if (request.body !== null) sentBodies.set(request, request.clone().json().catch(() => undefined));
+    if (request.body !== null)
+      sentBodies.set(
+        request,
+        request
+          .clone()
+          .json()
+          .catch(() => undefined),
+      );
   }
 
   return {

@@ -94,7 +94,13 @@ export function retryMiddleware(
         const delay = retryDelayMs(attempt, retryAfterMs(current.headers.get("retry-after"), now()), policy);
         if (delay === undefined || now() + delay - start > budgetMs) break;
         await inspect?.(request, current);
-        options.onRetry?.({ attempt: attempt + 1, method: request.method, url: request.url, status: current.status, delayMs: delay });
+        options.onRetry?.({
+          attempt: attempt + 1,
+          method: request.method,
+          url: request.url,
+          status: current.status,
+          delayMs: delay,
+        });
         await wait(delay, request.signal);
         let next = request;
         const copy = copies.get(request);

@@ -1,6 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { errorExchange, getExchange, graphErrorBody, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  errorExchange,
+  getExchange,
+  graphErrorBody,
+  ruleFindings,
+  trippedRules,
+} from "../../../test/conformance/exchange-fixtures.js";
 import { exchangeContext } from "../context.js";
 import { judge } from "../engine.js";
 import contentType from "./content-type.js";
@@ -45,8 +51,20 @@ describe("content-type", () => {
 
   it("agrees with the plain definition on generated headers", () => {
     const spaces = fc.constantFrom("", " ", "\t", "\u00a0", "\u3000", "\n");
-    const type = fc.constantFrom("application/json", "APPLICATION/Json", "application/jso", "application/json5", "appl\u0130cation/json", "text/json");
-    const header = fc.tuple(spaces, type, spaces, fc.option(fc.string({ maxLength: 12 }))).map(([a, t, b, rest]) => `${a}${t}${b}${rest === null ? "" : `;${rest}`}`);
-    fc.assert(fc.property(fc.oneof(header, fc.string({ maxLength: 24 })), (h) => passes(h) === accepted(h)), { numRuns: 3000 });
+    const type = fc.constantFrom(
+      "application/json",
+      "APPLICATION/Json",
+      "application/jso",
+      "application/json5",
+      "appl\u0130cation/json",
+      "text/json",
+    );
+    const header = fc
+      .tuple(spaces, type, spaces, fc.option(fc.string({ maxLength: 12 })))
+      .map(([a, t, b, rest]) => `${a}${t}${b}${rest === null ? "" : `;${rest}`}`);
+    fc.assert(
+      fc.property(fc.oneof(header, fc.string({ maxLength: 24 })), (h) => passes(h) === accepted(h)),
+      { numRuns: 3000 },
+    );
   });
 });

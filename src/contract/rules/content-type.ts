@@ -54,7 +54,8 @@ export default defineRule({
     const documented = ctx.documented;
     const expected = documented.mediaTypes.length > 0 ? documented.mediaTypes : defaultMediaTypes;
     const header = ctx.headers["content-type"];
-    if (header !== undefined && (isExpectedAscii(header, expected) ?? expected.includes(mediaType(header)!))) return none;
+    if (header !== undefined && (isExpectedAscii(header, expected) ?? expected.includes(mediaType(header)!)))
+      return none;
     const received = mediaType(header);
     if (received === undefined && ctx.bodyState === "absent" && documented.mediaTypes.length === 0) return none;
     return [

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { contextUrl, getExchange, pass, REQUEST_ID, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  contextUrl,
+  getExchange,
+  pass,
+  REQUEST_ID,
+  ruleFindings,
+  trippedRules,
+} from "../../../test/conformance/exchange-fixtures.js";
 import rule from "./get-id-matches-request.js";
 
 describe("get-id-matches-request", () => {
@@ -8,6 +15,8 @@ describe("get-id-matches-request", () => {
   });
 
   it("trips on a pass whose id is not the one asked for, and only it", () => {
-    expect(trippedRules(getExchange({ "@odata.context": contextUrl("/$entity"), ...pass({ id: REQUEST_ID }) }))).toEqual(["get-id-matches-request"]);
+    expect(
+      trippedRules(getExchange({ "@odata.context": contextUrl("/$entity"), ...pass({ id: REQUEST_ID }) })),
+    ).toEqual(["get-id-matches-request"]);
   });
 });

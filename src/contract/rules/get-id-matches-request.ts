@@ -21,6 +21,11 @@ export default defineRule({
     // With a $select that leaves out id there is nothing to compare.
     if (requested === undefined || id === undefined) return none;
     if (id === requested || (typeof id === "string" && id.toLowerCase() === requested.toLowerCase())) return none;
-    return [{ message: receivedExpected(`id ${show(id)}`, `${JSON.stringify(requested)}, the id requested`), instancePath: "/id" }];
+    return [
+      {
+        message: receivedExpected(`id ${show(id)}`, `${JSON.stringify(requested)}, the id requested`),
+        instancePath: "/id",
+      },
+    ];
   },
 });

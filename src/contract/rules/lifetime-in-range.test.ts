@@ -8,6 +8,8 @@ describe("lifetime-in-range", () => {
   });
 
   it("trips on a lifetime below the policy's minimum, along with response-schema", () => {
-    expect(trippedRules(listExchange([pass({ lifetimeInMinutes: 5, startDateTime: "2026-11-28T10:28:00Z" })]))).toEqual(["lifetime-in-range", "response-schema"]);
+    expect(trippedRules(listExchange([pass({ lifetimeInMinutes: 5, startDateTime: "2026-11-28T10:28:00Z" })]))).toEqual(
+      ["lifetime-in-range", "response-schema"],
+    );
   });
 });

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { errorExchange, getExchange, graphErrorBody, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  errorExchange,
+  getExchange,
+  graphErrorBody,
+  ruleFindings,
+  trippedRules,
+} from "../../../test/conformance/exchange-fixtures.js";
 import rule from "./not-a-server-error.js";
 
 describe("not-a-server-error", () => {
@@ -11,6 +17,8 @@ describe("not-a-server-error", () => {
   });
 
   it.each([500, 503])("trips on a %s, and only it", (status) => {
-    expect(trippedRules(errorExchange(status, graphErrorBody("generalException", "x")))).toEqual(["not-a-server-error"]);
+    expect(trippedRules(errorExchange(status, graphErrorBody("generalException", "x")))).toEqual([
+      "not-a-server-error",
+    ]);
   });
 });

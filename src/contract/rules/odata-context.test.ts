@@ -1,7 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { operationById } from "../../spec/operations.js";
 import type { Exchange } from "../index.js";
-import { contextUrl, createExchange, getExchange, listExchange, METHOD, ORIGIN, pass, ruleFindings, trippedRules, USER } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  contextUrl,
+  createExchange,
+  getExchange,
+  listExchange,
+  METHOD,
+  ORIGIN,
+  pass,
+  ruleFindings,
+  trippedRules,
+  USER,
+} from "../../../test/conformance/exchange-fixtures.js";
 import rule from "./odata-context.js";
 
 describe("odata-context", () => {
@@ -14,7 +25,9 @@ describe("odata-context", () => {
   });
 
   it("trips on a context naming another user, and only it", () => {
-    expect(trippedRules(getExchange({ "@odata.context": contextUrl("/$entity").replace(USER, METHOD), ...pass() }))).toEqual(["odata-context"]);
+    expect(
+      trippedRules(getExchange({ "@odata.context": contextUrl("/$entity").replace(USER, METHOD), ...pass() })),
+    ).toEqual(["odata-context"]);
   });
 
   it("trips on a Get's context without /$entity, and only it", () => {
@@ -23,7 +36,10 @@ describe("odata-context", () => {
 
   it("keeps a percent-encoded UPN in the context as sent", () => {
     const upn = "adele%40contoso.onmicrosoft.com";
-    const e = getExchange({ "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${upn}')/authentication/temporaryAccessPassMethods/$entity`, ...pass() });
+    const e = getExchange({
+      "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${upn}')/authentication/temporaryAccessPassMethods/$entity`,
+      ...pass(),
+    });
     e.request.url = `${ORIGIN}/v1.0/users/${upn}/authentication/temporaryAccessPassMethods/${METHOD}`;
     expect(trippedRules(e)).toEqual([]);
     e.request.url = e.request.url.replace(upn, "adele@contoso.onmicrosoft.com");
@@ -35,7 +51,11 @@ describe("odata-context", () => {
     const e: Exchange = {
       operation: operationById("listMyTemporaryAccessPassMethods"),
       params: {},
-      request: { method: "GET", url: `${ORIGIN}/v1.0/me/authentication/temporaryAccessPassMethods`, headers: { authorization: `Bearer ${token(USER)}` } },
+      request: {
+        method: "GET",
+        url: `${ORIGIN}/v1.0/me/authentication/temporaryAccessPassMethods`,
+        headers: { authorization: `Bearer ${token(USER)}` },
+      },
       response: listExchange().response,
     };
     expect(trippedRules(e)).toEqual([]);
@@ -52,7 +72,10 @@ describe("odata-context", () => {
 
   it("accepts a cloud's Graph root in the context (behind a gateway), and no other root", () => {
     const graphCtx = (root: string) => {
-      const e = getExchange({ "@odata.context": `${root}/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`, ...pass() });
+      const e = getExchange({
+        "@odata.context": `${root}/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`,
+        ...pass(),
+      });
       e.request.url = e.request.url.replace(ORIGIN, "http://127.0.0.1:8080");
       return e;
     };
@@ -63,7 +86,10 @@ describe("odata-context", () => {
     expect(trippedRules(graphCtx("https://gateway.example.com/v1.0"))).toEqual(["odata-context"]);
     expect(trippedRules(graphCtx("https://microsoftgraph.chinacloudapi.cn/v1.0"))).toEqual(["odata-context"]);
     // A request sent to Graph itself names that cloud's root, no other.
-    const direct = getExchange({ "@odata.context": `https://graph.microsoft.us/v1.0/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`, ...pass() });
+    const direct = getExchange({
+      "@odata.context": `https://graph.microsoft.us/v1.0/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`,
+      ...pass(),
+    });
     expect(direct.request.url.startsWith("https://graph.microsoft.com/")).toBe(true);
     expect(trippedRules(direct)).toEqual(["odata-context"]);
   });

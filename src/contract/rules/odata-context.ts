@@ -41,9 +41,7 @@ function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
   const userSegments = op.subject === "me" ? 2 : 3;
   const tail = template.slice(userSegments).filter((s) => !s.startsWith("{"));
   const user =
-    op.subject === "me"
-      ? (ctx.options.meObjectId ?? tokenObjectId(ctx.requestHeaders.authorization))
-      : raw[offset + 2];
+    op.subject === "me" ? (ctx.options.meObjectId ?? tokenObjectId(ctx.requestHeaders.authorization)) : raw[offset + 2];
   return {
     root,
     user: user === undefined ? undefined : `users('${user}')`,
@@ -82,7 +80,14 @@ function exactContext(ctx: ExchangeContext): string | undefined {
   if (userEnd === -1 || userEnd > end) return undefined;
   const path = op.path;
   const collection = path.slice(path.indexOf("/", 8), single ? path.lastIndexOf("/") : path.length);
-  return url.slice(0, at) + OPEN_USER + url.slice(userStart, userEnd) + CLOSE_USER + collection + (op.kind === "get" || op.kind === "create" ? ENTITY : "");
+  return (
+    url.slice(0, at) +
+    OPEN_USER +
+    url.slice(userStart, userEnd) +
+    CLOSE_USER +
+    collection +
+    (op.kind === "get" || op.kind === "create" ? ENTITY : "")
+  );
 }
 
 const OPEN_USER = `${METADATA}users('`;
@@ -94,7 +99,9 @@ function render(e: ExpectedContext): string {
 }
 
 /** Graph's own roots for the clouds with the TAP API (lower case), e.g. `https://graph.microsoft.com`. */
-const graphRoots = Object.values(clouds).filter((c) => c.tapAvailable).map((c) => c.graphRoot.toLowerCase());
+const graphRoots = Object.values(clouds)
+  .filter((c) => c.tapAvailable)
+  .map((c) => c.graphRoot.toLowerCase());
 
 /**
  * The request's own base, or a cloud's Graph root with the same version segment: Graph names its
@@ -156,7 +163,9 @@ export default defineRule({
     return [
       {
         message: receivedExpected(
-          typeof actual === "string" ? actual : `@odata.context ${actual === undefined ? "(absent)" : JSON.stringify(actual)}`,
+          typeof actual === "string"
+            ? actual
+            : `@odata.context ${actual === undefined ? "(absent)" : JSON.stringify(actual)}`,
           render(expected),
         ),
         instancePath: "/@odata.context",

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { listExchange, pass, REQUEST_ID, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  listExchange,
+  pass,
+  REQUEST_ID,
+  ruleFindings,
+  trippedRules,
+} from "../../../test/conformance/exchange-fixtures.js";
 import rule from "./one-method-per-user.js";
 
 describe("one-method-per-user", () => {
@@ -11,6 +17,9 @@ describe("one-method-per-user", () => {
   });
 
   it("trips on two passes for one user, along with response-schema", () => {
-    expect(trippedRules(listExchange([pass(), pass({ id: REQUEST_ID })]))).toEqual(["one-method-per-user", "response-schema"]);
+    expect(trippedRules(listExchange([pass(), pass({ id: REQUEST_ID })]))).toEqual([
+      "one-method-per-user",
+      "response-schema",
+    ]);
   });
 });

@@ -9,7 +9,7 @@ export default defineRule({
   stage: "semantics",
   description:
     "List returns zero or one item: a user has at most one Temporary Access Pass, and a new one replaces the old. " +
-    "Code that takes `value[0]` as \"the\" pass (as Microsoft's samples do) picks an arbitrary one when there are two.",
+    'Code that takes `value[0]` as "the" pass (as Microsoft\'s samples do) picks an arbitrary one when there are two.',
   appliesTo: (ctx) => ctx.operation.kind === "list" && isSuccess(ctx.status),
   run(ctx) {
     if (!isObject(ctx.body)) return none;

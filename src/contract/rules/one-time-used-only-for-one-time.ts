@@ -19,7 +19,10 @@ export default defineRule({
       const { item, path } = items[i]!;
       if (item.methodUsabilityReason !== oneTimeUsed || item.isUsableOnce === true) continue;
       (findings ??= []).push({
-        message: receivedExpected(`methodUsabilityReason "${oneTimeUsed}" with isUsableOnce ${JSON.stringify(item.isUsableOnce)}`, "isUsableOnce true"),
+        message: receivedExpected(
+          `methodUsabilityReason "${oneTimeUsed}" with isUsableOnce ${JSON.stringify(item.isUsableOnce)}`,
+          "isUsableOnce true",
+        ),
         instancePath: `${path}/methodUsabilityReason`,
       });
     }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { errorExchange, getExchange, graphErrorBody, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  errorExchange,
+  getExchange,
+  graphErrorBody,
+  ruleFindings,
+  trippedRules,
+} from "../../../test/conformance/exchange-fixtures.js";
 import rule from "./request-id-headers.js";
 
 describe("request-id-headers", () => {

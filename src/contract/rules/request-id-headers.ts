@@ -33,17 +33,25 @@ export default defineRule({
         (findings ??= []).push({
           message: receivedExpected(
             "no client-request-id header",
-            sent === undefined ? "client-request-id equal to request-id" : `client-request-id ${JSON.stringify(sent)} (echoed)`,
+            sent === undefined
+              ? "client-request-id equal to request-id"
+              : `client-request-id ${JSON.stringify(sent)} (echoed)`,
           ),
         });
       }
     } else if (sent !== undefined && echoed !== sent) {
       (findings ??= []).push({
-        message: receivedExpected(`client-request-id ${JSON.stringify(echoed)}`, `${JSON.stringify(sent)}, the value the client sent`),
+        message: receivedExpected(
+          `client-request-id ${JSON.stringify(echoed)}`,
+          `${JSON.stringify(sent)}, the value the client sent`,
+        ),
       });
     } else if (sent === undefined && requestId !== undefined && echoed !== requestId) {
       (findings ??= []).push({
-        message: receivedExpected(`client-request-id ${JSON.stringify(echoed)}`, `${JSON.stringify(requestId)}, equal to request-id`),
+        message: receivedExpected(
+          `client-request-id ${JSON.stringify(echoed)}`,
+          `${JSON.stringify(requestId)}, equal to request-id`,
+        ),
       });
     }
     return findings ?? none;

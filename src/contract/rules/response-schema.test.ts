@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { contextUrl, createExchange, getExchange, listExchange, pass, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  contextUrl,
+  createExchange,
+  getExchange,
+  listExchange,
+  pass,
+  ruleFindings,
+  trippedRules,
+} from "../../../test/conformance/exchange-fixtures.js";
 import rule from "./response-schema.js";
 
 describe("response-schema", () => {
@@ -12,7 +20,9 @@ describe("response-schema", () => {
   });
 
   it("trips on a property of the wrong type, and only it", () => {
-    expect(trippedRules(getExchange({ "@odata.context": contextUrl("/$entity"), ...pass({ lifetimeInMinutes: "60" }) }))).toEqual(["response-schema"]);
+    expect(
+      trippedRules(getExchange({ "@odata.context": contextUrl("/$entity"), ...pass({ lifetimeInMinutes: "60" }) })),
+    ).toEqual(["response-schema"]);
   });
 
   it("trips on a body that is not JSON, and only it", () => {

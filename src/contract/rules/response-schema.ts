@@ -19,8 +19,12 @@ export default defineRule({
   run(ctx) {
     const schemaName = ctx.documented.schemaName!;
     if (ctx.bodyState === "absent") return [{ message: receivedExpected("no body", `a ${schemaName} JSON body`) }];
-    if (ctx.bodyState === "invalid") return [{ message: receivedExpected("a body that is not JSON", `a ${schemaName} JSON body`) }];
-    const selected = ctx.operation.kind === "get" || ctx.operation.kind === "list" ? selectedProperties(ctx.exchange.request.url) : undefined;
+    if (ctx.bodyState === "invalid")
+      return [{ message: receivedExpected("a body that is not JSON", `a ${schemaName} JSON body`) }];
+    const selected =
+      ctx.operation.kind === "get" || ctx.operation.kind === "list"
+        ? selectedProperties(ctx.exchange.request.url)
+        : undefined;
     if (selected) return validateResponseBody(ctx.operation, ctx.status, ctx.body, selected);
     const validate = schemaValidator(schemaName);
     return validate(ctx.body) ? none : toFindings(validate.errors, ctx.body);

@@ -17,8 +17,11 @@ export default defineRule({
   appliesTo: (ctx) => ctx.status === THROTTLED,
   run(ctx) {
     const value = ctx.headers[RETRY_AFTER];
-    if (value === undefined) return [{ message: receivedExpected("no Retry-After header", "Retry-After in seconds or an HTTP date") }];
+    if (value === undefined)
+      return [{ message: receivedExpected("no Retry-After header", "Retry-After in seconds or an HTTP date") }];
     if (headerValidator("Retry-After")(value)) return none;
-    return [{ message: receivedExpected(`Retry-After ${JSON.stringify(value)}`, "seconds (e.g. 2.128) or an HTTP date") }];
+    return [
+      { message: receivedExpected(`Retry-After ${JSON.stringify(value)}`, "seconds (e.g. 2.128) or an HTTP date") },
+    ];
   },
 });

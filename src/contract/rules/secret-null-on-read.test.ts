@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { getExchange, listExchange, pass, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  getExchange,
+  listExchange,
+  pass,
+  ruleFindings,
+  trippedRules,
+} from "../../../test/conformance/exchange-fixtures.js";
 import rule from "./secret-null-on-read.js";
 
 describe("secret-null-on-read", () => {
@@ -11,6 +17,9 @@ describe("secret-null-on-read", () => {
   });
 
   it("trips on a passcode in a List, along with response-schema", () => {
-    expect(trippedRules(listExchange([pass({ temporaryAccessPass: "Q$wSrZ3R" })]))).toEqual(["response-schema", "secret-null-on-read"]);
+    expect(trippedRules(listExchange([pass({ temporaryAccessPass: "Q$wSrZ3R" })]))).toEqual([
+      "response-schema",
+      "secret-null-on-read",
+    ]);
   });
 });

@@ -22,7 +22,10 @@ export default defineRule({
       const { item, path } = items[i]!;
       const value = item[PASS];
       if (value === null || value === undefined) continue;
-      (findings ??= []).push({ message: receivedExpected(`${PASS} ${redactedPass(value)}`, "null on every read"), instancePath: `${path}/${PASS}` });
+      (findings ??= []).push({
+        message: receivedExpected(`${PASS} ${redactedPass(value)}`, "null on every read"),
+        instancePath: `${path}/${PASS}`,
+      });
     }
     return findings ?? none;
   },

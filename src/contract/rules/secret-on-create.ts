@@ -24,8 +24,11 @@ export default defineRule({
     const [min, max] = ctx.options.policy?.lengthRange ?? policyDefaults.lengthRange;
     const expected = exact !== undefined ? `a string of ${exact} chars` : `a string of ${min} to ${max} chars`;
     const ok =
-      typeof value === "string" && value.length > 0 &&
+      typeof value === "string" &&
+      value.length > 0 &&
       (exact !== undefined ? value.length === exact : value.length >= min && value.length <= max);
-    return ok ? none : [{ message: receivedExpected(`${PASS} ${redactedPass(value)}`, expected), instancePath: `/${PASS}` }];
+    return ok
+      ? none
+      : [{ message: receivedExpected(`${PASS} ${redactedPass(value)}`, expected), instancePath: `/${PASS}` }];
   },
 });

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { checkExchange } from "../index.js";
-import { contextUrl, getExchange, listExchange, pass, ruleFindings, trippedRules } from "../../../test/conformance/exchange-fixtures.js";
+import {
+  contextUrl,
+  getExchange,
+  listExchange,
+  pass,
+  ruleFindings,
+  trippedRules,
+} from "../../../test/conformance/exchange-fixtures.js";
 import rule from "./undocumented-properties.js";
 
 describe("undocumented-properties", () => {
@@ -12,7 +19,10 @@ describe("undocumented-properties", () => {
   });
 
   it("trips on a property the schema does not document, and only it", () => {
-    const e = getExchange({ "@odata.context": contextUrl("/$entity"), ...pass({ lastUsedDateTime: "2026-11-28T10:00:00Z" }) });
+    const e = getExchange({
+      "@odata.context": contextUrl("/$entity"),
+      ...pass({ lastUsedDateTime: "2026-11-28T10:00:00Z" }),
+    });
     expect(trippedRules(e)).toEqual(["undocumented-properties"]);
   });
 

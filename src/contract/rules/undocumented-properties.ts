@@ -15,14 +15,23 @@ const shownChars = 64;
 /** A `$select` naming properties the spec does not document: reported, never compiled into a validator. */
 function undocumentedSelect(ctx: ExchangeContext): Finding[] {
   if (ctx.operation.kind !== "get" && ctx.operation.kind !== "list") return none;
-  const unknown = (selectedProperties(ctx.exchange.request.url) ?? []).filter((p) => p !== "*" && !selectableProperties.has(p));
+  const unknown = (selectedProperties(ctx.exchange.request.url) ?? []).filter(
+    (p) => p !== "*" && !selectableProperties.has(p),
+  );
   if (unknown.length === 0) return none;
-  const names = unknown.slice(0, shownNames).map((p) => JSON.stringify(p.length > shownChars ? `${p.slice(0, shownChars)}…` : p));
+  const names = unknown
+    .slice(0, shownNames)
+    .map((p) => JSON.stringify(p.length > shownChars ? `${p.slice(0, shownChars)}…` : p));
   const more = unknown.length > shownNames ? ` and ${unknown.length - shownNames} more` : "";
-  return [{
-    message: receivedExpected(`$select names undocumented properties: ${names.join(", ")}${more}`, `only the properties of ${ctx.documented.schemaName ?? "the method"}`),
-    keyword: "undocumented-select",
-  }];
+  return [
+    {
+      message: receivedExpected(
+        `$select names undocumented properties: ${names.join(", ")}${more}`,
+        `only the properties of ${ctx.documented.schemaName ?? "the method"}`,
+      ),
+      keyword: "undocumented-select",
+    },
+  ];
 }
 
 /** Values of open string sets outside the documented ones; undefined (no allocation) when none. */
@@ -60,7 +69,8 @@ export default defineRule({
     const selection = undocumentedSelect(ctx);
     const shape = propertyShape(schemaName);
     const values = valueFindings(ctx) ?? [];
-    if (!hasUndocumentedKeys(ctx.body, shape)) return selection.length + values.length === 0 ? none : [...selection, ...values];
+    if (!hasUndocumentedKeys(ctx.body, shape))
+      return selection.length + values.length === 0 ? none : [...selection, ...values];
     return [
       ...selection,
       ...undocumentedKeys(ctx.body, shape).map((pointer) => ({

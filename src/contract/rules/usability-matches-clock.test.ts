@@ -8,12 +8,17 @@ describe("usability-matches-clock", () => {
   });
 
   it("trips on NotYetValid for a pass that started before the Date header, and only it", () => {
-    expect(trippedRules(listExchange([pass({ isUsable: false, methodUsabilityReason: "NotYetValid" })]))).toEqual(["usability-matches-clock"]);
+    expect(trippedRules(listExchange([pass({ isUsable: false, methodUsabilityReason: "NotYetValid" })]))).toEqual([
+      "usability-matches-clock",
+    ]);
   });
 
   it("gives the clock a tolerance at the boundaries", () => {
     // Date is 10:30; a pass from 10:29:30 reported NotYetValid is within 60 s of its start.
-    const nearStart = () => listExchange([pass({ isUsable: false, methodUsabilityReason: "NotYetValid", startDateTime: "2026-11-28T10:29:30Z" })]);
+    const nearStart = () =>
+      listExchange([
+        pass({ isUsable: false, methodUsabilityReason: "NotYetValid", startDateTime: "2026-11-28T10:29:30Z" }),
+      ]);
     expect(trippedRules(nearStart())).toEqual([]);
     expect(trippedRules(nearStart(), { clockToleranceMs: 1000 })).toEqual(["usability-matches-clock"]);
   });

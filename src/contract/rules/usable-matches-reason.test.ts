@@ -8,7 +8,9 @@ describe("usable-matches-reason", () => {
   });
 
   it("trips on a usable pass with a reason that makes it unusable, and only it", () => {
-    const e = listExchange([pass({ isUsable: true, methodUsabilityReason: "Expired", startDateTime: "2026-11-27T10:00:00Z" })]);
+    const e = listExchange([
+      pass({ isUsable: true, methodUsabilityReason: "Expired", startDateTime: "2026-11-27T10:00:00Z" }),
+    ]);
     expect(trippedRules(e)).toEqual(["usable-matches-reason"]);
   });
 });

@@ -22,7 +22,10 @@ export default defineRule({
       if (typeof usable !== "boolean" || typeof reason !== "string") continue;
       if (usable === (reason === enabledByPolicy)) continue;
       (findings ??= []).push({
-        message: receivedExpected(`isUsable ${usable} with methodUsabilityReason "${reason}"`, `isUsable ${reason === enabledByPolicy}`),
+        message: receivedExpected(
+          `isUsable ${usable} with methodUsabilityReason "${reason}"`,
+          `isUsable ${reason === enabledByPolicy}`,
+        ),
         instancePath: `${path}/isUsable`,
       });
     }

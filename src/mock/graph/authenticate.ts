@@ -26,7 +26,9 @@ export function authenticate(req: MockRequest, issuer: TokenIssuer): Authenticat
   const token = space === -1 ? "" : value.slice(space + 1).trim();
   const cached = issuer.cached(token);
   if (cached) return { ok: true, caller: callerOf(cached) };
-  return issuer.verify(token).then((verified) => (verified.ok ? { ok: true, caller: callerOf(verified.claims) } : verified));
+  return issuer
+    .verify(token)
+    .then((verified) => (verified.ok ? { ok: true, caller: callerOf(verified.claims) } : verified));
 }
 
 export function callerOf(claims: AccessTokenClaims): Caller {

@@ -23,9 +23,13 @@ interface PropertySchema {
   $ref?: string;
 }
 
-const properties = (spec.components.schemas.TemporaryAccessPassCreateRequest as { properties: Record<string, PropertySchema> }).properties;
+const properties = (
+  spec.components.schemas.TemporaryAccessPassCreateRequest as { properties: Record<string, PropertySchema> }
+).properties;
 /** Every property a read returns; those Create does not take are read-only. */
-const readOnly = (spec.components.schemas.TemporaryAccessPassAuthenticationMethodBase as { properties: Record<string, unknown> }).properties;
+const readOnly = (
+  spec.components.schemas.TemporaryAccessPassAuthenticationMethodBase as { properties: Record<string, unknown> }
+).properties;
 
 /** The OData (Edm) name of a property's type, as Graph names it in conversion errors. */
 function edmType(property: string): string {
@@ -38,19 +42,21 @@ function edmType(property: string): string {
 }
 
 function literal(value: unknown): string {
-  const s = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
+  const s = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return s.length > 64 ? `${s.slice(0, 64)}…` : s;
 }
 
 /** `ignoreOneTimePolicy`: the `multi-use-despite-policy` scenario, which creates what Graph refuses. */
 export function checkCreateBody(body: unknown, policy: TapPolicy, ignoreOneTimePolicy = false): CreateCheck {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return { ok: false, kind: "invalidJson", values: {} };
+  if (body === null || typeof body !== "object" || Array.isArray(body))
+    return { ok: false, kind: "invalidJson", values: {} };
   const record = body as Record<string, unknown>;
   // Graph matches property names exactly; a differently cased name is an unknown property.
   for (const key of Object.keys(record)) {
     if (Object.hasOwn(properties, key)) continue;
     // A property of the resource that Create cannot set: say so, not "does not exist" (spec decisions, item 19).
-    if (Object.hasOwn(readOnly, key) && !key.startsWith("@")) return { ok: false, kind: "readOnlyProperty", values: { property: key } };
+    if (Object.hasOwn(readOnly, key) && !key.startsWith("@"))
+      return { ok: false, kind: "readOnlyProperty", values: { property: key } };
     return { ok: false, kind: "unknownProperty", values: { property: literal(key) } };
   }
   const findings = validateCreateRequest(body);
@@ -65,15 +71,25 @@ export function checkCreateBody(body: unknown, policy: TapPolicy, ignoreOneTimeP
     const ms = Date.parse(input.startDateTime);
     const year = new Date(ms).getUTCFullYear();
     if (!Number.isFinite(ms) || year < 1 || year > 9999) {
-      return { ok: false, kind: "invalidValue", values: { value: literal(input.startDateTime), type: edmType("startDateTime"), property: "startDateTime" } };
+      return {
+        ok: false,
+        kind: "invalidValue",
+        values: { value: literal(input.startDateTime), type: edmType("startDateTime"), property: "startDateTime" },
+      };
     }
   }
-  if (policy.isUsableOnce && input.isUsableOnce === false && !ignoreOneTimePolicy) return { ok: false, kind: "policyRequiresOneTime", values: {} };
+  if (policy.isUsableOnce && input.isUsableOnce === false && !ignoreOneTimePolicy)
+    return { ok: false, kind: "policyRequiresOneTime", values: {} };
   const life = input.lifetimeInMinutes;
-  if (life !== undefined && (life < policy.minimumLifetimeInMinutes || life > policy.maximumLifetimeInMinutes)) return lifetimeError(policy);
+  if (life !== undefined && (life < policy.minimumLifetimeInMinutes || life > policy.maximumLifetimeInMinutes))
+    return lifetimeError(policy);
   return { ok: true, input };
 }
 
 function lifetimeError(policy: TapPolicy): CreateCheck {
-  return { ok: false, kind: "invalidLifetime", values: { min: policy.minimumLifetimeInMinutes, max: policy.maximumLifetimeInMinutes } };
+  return {
+    ok: false,
+    kind: "invalidLifetime",
+    values: { min: policy.minimumLifetimeInMinutes, max: policy.maximumLifetimeInMinutes },
+  };
 }

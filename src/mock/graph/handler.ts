@@ -24,7 +24,8 @@ export async function handleGraph(
   scenarios: ReadonlySet<ScenarioName>,
 ): Promise<MockResponse> {
   if (scenarios.has("server-error")) return errorResponse(env, "internalError");
-  if (scenarios.has("no-retry-after")) return errorResponse(env, "throttled", { inner: { code: "429", status: "429" } });
+  if (scenarios.has("no-retry-after"))
+    return errorResponse(env, "throttled", { inner: { code: "429", status: "429" } });
 
   const r = route(req.method, req.path);
   if (r.kind === "unknownSegment") return errorResponse(env, "unknownSegment", { values: { segment: r.segment } });
@@ -63,7 +64,9 @@ export async function handleGraph(
   let target = resolveTarget(state, operation.subject, params["user-id"], caller);
   // Acting on self: a delegated caller whose own object id is the target; apps act on others.
   const actingOn: ActingOn =
-    operation.subject === "me" || (caller.type !== "application" && target?.id === caller.oid) ? "actingOnSelf" : "actingOnOthers";
+    operation.subject === "me" || (caller.type !== "application" && target?.id === caller.oid)
+      ? "actingOnSelf"
+      : "actingOnOthers";
   const decision = authorize(operation, caller, actingOn, target);
   if (!decision.allowed) {
     const waived =
@@ -78,11 +81,23 @@ export async function handleGraph(
     }
   }
 
-  const call: GraphCall = { req, env, scenarios, operation, params, rawSegments: r.rawSegments, version: r.version, caller, target };
+  const call: GraphCall = {
+    req,
+    env,
+    scenarios,
+    operation,
+    params,
+    rawSegments: r.rawSegments,
+    version: r.version,
+    caller,
+    target,
+  };
   if (!target) {
     if (scenarios.has("not-found-ignored")) return somePass(call);
     const userId = params["user-id"] ?? caller.oid;
-    return errorResponse(env, "userNotFound", { values: { userId: userId.length > 64 ? `${userId.slice(0, 64)}…` : userId } });
+    return errorResponse(env, "userNotFound", {
+      values: { userId: userId.length > 64 ? `${userId.slice(0, 64)}…` : userId },
+    });
   }
   if (scenarios.has("not-found-ignored") && operation.kind !== "list" && operation.kind !== "create") {
     const methodId = params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
@@ -105,7 +120,12 @@ export async function handleGraph(
 }
 
 /** The user a request is about: the caller on `/me`, else the tenant user the segment names. */
-function resolveTarget(state: TenantState, subject: "me" | "users", userParam: string | undefined, caller: Caller): FixtureUser | undefined {
+function resolveTarget(
+  state: TenantState,
+  subject: "me" | "users",
+  userParam: string | undefined,
+  caller: Caller,
+): FixtureUser | undefined {
   if (subject === "me") return state.directory.user(caller.oid);
   const user = state.directory.user(userParam ?? "");
   // Personal accounts are not members of the tenant: `/users/sam@outlook.com` does not exist.

@@ -12,7 +12,12 @@ import { parseSelect } from "./select.js";
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function runOperation(state: TenantState, call: GraphCall, user: FixtureUser, body: unknown): Promise<MockResponse> {
+export async function runOperation(
+  state: TenantState,
+  call: GraphCall,
+  user: FixtureUser,
+  body: unknown,
+): Promise<MockResponse> {
   switch (call.operation.kind) {
     case "list":
       return list(state, call, user);
@@ -41,7 +46,9 @@ function list(state: TenantState, call: GraphCall, user: FixtureUser): MockRespo
 function findMethod(state: TenantState, call: GraphCall, user: FixtureUser): StoredMethod | MockResponse {
   const methodId = call.params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
   if (!guid.test(methodId)) {
-    return errorResponse(call.env, "invalidMethodId", { values: { methodId: methodId.length > 64 ? `${methodId.slice(0, 64)}…` : methodId } });
+    return errorResponse(call.env, "invalidMethodId", {
+      values: { methodId: methodId.length > 64 ? `${methodId.slice(0, 64)}…` : methodId },
+    });
   }
   const method = state.store.find(user.id, methodId);
   if (!method) return errorResponse(call.env, "methodNotFound", { values: { methodId } });
@@ -54,7 +61,10 @@ function get(state: TenantState, call: GraphCall, user: FixtureUser): MockRespon
   const found = findMethod(state, call, user);
   if ("status" in found) return found;
   const [entity] = readScenarios(call.scenarios, "get", [toEntity(found, state.policy, state.clock.now().getTime())]);
-  return jsonResponse(call.env, 200, { "@odata.context": contextFor(call, true, select.selected), ...applySelect(entity!, select.selected) });
+  return jsonResponse(call.env, 200, {
+    "@odata.context": contextFor(call, true, select.selected),
+    ...applySelect(entity!, select.selected),
+  });
 }
 
 function remove(state: TenantState, call: GraphCall, user: FixtureUser): MockResponse {
@@ -91,7 +101,10 @@ async function create(state: TenantState, call: GraphCall, user: FixtureUser, bo
 
 function contextFor(call: GraphCall, entity: boolean, selected?: readonly string[]): string {
   if (call.scenarios.has("wrong-odata-context")) {
-    const other = call.target?.id === "00000000-0000-4000-8000-000000000000" ? "00000000-0000-4000-8000-000000000001" : "00000000-0000-4000-8000-000000000000";
+    const other =
+      call.target?.id === "00000000-0000-4000-8000-000000000000"
+        ? "00000000-0000-4000-8000-000000000001"
+        : "00000000-0000-4000-8000-000000000000";
     return odataContext(call, false, other);
   }
   return odataContext(call, entity, undefined, selected);

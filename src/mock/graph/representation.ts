@@ -27,7 +27,12 @@ export function toEntity(m: StoredMethod, policy: TapPolicy, nowMs: number, pass
  * `{user}` is the segment as sent (still percent-encoded) on `/users`, the caller's id on `/me`;
  * `selected`, the properties of an honoured `$select`.
  */
-export function odataContext(call: GraphCall, entity: boolean, userOverride?: string, selected?: readonly string[]): string {
+export function odataContext(
+  call: GraphCall,
+  entity: boolean,
+  userOverride?: string,
+  selected?: readonly string[],
+): string {
   const user = userOverride ?? (call.operation.subject === "me" ? call.caller.oid : call.rawSegments[2]!);
   // The navigation part in the spec's spelling, whatever casing the request used.
   const parts = call.operation.path.split("/");

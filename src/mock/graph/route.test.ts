@@ -4,12 +4,23 @@ import { route } from "./route.js";
 describe("route", () => {
   it("finds the operation, case-insensitively, with decoded parameters", () => {
     const r = route("get", "/v1.0/Users/ada%40contoso.com/AUTHENTICATION/temporaryAccessPassMethods/");
-    expect(r).toMatchObject({ kind: "operation", operation: { operationId: "listUserTemporaryAccessPassMethods" }, params: { "user-id": "ada@contoso.com" }, version: "v1.0" });
+    expect(r).toMatchObject({
+      kind: "operation",
+      operation: { operationId: "listUserTemporaryAccessPassMethods" },
+      params: { "user-id": "ada@contoso.com" },
+      version: "v1.0",
+    });
   });
 
   it("tells a wrong method on a known path (405) from an unknown path (400)", () => {
-    expect(route("PATCH", "/v1.0/me/authentication/temporaryAccessPassMethods/x")).toEqual({ kind: "methodNotAllowed", allowed: ["GET", "DELETE"] });
-    expect(route("PUT", "/v1.0/me/authentication/temporaryAccessPassMethods")).toEqual({ kind: "methodNotAllowed", allowed: ["GET"] });
+    expect(route("PATCH", "/v1.0/me/authentication/temporaryAccessPassMethods/x")).toEqual({
+      kind: "methodNotAllowed",
+      allowed: ["GET", "DELETE"],
+    });
+    expect(route("PUT", "/v1.0/me/authentication/temporaryAccessPassMethods")).toEqual({
+      kind: "methodNotAllowed",
+      allowed: ["GET"],
+    });
   });
 
   it("sets Create on /me apart: not in the contract, answered like Create for yourself (403), not 405", () => {

@@ -5,7 +5,13 @@
 import { matchOperation, matchTemplate, operations, type TapOperation } from "../../spec/index.js";
 
 export type RouteResult =
-  | { kind: "operation"; operation: TapOperation; params: Record<string, string>; rawSegments: string[]; version: string }
+  | {
+      kind: "operation";
+      operation: TapOperation;
+      params: Record<string, string>;
+      rawSegments: string[];
+      version: string;
+    }
   | { kind: "methodNotAllowed"; allowed: string[] }
   /** `POST /me/.../temporaryAccessPassMethods`: in Microsoft's OpenAPI, not in the contract. */
   | { kind: "createOnMe" }
@@ -25,7 +31,10 @@ export function route(method: string, rawPath: string): RouteResult {
   const match = matchOperation(method, rest);
   if (match) return { kind: "operation", ...match, rawSegments: restSegments, version };
   const allowed = [...new Set(operations.filter((op) => matchTemplate(op.path, restSegments)).map((op) => op.method))];
-  if (method.toUpperCase() === "POST" && operations.some((op) => op.kind === "list" && op.subject === "me" && matchTemplate(op.path, restSegments))) {
+  if (
+    method.toUpperCase() === "POST" &&
+    operations.some((op) => op.kind === "list" && op.subject === "me" && matchTemplate(op.path, restSegments))
+  ) {
     return { kind: "createOnMe" };
   }
   if (allowed.length > 0) return { kind: "methodNotAllowed", allowed };

@@ -25,16 +25,34 @@ export async function selfSignedCertificate(dir?: string): Promise<SelfSignedCer
   const keyPath = join(where, "key.pem");
   const certPath = join(where, "cert.pem");
   try {
-    await run("openssl", [
-      "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "30",
-      "-keyout", keyPath, "-out", certPath,
-      "-subj", "/CN=localhost",
-      "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1",
-      "-addext", "basicConstraints=critical,CA:TRUE",
-    ], { timeout: 30_000 });
+    await run(
+      "openssl",
+      [
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-sha256",
+        "-days",
+        "30",
+        "-keyout",
+        keyPath,
+        "-out",
+        certPath,
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1,IP:::1",
+        "-addext",
+        "basicConstraints=critical,CA:TRUE",
+      ],
+      { timeout: 30_000 },
+    );
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { stderr?: string };
-    const why = e.code === "ENOENT" ? "the openssl command is not installed" : (e.stderr?.trim().split("\n")[0] ?? e.message);
+    const why =
+      e.code === "ENOENT" ? "the openssl command is not installed" : (e.stderr?.trim().split("\n")[0] ?? e.message);
     throw new UserError(`cannot create a self-signed certificate for --https: ${why}`);
   }
   return { key: await readFile(keyPath, "utf8"), cert: await readFile(certPath, "utf8"), certPath, keyPath };

@@ -33,5 +33,12 @@ export function preflightResponse(methods: readonly string[]): MockResponse {
 /** Adds the CORS answer headers when the request came from a page (it carries `Origin`). */
 export function withCors(req: MockRequest, res: MockResponse): MockResponse {
   if (header(req, "origin") === undefined || res.drop) return res;
-  return { ...res, headers: { ...res.headers, "access-control-allow-origin": corsPolicy.allowOrigin, "access-control-expose-headers": exposeHeaders } };
+  return {
+    ...res,
+    headers: {
+      ...res.headers,
+      "access-control-allow-origin": corsPolicy.allowOrigin,
+      "access-control-expose-headers": exposeHeaders,
+    },
+  };
 }

@@ -24,7 +24,9 @@ export function envelopeFor(req: MockRequest, now: Date): Envelope {
   return { requestId, clientRequestId: sent !== undefined && echoable.test(sent) ? sent : requestId, now };
 }
 
-const diagnostic = JSON.stringify({ ServerInfo: { DataCenter: "Mock", Slice: "E", Ring: "5", ScaleUnit: "000", RoleInstance: "tap-mock" } });
+const diagnostic = JSON.stringify({
+  ServerInfo: { DataCenter: "Mock", Slice: "E", Ring: "5", ScaleUnit: "000", RoleInstance: "tap-mock" },
+});
 
 // HTTP dates have whole seconds: format each second once.
 let dateSecond = Number.NaN;
@@ -50,7 +52,12 @@ export function baseHeaders(env: Envelope): Record<string, string> {
   };
 }
 
-export function jsonResponse(env: Envelope, status: number, body: unknown, extra?: Record<string, string>): MockResponse {
+export function jsonResponse(
+  env: Envelope,
+  status: number,
+  body: unknown,
+  extra?: Record<string, string>,
+): MockResponse {
   const headers = baseHeaders(env);
   headers["content-type"] = graphJsonContentType;
   if (extra) Object.assign(headers, extra);
@@ -80,7 +87,13 @@ export function errorResponse(env: Envelope, kind: GraphErrorKind, options: Erro
 }
 
 /** An error the catalog does not know (the mock's own control channel), in the same envelope. */
-export function rawError(env: Envelope, status: number, code: string, message: string, options: ErrorOptions = {}): MockResponse {
+export function rawError(
+  env: Envelope,
+  status: number,
+  code: string,
+  message: string,
+  options: ErrorOptions = {},
+): MockResponse {
   const body = {
     error: {
       code,

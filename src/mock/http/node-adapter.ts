@@ -47,7 +47,8 @@ export function nodeListener(
     });
     req.on("error", () => res.destroy());
     req.on("end", () => {
-      const body = chunks.length === 0 || oversized ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+      const body =
+        chunks.length === 0 || oversized ? undefined : chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
       answer(req, res, toRequest(req, body, oversized));
     });
   };
@@ -72,7 +73,9 @@ function send(req: IncomingMessage, res: ServerResponse, answer: MockResponse): 
  * Requests Node refuses before they reach the listener (headers over 16 KiB, a broken request
  * line) still get Graph's error envelope instead of a bare status line.
  */
-export function clientErrorListener(body: (status: number, message: string) => { headers: Record<string, string>; text: string }) {
+export function clientErrorListener(
+  body: (status: number, message: string) => { headers: Record<string, string>; text: string },
+) {
   return (err: NodeJS.ErrnoException, socket: import("node:stream").Duplex): void => {
     if (!socket.writable || err.code === "ECONNRESET") {
       socket.destroy();
@@ -80,8 +83,17 @@ export function clientErrorListener(body: (status: number, message: string) => {
     }
     const tooLarge = err.code === "HPE_HEADER_OVERFLOW";
     const status = tooLarge ? 431 : 400;
-    const { headers, text } = body(status, tooLarge ? "Request header fields are too large." : "The request could not be parsed as HTTP.");
-    const lines = Object.entries({ ...headers, "content-length": String(Buffer.byteLength(text)), connection: "close" }).map(([k, v]) => `${k}: ${v}`);
-    socket.end(`HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n${lines.join("\r\n")}\r\n\r\n${text}`);
+    const { headers, text } = body(
+      status,
+      tooLarge ? "Request header fields are too large." : "The request could not be parsed as HTTP.",
+    );
+    const lines = Object.entries({
+      ...headers,
+      "content-length": String(Buffer.byteLength(text)),
+      connection: "close",
+    }).map(([k, v]) => `${k}: ${v}`);
+    socket.end(
+      `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n${lines.join("\r\n")}\r\n\r\n${text}`,
+    );
   };
 }

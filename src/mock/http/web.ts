@@ -14,7 +14,15 @@ export async function fromWebRequest(request: Request): Promise<MockRequest> {
     if (bytes.byteLength > maxBodyBytes) oversized = true;
     else body = bytes;
   }
-  return { method: request.method, origin: url.origin, path: url.pathname, query: url.search.slice(1), headers, body, oversized };
+  return {
+    method: request.method,
+    origin: url.origin,
+    path: url.pathname,
+    query: url.search.slice(1),
+    headers,
+    body,
+    oversized,
+  };
 }
 
 /** A dropped connection becomes a rejected promise, as `fetch` would report it. */

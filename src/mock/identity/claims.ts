@@ -27,7 +27,9 @@ const graphAppId = "00000003-0000-0000-c000-000000000000";
 /** The audiences Graph accepts: its application id and the root of each cloud that has TAP. */
 export const graphAudiences: ReadonlySet<string> = new Set([
   graphAppId,
-  ...Object.values(clouds).filter((c) => c.tapAvailable).map((c) => c.graphRoot),
+  ...Object.values(clouds)
+    .filter((c) => c.tapAvailable)
+    .map((c) => c.graphRoot),
 ]);
 
 /** The audience the mock puts in its tokens by default. */
@@ -49,7 +51,10 @@ export const allDelegatedScopes: readonly string[] = (() => {
 export function roleTemplateIds(keys: readonly string[]): string[] {
   return keys.map((key) => {
     const role = directoryRoles[key];
-    if (!role) throw new RangeError(`unknown directory role "${key}": expected one of ${Object.keys(directoryRoles).join(", ")}`);
+    if (!role)
+      throw new RangeError(
+        `unknown directory role "${key}": expected one of ${Object.keys(directoryRoles).join(", ")}`,
+      );
     return role.templateId;
   });
 }

@@ -8,7 +8,12 @@ import type { MockClock } from "../clock.js";
 import type { Directory } from "../directory.js";
 import { consumerTenantId, publicClientId, type FixtureApp, type FixtureUser } from "../fixtures.js";
 import {
-  allDelegatedScopes, defaultAudience, graphAudiences, issuerFor, normalizeScopes, roleTemplateIds,
+  allDelegatedScopes,
+  defaultAudience,
+  graphAudiences,
+  issuerFor,
+  normalizeScopes,
+  roleTemplateIds,
   type AccessTokenClaims,
 } from "./claims.js";
 
@@ -77,17 +82,21 @@ export class TokenIssuer {
   }
 
   async issue(request: TokenRequest): Promise<{ token: string; claims: AccessTokenClaims }> {
-    if (request.user !== undefined && request.app !== undefined) throw new RangeError("issueToken: give either user or app, not both");
+    if (request.user !== undefined && request.app !== undefined)
+      throw new RangeError("issueToken: give either user or app, not both");
     const claims = request.app !== undefined ? this.#appClaims(request) : this.#userClaims(request);
     const { privateKey, kid } = await this.#keys;
-    const token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: "RS256", typ: "JWT", kid }).sign(privateKey);
+    const token = await new SignJWT({ ...claims })
+      .setProtectedHeader({ alg: "RS256", typ: "JWT", kid })
+      .sign(privateKey);
     return { token, claims };
   }
 
   #times(request: TokenRequest) {
     const iat = Math.floor(this.clock.now().getTime() / 1000);
     const life = request.expiresInSeconds ?? 3600;
-    if (!Number.isFinite(life)) throw new RangeError(`issueToken: expiresInSeconds must be a finite number, got ${life}`);
+    if (!Number.isFinite(life))
+      throw new RangeError(`issueToken: expiresInSeconds must be a finite number, got ${life}`);
     // An already expired token was also issued in the past, so nbf stays before exp.
     const start = Math.min(iat, iat + Math.trunc(life) - 60);
     return { iat: start, nbf: start, exp: iat + Math.trunc(life) };
@@ -156,8 +165,10 @@ export class TokenIssuer {
     } catch (err) {
       return { ok: false, failure: failureOf(err) };
     }
-    if (typeof claims.exp !== "number" || typeof claims.nbf !== "number") return { ok: false, failure: "malformedToken" };
-    if (typeof claims.aud !== "string" || !graphAudiences.has(claims.aud)) return { ok: false, failure: "invalidAudience" };
+    if (typeof claims.exp !== "number" || typeof claims.nbf !== "number")
+      return { ok: false, failure: "malformedToken" };
+    if (typeof claims.aud !== "string" || !graphAudiences.has(claims.aud))
+      return { ok: false, failure: "invalidAudience" };
     if (claims.iss !== issuerFor(claims.tid) || (claims.tid !== this.tenantId && claims.tid !== consumerTenantId)) {
       return { ok: false, failure: "invalidSignature" };
     }
@@ -170,6 +181,7 @@ export class TokenIssuer {
 function failureOf(err: unknown): TokenFailure {
   if (err instanceof errors.JWTExpired) return "expiredToken";
   if (err instanceof errors.JWTClaimValidationFailed && err.claim === "nbf") return "expiredToken";
-  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JOSEAlgNotAllowed) return "invalidSignature";
+  if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JOSEAlgNotAllowed)
+    return "invalidSignature";
   return "malformedToken";
 }

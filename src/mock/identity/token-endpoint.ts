@@ -38,13 +38,21 @@ export async function handleIdentity(state: IdentityState, req: MockRequest): Pr
   const tenant = (token ?? keys ?? config ?? instance)?.[1];
   if (tenant === undefined) return undefined;
   if (!knownTenant(state.fixtures, tenant)) {
-    return oauthError(state, 400, "invalid_tenant", 90002, `Tenant '${short(decode(tenant))}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`);
+    return oauthError(
+      state,
+      400,
+      "invalid_tenant",
+      90002,
+      `Tenant '${short(decode(tenant))}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+    );
   }
   if (token) {
-    if (req.method !== "POST") return oauthError(state, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.");
+    if (req.method !== "POST")
+      return oauthError(state, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.");
     return issueFromForm(state, req);
   }
-  if (req.method !== "GET") return oauthError(state, 405, "invalid_request", 900561, "The endpoint only accepts GET requests.");
+  if (req.method !== "GET")
+    return oauthError(state, 405, "invalid_request", 900561, "The endpoint only accepts GET requests.");
   if (keys) return json(200, await state.issuer.jwks());
   if (instance) return json(200, instanceDiscovery(req, tenant));
   return json(200, openIdConfiguration(req.origin, tenant));
@@ -52,13 +60,21 @@ export async function handleIdentity(state: IdentityState, req: MockRequest): Pr
 
 function knownTenant(f: MockFixtures, raw: string): boolean {
   const t = decode(raw).toLowerCase();
-  return [f.tenant.id, f.tenant.domain, "organizations", "common", "consumers", consumerTenantId].some((k) => k.toLowerCase() === t);
+  return [f.tenant.id, f.tenant.domain, "organizations", "common", "consumers", consumerTenantId].some(
+    (k) => k.toLowerCase() === t,
+  );
 }
 
 async function issueFromForm(state: IdentityState, req: MockRequest): Promise<MockResponse> {
   const type = header(req, "content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") {
-    return oauthError(state, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'grant_type'. Send it form-encoded (application/x-www-form-urlencoded).");
+    return oauthError(
+      state,
+      400,
+      "invalid_request",
+      900144,
+      "The request body must contain the following parameter: 'grant_type'. Send it form-encoded (application/x-www-form-urlencoded).",
+    );
   }
   const form = new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(req.body ?? new Uint8Array()));
   const grant = form.get("grant_type");
@@ -67,14 +83,33 @@ async function issueFromForm(state: IdentityState, req: MockRequest): Promise<Mo
     const clientId = form.get("client_id") ?? "";
     const app = state.directory.app(clientId);
     if (!app || app.clientId.toLowerCase() !== clientId.toLowerCase()) {
-      return oauthError(state, 400, "unauthorized_client", 700016, `Application with identifier '${short(clientId)}' was not found in the directory '${state.fixtures.tenant.domain}'.`);
+      return oauthError(
+        state,
+        400,
+        "unauthorized_client",
+        700016,
+        `Application with identifier '${short(clientId)}' was not found in the directory '${state.fixtures.tenant.domain}'.`,
+      );
     }
     if (form.get("client_secret") !== state.fixtures.clientSecret) {
-      return oauthError(state, 401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
+      return oauthError(
+        state,
+        401,
+        "invalid_client",
+        7000215,
+        "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.",
+      );
     }
-    const resource = scope.length === 1 && scope[0]!.endsWith("/.default") ? scope[0]!.slice(0, -"/.default".length) : undefined;
+    const resource =
+      scope.length === 1 && scope[0]!.endsWith("/.default") ? scope[0]!.slice(0, -"/.default".length) : undefined;
     if (resource === undefined || !graphAudiences.has(resource)) {
-      return oauthError(state, 400, "invalid_scope", 1002012, "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).");
+      return oauthError(
+        state,
+        400,
+        "invalid_scope",
+        1002012,
+        "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).",
+      );
     }
     const { token, claims } = await state.issuer.issue({ app: app.clientId, audience: resource });
     return tokenResponse(token, claims.exp - claims.iat, "");
@@ -83,30 +118,57 @@ async function issueFromForm(state: IdentityState, req: MockRequest): Promise<Mo
     const username = form.get("username") ?? "";
     const user = state.directory.user(username);
     if (!user || form.get("password") !== state.fixtures.password) {
-      return oauthError(state, 400, "invalid_grant", 50126, "Error validating credentials due to invalid username or password.");
+      return oauthError(
+        state,
+        400,
+        "invalid_grant",
+        50126,
+        "Error validating credentials due to invalid username or password.",
+      );
     }
     if (scope.length === 0) {
-      return oauthError(state, 400, "invalid_request", 900144, "The request body must contain the following parameter: 'scope'.");
+      return oauthError(
+        state,
+        400,
+        "invalid_request",
+        900144,
+        "The request body must contain the following parameter: 'scope'.",
+      );
     }
     try {
       const { token, claims } = await state.issuer.issue({ user: user.id, scopes: scope });
       return tokenResponse(token, claims.exp - claims.iat, claims.scp ?? "");
     } catch (err) {
-      if (err instanceof UnknownPrincipalError) return oauthError(state, 400, "invalid_grant", 50034, "The user account does not exist in the directory.");
+      if (err instanceof UnknownPrincipalError)
+        return oauthError(state, 400, "invalid_grant", 50034, "The user account does not exist in the directory.");
       throw err;
     }
   }
-  return oauthError(state, 400, "unsupported_grant_type", 70003, `The app requested an unsupported grant type '${short(grant ?? "")}': use client_credentials or password.`);
+  return oauthError(
+    state,
+    400,
+    "unsupported_grant_type",
+    70003,
+    `The app requested an unsupported grant type '${short(grant ?? "")}': use client_credentials or password.`,
+  );
 }
 
 function tokenResponse(accessToken: string, expiresIn: number, scope: string): MockResponse {
-  return json(200, { token_type: "Bearer", scope, expires_in: expiresIn, ext_expires_in: expiresIn, access_token: accessToken }, { "cache-control": "no-store", pragma: "no-cache" });
+  return json(
+    200,
+    { token_type: "Bearer", scope, expires_in: expiresIn, ext_expires_in: expiresIn, access_token: accessToken },
+    { "cache-control": "no-store", pragma: "no-cache" },
+  );
 }
 
 function oauthError(state: IdentityState, status: number, error: string, code: number, message: string): MockResponse {
   const traceId = crypto.randomUUID();
   const correlationId = crypto.randomUUID();
-  const timestamp = state.clock.now().toISOString().replace("T", " ").replace(/\.\d+Z$/, "Z");
+  const timestamp = state.clock
+    .now()
+    .toISOString()
+    .replace("T", " ")
+    .replace(/\.\d+Z$/, "Z");
   return json(status, {
     error,
     error_description: `AADSTS${code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,

@@ -41,4 +41,6 @@ async function run(inputs: Inputs): Promise<Record<string, unknown>> {
 }
 
 const inputs = JSON.parse(decodeURIComponent(location.hash.slice(1))) as Inputs;
-(window as unknown as { tapResult: Promise<unknown> }).tapResult = run(inputs).catch((err: unknown) => ({ thrown: String(err) }));
+(window as unknown as { tapResult: Promise<unknown> }).tapResult = run(inputs).catch((err: unknown) => ({
+  thrown: String(err),
+}));

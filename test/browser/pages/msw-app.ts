@@ -14,8 +14,16 @@ async function run(): Promise<Record<string, unknown>> {
   const admin = mock.fixtures.apps.find((a) => a.name === "tap-admin-app")!;
   const user = mock.fixtures.users.find((u) => u.name === "nestor")!.id;
   // The token comes from the identity platform's real host, answered by the same handlers.
-  const form = new URLSearchParams({ grant_type: "client_credentials", client_id: admin.clientId, client_secret: mock.fixtures.clientSecret, scope: "https://graph.microsoft.com/.default" });
-  const tokenResponse = await fetch(`https://login.microsoftonline.com/${mock.fixtures.tenant.domain}/oauth2/v2.0/token`, { method: "POST", body: form });
+  const form = new URLSearchParams({
+    grant_type: "client_credentials",
+    client_id: admin.clientId,
+    client_secret: mock.fixtures.clientSecret,
+    scope: "https://graph.microsoft.com/.default",
+  });
+  const tokenResponse = await fetch(
+    `https://login.microsoftonline.com/${mock.fixtures.tenant.domain}/oauth2/v2.0/token`,
+    { method: "POST", body: form },
+  );
   const { access_token: token } = (await tokenResponse.json()) as { access_token: string };
   const client = createTapClient({ credential: token });
   const created = await client.create({ user, body: { lifetimeInMinutes: 60 } });
@@ -37,4 +45,6 @@ async function run(): Promise<Record<string, unknown>> {
   };
 }
 
-(window as unknown as { tapResult: Promise<unknown> }).tapResult = run().catch((err: unknown) => ({ thrown: String(err) }));
+(window as unknown as { tapResult: Promise<unknown> }).tapResult = run().catch((err: unknown) => ({
+  thrown: String(err),
+}));

@@ -29,7 +29,10 @@ const types: Record<string, string> = { ".js": "text/javascript; charset=utf-8",
 /** Serves `files` (path → text) and a page at `/` that loads `/app.js`; anything else is 404. */
 export async function servePage(files: Map<string, string>): Promise<PageServer> {
   const all = new Map(files);
-  all.set("/", `<!doctype html><html><head><meta charset="utf-8"><title>tap page</title></head><body><script type="module" src="/app.js"></script></body></html>`);
+  all.set(
+    "/",
+    `<!doctype html><html><head><meta charset="utf-8"><title>tap page</title></head><body><script type="module" src="/app.js"></script></body></html>`,
+  );
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://page").pathname;
     const body = all.get(path);
@@ -38,7 +41,9 @@ export async function servePage(files: Map<string, string>): Promise<PageServer>
       return;
     }
     const ext = path === "/" ? ".html" : path.slice(path.lastIndexOf("."));
-    res.writeHead(200, { "content-type": types[ext] ?? "application/octet-stream", "cache-control": "no-store" }).end(body);
+    res
+      .writeHead(200, { "content-type": types[ext] ?? "application/octet-stream", "cache-control": "no-store" })
+      .end(body);
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -4,10 +4,24 @@
 import { ClientSecretCredential } from "@azure/identity";
 import { createTapClient, unwrap } from "../../../src/index.js";
 
-const [graphUrl, authorityHost, tenantId, clientId, clientSecret] = process.argv.slice(2) as [string, string, string, string, string];
-const credential = new ClientSecretCredential(tenantId, clientId, clientSecret, { authorityHost, disableInstanceDiscovery: true });
+const [graphUrl, authorityHost, tenantId, clientId, clientSecret] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
+const credential = new ClientSecretCredential(tenantId, clientId, clientSecret, {
+  authorityHost,
+  disableInstanceDiscovery: true,
+});
 const tap = createTapClient({ baseUrl: graphUrl, credential });
 const user = process.argv[7] ?? "nestor@contoso.onmicrosoft.com";
 const created = await unwrap(tap.create({ user, body: { lifetimeInMinutes: 60 } }));
 const listed = await unwrap(tap.list({ user }));
-process.stdout.write(JSON.stringify({ passLength: created.temporaryAccessPass?.length, listed: listed.value.map((m) => m.id === created.id) }));
+process.stdout.write(
+  JSON.stringify({
+    passLength: created.temporaryAccessPass?.length,
+    listed: listed.value.map((m) => m.id === created.id),
+  }),
+);

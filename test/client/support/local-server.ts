@@ -27,7 +27,12 @@ export async function startLocalServer(handler: Handler): Promise<LocalServer> {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("end", () => {
-      const r: Received = { method: req.method ?? "", url: req.url ?? "", headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
+      const r: Received = {
+        method: req.method ?? "",
+        url: req.url ?? "",
+        headers: req.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      };
       received.push(r);
       handler(r, res);
     });
@@ -61,7 +66,13 @@ export function json(res: ServerResponse, status: number, body: unknown, headers
 
 /** A Graph-shaped error envelope. */
 export function envelope(code: string, message: string): unknown {
-  return { error: { code, message, innerError: { date: "2026-01-01T00:00:00", "request-id": "11111111-2222-3333-4444-555555555555" } } };
+  return {
+    error: {
+      code,
+      message,
+      innerError: { date: "2026-01-01T00:00:00", "request-id": "11111111-2222-3333-4444-555555555555" },
+    },
+  };
 }
 
 export const samplePass = {

@@ -21,6 +21,12 @@ try {
   await client.api(`${base}/${MISSING_ID}`).get();
 } catch (err) {
   const e = err as GraphError;
-  error = { isGraphError: err instanceof GraphError, statusCode: e.statusCode, code: e.code, message: e.message, requestId: e.requestId };
+  error = {
+    isGraphError: err instanceof GraphError,
+    statusCode: e.statusCode,
+    code: e.code,
+    message: e.message,
+    requestId: e.requestId,
+  };
 }
 console.log(JSON.stringify({ read, listed, error }));

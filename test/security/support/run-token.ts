@@ -7,7 +7,11 @@ export async function runToken(args: string[]): Promise<{ code: number; stdout: 
   const log = vi.spyOn(console, "log").mockImplementation(() => undefined);
   try {
     const code = await main(["token", ...args]);
-    return { code, stderr: err.mock.calls.map((c) => String(c[0])).join("\n"), stdout: log.mock.calls.map((c) => String(c[0])).join("\n") };
+    return {
+      code,
+      stderr: err.mock.calls.map((c) => String(c[0])).join("\n"),
+      stdout: log.mock.calls.map((c) => String(c[0])).join("\n"),
+    };
   } finally {
     err.mockRestore();
     log.mockRestore();

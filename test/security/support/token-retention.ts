@@ -17,11 +17,19 @@ function run(): void {
     const exchange: Exchange = {
       operation: operationById("listMyTemporaryAccessPassMethods"),
       params: {},
-      request: { method: "GET", url: `https://graph.microsoft.com/v1.0/me/authentication/temporaryAccessPassMethods?i=${i}`, headers: { authorization: header(i) } },
+      request: {
+        method: "GET",
+        url: `https://graph.microsoft.com/v1.0/me/authentication/temporaryAccessPassMethods?i=${i}`,
+        headers: { authorization: header(i) },
+      },
       response: {
         status: 200,
         headers: { "content-type": "application/json" },
-        body: { "@odata.context": "https://graph.microsoft.com/v1.0/$metadata#users('x')/authentication/temporaryAccessPassMethods", value: [] },
+        body: {
+          "@odata.context":
+            "https://graph.microsoft.com/v1.0/$metadata#users('x')/authentication/temporaryAccessPassMethods",
+          value: [],
+        },
       },
     };
     checkExchange(exchange);
