@@ -8,6 +8,7 @@ import { createMockGraph, type MockGraphCore, type MockGraphOptions } from "../m
 import { graphMethods, identityMethods } from "../mock/served-paths.js";
 import { clouds, tapCloud } from "../spec/clouds.js";
 import type { CloudId } from "../spec/document.js";
+import { notMockedResponse } from "./not-mocked.js";
 
 export interface TapHandlersOptions extends MockGraphOptions {
   /** Which clouds' Graph roots and authorities to answer (default: every cloud with the TAP API). */
@@ -15,7 +16,11 @@ export interface TapHandlersOptions extends MockGraphOptions {
 }
 
 export interface TapHandlers {
-  /** Give these to `setupServer(...)` (msw/node) or `setupWorker(...)` (msw/browser). */
+  /**
+   * Give these to `setupServer(...)` (msw/node) or `setupWorker(...)` (msw/browser), after your own
+   * handlers for other Graph APIs: the last ones answer any other request to a Graph root or an
+   * identity host with a 501, so it never reaches the network.
+   */
   handlers: HttpHandler[];
   /** The core behind them: `issueToken`, `clock`, `setPolicy`, `signIn`, `fixtures`. */
   mock: MockGraphCore;
@@ -29,12 +34,17 @@ export function createTapHandlers(options: TapHandlersOptions = {}): TapHandlers
   const mock = createMockGraph(coreOptions);
   const graphRoots = [...new Set(ids.map((id) => clouds[id].graphRoot))];
   const authorities = [...new Set(ids.map((id) => clouds[id].authority))];
+  const every = Object.values(clouds);
+  const allGraphRoots = [...new Set(every.map((c) => c.graphRoot))];
+  const allAuthorities = [...new Set(every.map((c) => c.authority))];
 
-  // A handler matches only what the mock serves: any other request stays unmatched, so the app's
-  // own handlers or `onUnhandledRequest` decide (a matched handler that answers nothing would
-  // let the request through to the network).
-  const serving =
-    (origins: readonly string[], serves: (path: string) => string[] | undefined) =>
+  // The first two match only what the mock serves; the last two answer everything else on every
+  // cloud's hosts with a 501 (not-mocked.ts), so no request to Graph or the identity platform reaches the
+  // network, whatever the app's `onUnhandledRequest` / `onUnhandledFrame` says. The app's own
+  // handlers for other Graph APIs go before these, or in `server.use()`. A matched handler that
+  // answers nothing would let the request through, so each one answers.
+  const on =
+    (origins: readonly string[], serves: (path: string) => string[] | undefined = () => []) =>
     ({ request }: { request: Request }) => {
       const url = new URL(request.url);
       return origins.includes(url.origin) && serves(url.pathname) !== undefined;
@@ -48,8 +58,10 @@ export function createTapHandlers(options: TapHandlersOptions = {}): TapHandlers
     }
   };
   const handlers = [
-    http.all(serving(graphRoots, graphMethods), answer),
-    http.all(serving(authorities, identityMethods), answer),
+    http.all(on(graphRoots, graphMethods), answer),
+    http.all(on(authorities, identityMethods), answer),
+    http.all(on(allGraphRoots), ({ request }) => notMockedResponse(request, false)),
+    http.all(on(allAuthorities), ({ request }) => notMockedResponse(request, true)),
   ];
   return { handlers, mock };
 }

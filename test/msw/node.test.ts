@@ -1,7 +1,9 @@
 /**
  * Unchanged app code under msw/node: Azure Identity against the real authority host, and three
  * Graph clients against Graph's real root, all answered by `createTapHandlers()`. Nothing is
- * redirected by hand, and `onUnhandledRequest: "error"` fails any request the handlers did not take.
+ * redirected by hand, and `"error"` for unhandled requests fails any request the handlers did not take.
+ * Every DNS lookup of the test process is blocked and recorded (block-dns.mjs): none may happen.
+ * test/msw/msw3.test.ts runs this file under msw 3 as well.
  */
 import { ClientSecretCredential } from "@azure/identity";
 import { Client } from "@microsoft/microsoft-graph-client";
@@ -9,10 +11,12 @@ import { AzureIdentityAuthenticationProvider } from "@microsoft/kiota-authentica
 import { createGraphServiceClient, GraphRequestAdapter } from "@microsoft/msgraph-sdk";
 import "@microsoft/msgraph-sdk-users";
 import { ConfidentialClientApplication } from "@azure/msal-node";
+import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTapClient, unwrap } from "../../src/index.js";
 import { createTapHandlers } from "../../src/msw/index.js";
+import { blockDns } from "../support/block-dns.mjs";
 
 const { handlers, mock } = createTapHandlers();
 const unhandled: string[] = [];
@@ -21,17 +25,22 @@ const megan = mock.fixtures.users.find((u) => u.userPrincipalName.startsWith("me
 const admin = mock.fixtures.apps.find((a) => a.name.toLowerCase().includes("admin")) ?? mock.fixtures.apps[0]!;
 const scope = "https://graph.microsoft.com/.default";
 const credential = new ClientSecretCredential(mock.fixtures.tenant.domain, admin.clientId, mock.fixtures.clientSecret);
+// "error": an unhandled request fails instead of reaching the network. msw 3 reads onUnhandledFrame,
+// msw 2 onUnhandledRequest, and each ignores the other's name.
+const failUnhandled = { onUnhandledFrame: "error", onUnhandledRequest: "error" } as const;
+const dns = blockDns();
 
 beforeAll(() => {
-  // "error": an unhandled request fails instead of reaching the network; the event records it.
   server.events.on("request:unhandled", ({ request }) => {
     unhandled.push(`${request.method} ${request.url}`);
   });
-  server.listen({ onUnhandledRequest: "error" });
+  server.listen(failUnhandled);
 });
 afterAll(() => {
   server.close();
+  dns.restore();
   expect(unhandled).toEqual([]);
+  expect(dns.attempts).toEqual([]);
 });
 
 describe("msw/node: unchanged app code against graph.microsoft.com and login.microsoftonline.com", () => {
@@ -122,10 +131,35 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
     }
   });
 
-  it("a request the handlers do not serve is left to the app (and here fails as unhandled)", async () => {
-    const res = await fetch("https://graph.microsoft.com/v1.0/me/messages").catch((err: unknown) => err);
+  it("another request to Graph or the identity platform gets a 501 naming it, without a DNS lookup", async () => {
+    const graph = await fetch("https://graph.microsoft.com/v1.0/me/messages?$top=1");
+    expect(graph.status).toBe(501);
+    const { error } = (await graph.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("NotMocked");
+    expect(error.message).toContain("GET https://graph.microsoft.com/v1.0/me/messages");
+    expect(error.message).not.toContain("$top");
+    const identity = await fetch(`https://login.microsoftonline.com/${mock.tenantId}/oauth2/v2.0/devicecode`, {
+      method: "POST",
+    });
+    expect(identity.status).toBe(501);
+    expect(((await identity.json()) as { error: string }).error).toBe("not_mocked");
+    expect(dns.attempts).toEqual([]);
+  });
+
+  it("the app's own handler for another Graph API, added with server.use(), answers before the 501", async () => {
+    server.use(http.get("https://graph.microsoft.com/v1.0/me", () => HttpResponse.json({ displayName: "Megan" })));
+    try {
+      const res = await fetch("https://graph.microsoft.com/v1.0/me");
+      expect(await res.json()).toEqual({ displayName: "Megan" });
+    } finally {
+      server.resetHandlers();
+    }
+  });
+
+  it("a request to another host is left to the app (here it fails as unhandled, without a DNS lookup)", async () => {
+    const res = await fetch("https://example.com/api").catch((err: unknown) => err);
     expect(res).toBeInstanceOf(Error);
-    expect(String((res as Error).cause ?? res)).not.toMatch(/ENOTFOUND|ECONNREFUSED/);
-    expect(unhandled.splice(0)).toEqual(["GET https://graph.microsoft.com/v1.0/me/messages"]);
+    expect(unhandled.splice(0)).toEqual(["GET https://example.com/api"]);
+    expect(dns.attempts).toEqual([]);
   });
 });

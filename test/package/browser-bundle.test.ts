@@ -50,11 +50,11 @@ describe("browser bundles", () => {
     expect((await nodeImports("src/mock/server.ts")).length).toBeGreaterThan(0);
   });
 
-  it("package.json declares the browser condition for both entries", async () => {
+  it("package.json declares the browser condition for both entries (in their import branch)", async () => {
     const pkg = JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as {
-      exports: Record<string, { browser?: string }>;
+      exports: Record<string, { import?: { browser?: string } }>;
     };
-    expect(pkg.exports["."]?.browser).toBe("./dist/src/index.js");
-    expect(pkg.exports["./msw"]?.browser).toBe("./dist/src/msw/index.js");
+    expect(pkg.exports["."]?.import?.browser).toBe("./dist/src/index.js");
+    expect(pkg.exports["./msw"]?.import?.browser).toBe("./dist/src/msw/index.js");
   });
 });

@@ -1,5 +1,5 @@
 // What a new user meets before any code runs: the licence the package claims, a clean
-// `git status` after a run, and a plain answer for a CommonJS `require`.
+// `git status` after a run, and a plain answer for a CommonJS `require` that cannot load it.
 import { execFileSync, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,16 +19,18 @@ describe("a first look at the repository", () => {
     expect(run.status).toBe(0);
   });
 
-  it("tells a CommonJS consumer the package is ESM-only, and how to load it", () => {
-    for (const entry of [pkg.name, `${pkg.name}/mock`, `${pkg.name}/contract`]) {
-      const run = spawnSync(process.execPath, ["-e", `require(${JSON.stringify(entry)})`], {
-        cwd: repoRoot,
-        encoding: "utf8",
-      });
-      expect(run.status).not.toBe(0);
-      expect(run.stderr).toContain(
-        'graph-tap-contract is an ES module only: use `import { createTapClient } from "graph-tap-contract"`',
+  it("tells a CommonJS consumer on a Node without require(esm) how to load it", () => {
+    // Node 20.19+ and 22.12+ load the ES module (test/package/consumer-projects.test.ts); the flag
+    // turns require(esm) off, as on Node 22.0 to 22.11.
+    for (const entry of [pkg.name, `${pkg.name}/mock`, `${pkg.name}/contract`, `${pkg.name}/msw`]) {
+      const run = spawnSync(
+        process.execPath,
+        ["--no-experimental-require-module", "-e", `require(${JSON.stringify(entry)})`],
+        { cwd: repoRoot, encoding: "utf8" },
       );
+      expect(run.status).not.toBe(0);
+      expect(run.stderr).toContain("graph-tap-contract is an ES module: require() of it needs Node 20.19+ or 22.12+");
+      expect(run.stderr).toContain('use `import { createTapClient } from "graph-tap-contract"`');
       expect(run.stderr).not.toContain("ERR_PACKAGE_PATH_NOT_EXPORTED");
     }
   });
