@@ -6,9 +6,27 @@
 set -uo pipefail
 set -f  # no globbing of list inputs
 
-fail() { echo "::error title=tap-contract action::$1"; echo "tap-contract action: $1" >&2; exit 2; }
-
 out="${INPUT_OUTPUT:-tap-contract-report}"
+
+# The step outputs, written once whatever happened: tap-contract's exit code, or 2 when the
+# action could not start it.
+finish() {
+  if [ -n "${GITHUB_OUTPUT:-}" ]; then
+    {
+      echo "exit-code=$1"
+      echo "report-dir=$(cd "$(dirname "$out")" 2>/dev/null && pwd)/$(basename "$out")"
+    } >> "$GITHUB_OUTPUT"
+  fi
+  exit "$1"
+}
+# A setup failure: exit code 2 ("could not start"), an error annotation and the job summary say what failed.
+fail() {
+  echo "::error title=tap-contract action::$1"
+  echo "tap-contract action: $1" >&2
+  [ -n "${GITHUB_STEP_SUMMARY:-}" ] && printf '## tap-contract: could not start\n\n%s\n' "$1" >> "$GITHUB_STEP_SUMMARY"
+  finish 2
+}
+
 args=(check --out "$out")
 
 [ -n "${INPUT_TARGET:-}" ] && args+=(--target "$INPUT_TARGET")
@@ -29,23 +47,13 @@ args+=(--reporter "$reporters")
 read -r -a extra <<< "$(printf '%s' "${INPUT_ARGS:-}" | tr '\n' ' ')"
 args+=("${extra[@]}")
 
-# Which tap-contract: the one the repository installed, else this action's own version from npm.
+# Which tap-contract: the `command` input, else this action's own checkout (setup.sh installs it).
 if [ -n "${INPUT_COMMAND:-}" ]; then
   read -r -a command <<< "$INPUT_COMMAND"
-elif [ -x node_modules/.bin/tap-contract ]; then
-  command=(node_modules/.bin/tap-contract)
 else
-  version="$(node -p "require(process.argv[1]).version" "${GITHUB_ACTION_PATH:?}/package.json")" || fail "cannot read the action's package.json"
-  command=(npx --yes --package "graph-tap-contract@$version" tap-contract)
+  # shellcheck source=setup.sh
+  . "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 fi
 
 "${command[@]}" "${args[@]}"
-code=$?
-
-if [ -n "${GITHUB_OUTPUT:-}" ]; then
-  {
-    echo "exit-code=$code"
-    echo "report-dir=$(cd "$(dirname "$out")" 2>/dev/null && pwd)/$(basename "$out")"
-  } >> "$GITHUB_OUTPUT"
-fi
-exit "$code"
+finish $?

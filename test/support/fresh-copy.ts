@@ -10,6 +10,13 @@ import { dirname, join } from "node:path";
 import { repoRoot } from "./paths.js";
 
 export function freshCopy(prefix: string): string {
+  const dir = checkoutCopy(prefix);
+  linkModules(dir);
+  return dir;
+}
+
+/** The files a clone of the working tree has (git's tracked ones and new ones it does not ignore), nothing installed. */
+export function checkoutCopy(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {
     cwd: repoRoot,
@@ -25,6 +32,10 @@ export function freshCopy(prefix: string): string {
       if ((err as NodeJS.ErrnoException).code !== "ENOENT") throw err; // deleted, not yet committed
     }
   }
+  return dir;
+}
+
+function linkModules(dir: string): void {
   const modules = join(repoRoot, "node_modules");
   mkdirSync(join(dir, "node_modules", ".bin"), { recursive: true });
   const name = JSON.parse(
@@ -38,5 +49,4 @@ export function freshCopy(prefix: string): string {
   // The bins as npm links them: relative links, so the package's own bin runs the copy.
   for (const bin of readdirSync(join(modules, ".bin")))
     symlinkSync(readlinkSync(join(modules, ".bin", bin)), join(dir, "node_modules", ".bin", bin));
-  return dir;
 }
