@@ -115,7 +115,7 @@ beforeAll(async () => {
   await run("npm", ["run", "build", "--silent"], copy);
   const { stdout } = await run("npm", ["pack", "--json", "--ignore-scripts", "--pack-destination", work], copy);
   tarball = join(work, (JSON.parse(stdout) as Array<{ filename: string }>)[0]!.filename);
-}, 240_000);
+}, 420_000);
 afterAll(() => {
   rmSync(work, { recursive: true, force: true });
   if (copy) rmSync(copy, { recursive: true, force: true });
