@@ -12,10 +12,10 @@ import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
 import { contractMiddleware } from "./middleware/contract.js";
 import { requestIdMiddleware } from "./middleware/request-id.js";
 import { retryMiddleware } from "./middleware/retry.js";
-import { positive, resolveOptions, type TapClientOptions } from "./options.js";
+import { delayMs, resolveOptions, type TapClientOptions } from "./options.js";
 import { serializePath } from "./path-segment.js";
 import { toResult, type TapResult } from "./result.js";
-import { boundedTransport, readJson } from "./transport.js";
+import { boundedTransport, readJson, type FetchLike } from "./transport.js";
 import type {
   CreatedTemporaryAccessPassMethod,
   SelectableProperty,
@@ -103,6 +103,7 @@ type Send = (
     body?: unknown;
     signal: AbortSignal;
     parseAs: "stream";
+    fetch: FetchLike;
   },
 ) => Promise<{ response: Response }>;
 
@@ -116,12 +117,10 @@ export function createTapClient(options: TapClientOptions): TapClient {
   const token = tokenSource(options.credential, resolved.scopes);
   // `$select` travels comma-separated (style form, explode false), as the spec declares.
   const querySerializer = createQuerySerializer({ array: { style: "form", explode: false } });
+  const base: FetchLike = options.fetch ?? ((request: Request) => globalThis.fetch(request));
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
-    fetch: boundedTransport(
-      options.fetch ?? ((request: Request) => globalThis.fetch(request)),
-      resolved.maxResponseBytes,
-    ),
+    fetch: boundedTransport(base, resolved.maxResponseBytes),
     // Checks and encodes every path parameter: a bad id is refused before any request.
     pathSerializer: serializePath,
     querySerializer,
@@ -157,7 +156,7 @@ export function createTapClient(options: TapClientOptions): TapClient {
     // Sent as a header, so that the result can name it (the request-id middleware keeps one the caller set).
     const clientRequestId = crypto.randomUUID();
     const budget =
-      a.timeoutMs === undefined ? resolved.timeoutMs : positive("timeoutMs", a.timeoutMs, resolved.timeoutMs);
+      a.timeoutMs === undefined ? resolved.timeoutMs : delayMs("timeoutMs", a.timeoutMs, resolved.timeoutMs);
     // One controller per call: the timeout and the caller's signal both abort it. (A listener on
     // the caller's signal costs far less than AbortSignal.any.)
     const controller = new AbortController();
@@ -185,11 +184,14 @@ export function createTapClient(options: TapClientOptions): TapClient {
         signal: controller.signal,
         // A success body is left unread: the client reads it once, within maxResponseBytes.
         parseAs: "stream",
+        // This call's transport: its bodies end on this call's signal, which the call holds (the
+        // Request openapi-fetch builds follows it only weakly).
+        fetch: boundedTransport(base, resolved.maxResponseBytes, controller.signal),
       });
       let success: unknown;
       if (response.ok) {
         if (shape === "none") await response.body?.cancel();
-        else success = await readJson(response, resolved.maxResponseBytes, controller.signal);
+        else success = await readJson(response, controller.signal);
       }
       return toResult<T>(response, success, clientRequestId, shape);
     } catch (err) {

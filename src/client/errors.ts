@@ -69,12 +69,15 @@ export class CredentialError extends Error {
   override name = "CredentialError";
 }
 
-/** The response could not be used: its body was truncated, too large, or (on success) not JSON. */
+/**
+ * The response could not be used: its body was truncated, too large (decoded bytes), or (on
+ * success) not JSON or not an object, or its status was not HTTP's (outside 200..599).
+ */
 export class InvalidResponseError extends Error {
   override name = "InvalidResponseError";
   constructor(
     message: string,
-    readonly reason: "truncated" | "too-large" | "not-json" | "not-an-object",
+    readonly reason: "truncated" | "too-large" | "not-json" | "not-an-object" | "bad-status",
     readonly status: number,
     readonly requestId: string | undefined,
     options?: { cause?: unknown },

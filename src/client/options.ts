@@ -79,7 +79,7 @@ export function resolveOptions(options: TapClientOptions): ResolvedOptions {
     baseUrl,
     basePath: new URL(baseUrl).pathname.replace(/\/$/, ""),
     scopes,
-    timeoutMs: positive("timeoutMs", options.timeoutMs, 30_000),
+    timeoutMs: delayMs("timeoutMs", options.timeoutMs, 30_000),
     maxResponseBytes: positive("maxResponseBytes", options.maxResponseBytes, 1024 * 1024),
   };
 }
@@ -91,6 +91,20 @@ export function positive(name: string, value: number | undefined, fallback: numb
     throw new InvalidInputError(`${name} must be a positive finite number, received ${shown(value)}`);
   }
   return value;
+}
+
+/** The longest delay a timer holds (2^31 - 1 ms, about 24.8 days): Node fires a longer one at once. */
+export const MAX_TIMER_MS = 2_147_483_647;
+
+/** A delay or timeout option: positive, finite and within what a timer holds, or its default. */
+export function delayMs(name: string, value: number | undefined, fallback: number): number {
+  const ms = positive(name, value, fallback);
+  if (ms > MAX_TIMER_MS) {
+    throw new InvalidInputError(
+      `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest a timer holds), received ${shown(value)}`,
+    );
+  }
+  return ms;
 }
 
 function checkBaseUrl(value: string): string {
@@ -123,8 +137,8 @@ function checkRetry(retry: TapClientOptions["retry"]): void {
       `createTapClient: retry.maxRetries must be an integer from 0 to 100, received ${shown(maxRetries)}`,
     );
   }
-  positive("retry.maxDelayMs", retry.maxDelayMs, 1);
-  positive("retry.baseDelayMs", retry.baseDelayMs, 1);
+  delayMs("retry.maxDelayMs", retry.maxDelayMs, 1);
+  delayMs("retry.baseDelayMs", retry.baseDelayMs, 1);
   for (const name of ["sleep", "now", "random", "onRetry"] as const) {
     if (retry[name] !== undefined && typeof retry[name] !== "function") {
       throw new InvalidInputError(`createTapClient: retry.${name} must be a function, received ${typeof retry[name]}`);

@@ -1,10 +1,12 @@
 /**
- * The fetch under the client, and the bounded body reads. Error bodies are read here (at most
- * `maxBytes`) so that every middleware and the result see the same parsed text; success bodies
- * pass through unread (only their declared length is checked) and the caller reads them once
- * with `readJson`, which keeps the common path free of copies.
+ * The fetch under the client, and the bounded body reads. Every response is handed on with a
+ * guarded body (decoded bytes counted against `maxBytes`, ended by the call's abort) and a status
+ * line the WHATWG types can hold. Error bodies are read here (at most `maxBytes`) so that every
+ * middleware and the result see the same parsed text; success bodies pass through unread and
+ * the caller reads them once with `readJson`.
  */
 import { InvalidResponseError, NetworkError } from "./errors.js";
+import { guardedBody } from "./guarded-body.js";
 
 export type FetchLike = (request: Request) => Promise<Response>;
 
@@ -20,18 +22,92 @@ export interface ReadBody {
 export const readBodies = new WeakMap<Response, ReadBody>();
 
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+// RFC 9112's reason-phrase (HTAB, SP, VCHAR, obs-text): what a WHATWG Response accepts as statusText.
+const REASON_PHRASE = /^[\t\x20-\x7e\x80-\xff]*$/;
 
-/** Wrap `base`: network failures become NetworkError, error bodies arrive read and parsed. */
-export function boundedTransport(base: FetchLike, maxBytes: number): FetchLike {
+/**
+ * Wrap `base`: network failures become NetworkError, bodies arrive guarded, error bodies read and
+ * parsed. `callSignal` is the call's own signal, held by the caller for the whole call; without
+ * it (the `raw` client) each request's signal is used, its Request kept alive with the body.
+ */
+export function boundedTransport(base: FetchLike, maxBytes: number, callSignal?: AbortSignal): FetchLike {
   return async (request) => {
+    const signal = callSignal ?? request.signal;
     let response: Response;
     try {
-      response = await base(request);
+      response = await untilAborted(base(request), signal);
     } catch (err) {
-      throw noResponse(err, request.method, request.url, request.signal);
+      throw noResponse(err, request.method, request.url, signal);
     }
-    return settled(response, request.method, maxBytes, request.signal);
+    return settled(guarded(response, request, maxBytes, signal), request.method, maxBytes, signal);
   };
+}
+
+/** `pending`, or the signal's reason as soon as it aborts (a fetch that ignores its signal cannot hang the call). */
+function untilAborted(pending: Promise<Response>, signal: AbortSignal): Promise<Response> {
+  if (signal.aborted) {
+    pending.then(
+      (late) => late.body?.cancel(),
+      () => undefined,
+    );
+    return Promise.reject(signal.reason);
+  }
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      pending.then(
+        (late) => late.body?.cancel(),
+        () => undefined,
+      );
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    pending.then(
+      (response) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(response);
+      },
+      (err: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(err);
+      },
+    );
+  });
+}
+
+/**
+ * The response with a guarded body, or an InvalidResponseError for a status outside 200..599 (not
+ * HTTP's, and not one a Response can hold). A reason phrase with control characters is dropped:
+ * a client ignores it (RFC 9112, section 4), and a Response cannot hold it.
+ */
+function guarded(response: Response, request: Request, maxBytes: number, signal: AbortSignal): Response {
+  const { status } = response;
+  if (!(status >= 200 && status <= 599)) {
+    response.body?.cancel().catch(() => undefined);
+    throw invalid(
+      response,
+      "bad-status",
+      `Received: a response with HTTP status ${status} / Expected: a status from 200 to 599`,
+    );
+  }
+  const statusText = REASON_PHRASE.test(response.statusText) ? response.statusText : "";
+  let body: ReadableStream<Uint8Array> | null = null;
+  if (request.method === "HEAD" || NULL_BODY_STATUSES.has(status)) {
+    response.body?.cancel().catch(() => undefined);
+  } else if (response.body !== null) {
+    checkDeclaredLength(response, maxBytes);
+    body = guardedBody(response.body, {
+      maxBytes,
+      signal,
+      tooLarge: () =>
+        invalid(
+          response,
+          "too-large",
+          `Received: a ${status} body of more than ${maxBytes} bytes / Expected: at most ${maxBytes} bytes`,
+        ),
+      hold: request,
+    });
+  }
+  return new Response(body, { status, statusText, headers: response.headers });
 }
 
 /** What a failed fetch rejects with: the abort reason, or a NetworkError naming the cause. */
@@ -40,21 +116,17 @@ function noResponse(err: unknown, method: string, url: string, signal: AbortSign
   return new NetworkError(`${method} ${url}: no response: ${describeNetworkError(err)}`, { cause: err });
 }
 
-/**
- * The response as the client's layers see it: a success passes through unread (its declared
- * length checked), an error body is read (bounded) and parsed into `readBodies`.
- */
+/** The response as the client's layers see it: a success passes through unread, an error body is read (bounded) into `readBodies`. */
 function settled(
   response: Response,
   method: string,
   maxBytes: number,
   signal: AbortSignal,
 ): Response | Promise<Response> {
-  if (method === "HEAD" || NULL_BODY_STATUSES.has(response.status) || response.body === null) {
+  if (method === "HEAD" || response.body === null) {
     readBodies.set(response, { text: "", json: undefined });
     return response;
   }
-  checkDeclaredLength(response, maxBytes);
   // Not async for a success: the common path takes no extra promise.
   return response.ok ? response : readErrorBody(response, maxBytes, signal);
 }
@@ -78,12 +150,12 @@ async function readErrorBody(response: Response, maxBytes: number, signal: Abort
   return copy;
 }
 
-/** Read a success body (at most `maxBytes`) as JSON; `undefined` when it is empty. */
-export async function readJson(response: Response, maxBytes: number, signal: AbortSignal): Promise<unknown> {
+/** Read a success body as JSON (its guarded body counts the bytes); `undefined` when it is empty. */
+export async function readJson(response: Response, signal: AbortSignal): Promise<unknown> {
   // readText's steps without its own promise: this is every successful call's path.
   let text: string;
   try {
-    text = response.body === null ? "" : await startReading(response, maxBytes);
+    text = response.body === null ? "" : await response.text();
   } catch (err) {
     throw readFailure(err, response, signal);
   }
@@ -114,10 +186,10 @@ function invalid(
   );
 }
 
-/** Throws for a declared length over the limit; true when a length is declared (and within it). */
-function checkDeclaredLength(response: Response, maxBytes: number): boolean {
+/** Throws for a declared length over the limit (the count of what is read is the guarded body's). */
+function checkDeclaredLength(response: Response, maxBytes: number): void {
   const header = response.headers.get("content-length");
-  if (header === null) return false;
+  if (header === null) return;
   const declared = Number(header);
   if (declared > maxBytes) {
     response.body?.cancel().catch(() => undefined);
@@ -127,22 +199,20 @@ function checkDeclaredLength(response: Response, maxBytes: number): boolean {
       `Received: a ${response.status} body of ${declared} bytes (content-length) / Expected: at most ${maxBytes} bytes`,
     );
   }
-  return true;
 }
 
-/** The body as text, at most `maxBytes`; a body that ends early is "truncated". */
+/**
+ * The body as text; a body that ends early is "truncated". What is read is counted by the guarded
+ * body every response through the transport has; `maxBytes` is checked against a declared length.
+ */
 export async function readText(response: Response, maxBytes: number, signal: AbortSignal): Promise<string> {
   if (response.body === null) return "";
   try {
-    return await startReading(response, maxBytes);
+    checkDeclaredLength(response, maxBytes);
+    return await response.text();
   } catch (err) {
     throw readFailure(err, response, signal);
   }
-}
-
-function startReading(response: Response, maxBytes: number): Promise<string> {
-  // A declared length within the limit: the runtime enforces it, no need to count.
-  return checkDeclaredLength(response, maxBytes) ? response.text() : readCounted(response, maxBytes);
 }
 
 /** What a failed body read rejects with: the abort reason, a too-large error, or "truncated". */
@@ -155,28 +225,6 @@ function readFailure(err: unknown, response: Response, signal: AbortSignal): unk
     `Received: a ${response.status} body that ended early (${describeNetworkError(err)}) / Expected: the whole body`,
     err,
   );
-}
-
-async function readCounted(response: Response, maxBytes: number): Promise<string> {
-  const reader = response.body!.getReader();
-  const decoder = new TextDecoder();
-  let total = 0;
-  let text = "";
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw invalid(
-        response,
-        "too-large",
-        `Received: a ${response.status} body of more than ${maxBytes} bytes / Expected: at most ${maxBytes} bytes`,
-      );
-    }
-    text += decoder.decode(value, { stream: true });
-  }
-  return text + decoder.decode();
 }
 
 function describeNetworkError(err: unknown): string {

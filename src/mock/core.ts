@@ -102,6 +102,9 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
           headers: { connection: "close" },
         });
       }
+      if (req.busy) {
+        return errorResponse(env, "serviceUnavailable", { headers: { "retry-after": "1", connection: "close" } });
+      }
       const idResponse = await handleIdentity(identity, req);
       if (idResponse) return idResponse;
       const selection = selectScenarios(req);

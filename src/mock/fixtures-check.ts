@@ -4,6 +4,8 @@ import { directoryRoles } from "../spec/index.js";
 import type { MockFixtures } from "./fixtures.js";
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** A hundred years in minutes: a fixture pass starts and lasts within it, so its dates stay writable. */
+const maxOffsetMinutes = 100 * 366 * 24 * 60;
 
 /** Throws a UserError naming the first problem found. */
 export function checkFixtures(f: MockFixtures): void {
@@ -31,15 +33,27 @@ export function checkFixtures(f: MockFixtures): void {
     unique(u.name, "user name");
     unique(u.id, "object id");
     unique(u.userPrincipalName, "userPrincipalName");
+    if (u.directoryRoles !== undefined && !Array.isArray(u.directoryRoles))
+      fail(`${at}.directoryRoles must be an array of role names`);
     for (const role of u.directoryRoles ?? []) {
-      if (!(role in directoryRoles))
-        fail(`${at}.directoryRoles: unknown role "${role}": expected one of ${Object.keys(directoryRoles).join(", ")}`);
+      // Own keys only: `constructor` or `__proto__` are not roles.
+      if (typeof role !== "string" || !Object.hasOwn(directoryRoles, role))
+        fail(
+          `${at}.directoryRoles: unknown role ${JSON.stringify(role)}: expected one of ${Object.keys(directoryRoles).join(", ")}`,
+        );
     }
     if (u.tap) {
       if (!guid.test(u.tap.id ?? "")) fail(`${at}.tap.id must be a GUID`);
-      if (!Number.isFinite(u.tap.startOffsetMinutes)) fail(`${at}.tap.startOffsetMinutes must be a number`);
-      if (!Number.isInteger(u.tap.lifetimeInMinutes) || u.tap.lifetimeInMinutes < 1)
-        fail(`${at}.tap.lifetimeInMinutes must be a positive integer`);
+      if (!(typeof u.tap.startOffsetMinutes === "number" && Math.abs(u.tap.startOffsetMinutes) <= maxOffsetMinutes))
+        fail(
+          `${at}.tap.startOffsetMinutes must be a number of minutes from -${maxOffsetMinutes} to ${maxOffsetMinutes}`,
+        );
+      if (
+        !Number.isInteger(u.tap.lifetimeInMinutes) ||
+        u.tap.lifetimeInMinutes < 1 ||
+        u.tap.lifetimeInMinutes > maxOffsetMinutes
+      )
+        fail(`${at}.tap.lifetimeInMinutes must be an integer from 1 to ${maxOffsetMinutes}`);
       if (typeof u.tap.isUsableOnce !== "boolean") fail(`${at}.tap.isUsableOnce must be a boolean`);
     }
   });

@@ -5,7 +5,13 @@ import type { AddressInfo } from "node:net";
 import { UserError, describeSystemError } from "../errors.js";
 import { createMockGraph, type MockGraphCore, type MockGraphOptions } from "./core.js";
 import { envelopeFor, rawError } from "./http/envelope.js";
-import { clientErrorListener, nodeListener } from "./http/node-adapter.js";
+import {
+  clientErrorListener,
+  expectationListener,
+  nodeListener,
+  socketLedger,
+  type ProtocolError,
+} from "./http/node-adapter.js";
 
 export interface StartOptions extends MockGraphOptions {
   /** 0 (default) = an ephemeral port. */
@@ -37,7 +43,13 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
   const core = createMockGraph(coreOptions);
   const shownHost = host.includes(":") ? `[${host}]` : host;
   let origin = "";
-  const listener = nodeListener(core.handle, https ? "https" : "http", () => origin.replace(/^https?:\/\//, ""));
+  const ledger = socketLedger();
+  const listener = nodeListener(
+    core.handle,
+    https ? "https" : "http",
+    () => origin.replace(/^https?:\/\//, ""),
+    ledger,
+  );
   const limits = { requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 };
   let server: Server;
   let certificatePath: string | undefined;
@@ -50,14 +62,13 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
   } else {
     server = createHttpServer(limits, listener);
   }
-  server.on(
-    "clientError",
-    clientErrorListener((status, message) => {
-      const env = envelopeFor({ method: "", origin: "", path: "", query: "", headers: {} }, core.clock.now());
-      const res = rawError(env, status, "BadRequest", message);
-      return { headers: res.headers, text: res.body ?? "" };
-    }),
-  );
+  const protocolError: ProtocolError = (status, message) => {
+    const env = envelopeFor({ method: "", origin: "", path: "", query: "", headers: {} }, core.clock.now());
+    const res = rawError(env, status, "BadRequest", message);
+    return { headers: res.headers, text: res.body ?? "" };
+  };
+  server.on("clientError", clientErrorListener(protocolError));
+  server.on("checkExpectation", expectationListener(protocolError));
   await new Promise<void>((resolve, reject) => {
     const onError = (err: NodeJS.ErrnoException) => {
       reject(new UserError(`cannot listen on ${shownHost}:${port}: ${describeSystemError(err)}`));

@@ -1,5 +1,6 @@
 /** `tap-contract check`: the conformance suite against the embedded mock (default) or a live target. */
 import { parseArgs } from "node:util";
+import { MAX_TIMER_MS } from "../../../src/client/options.js";
 import { UsageError } from "../../../src/errors.js";
 import { scenarioNames } from "../../../src/mock/index.js";
 import { createRecorder, type Recorder } from "../../replay/recorder.js";
@@ -54,7 +55,7 @@ const targetFlags = {
     type: "string",
     value: "MS",
     default: String(defaultHttpLimits.timeoutMs),
-    description: "Per-request deadline, body included.",
+    description: "Per-request deadline, body included (at most 2147483647, what a timer holds).",
   },
   "max-body": {
     type: "string",
@@ -99,10 +100,11 @@ expired), 2 could not start (bad flag, unreadable allowlist, unwritable output, 
 target, TLS error, no token for a live target) or nothing was checked (every outcome skipped,
 or a live run in which no request carried a usable token).`;
 
-function positiveInt(flag: string, value: string): number {
+function positiveInt(flag: string, value: string, max = Number.MAX_SAFE_INTEGER, unit = ""): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n <= 0)
     throw new UsageError(`--${flag}: expected a whole number above 0, got "${value}"`);
+  if (n > max) throw new UsageError(`--${flag}: expected at most ${max}${unit}, got "${value}"`);
   return n;
 }
 
@@ -128,7 +130,7 @@ export async function runCheck(
   }
   const common = parseCommonOptions(values);
   const limits = {
-    timeoutMs: positiveInt("timeout", values.timeout),
+    timeoutMs: positiveInt("timeout", values.timeout, MAX_TIMER_MS, " ms (the longest a timer holds)"),
     maxBodyBytes: positiveInt("max-body", values["max-body"]),
   };
   const exchangeOptions = {

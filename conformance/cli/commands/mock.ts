@@ -2,6 +2,7 @@
 import { parseArgs } from "node:util";
 import { usageFromParseError } from "../common-options.js";
 import { UsageError } from "../../../src/errors.js";
+import { isClockInstant } from "../../../src/mock/clock.js";
 import {
   faultKinds,
   loadFixtures,
@@ -96,8 +97,13 @@ export function parseMockArgs(argv: string[]): StartOptions {
   };
   if (values.fixtures !== undefined) options.fixtures = loadFixtures(values.fixtures);
   if (values.clock !== undefined) {
-    if (!Number.isFinite(Date.parse(values.clock)))
+    const ms = Date.parse(values.clock);
+    if (!Number.isFinite(ms))
       throw new UsageError(`--clock must be an ISO 8601 date such as 2026-01-01T09:00:00Z, got "${values.clock}"`);
+    if (!isClockInstant(ms))
+      throw new UsageError(
+        `--clock must be a date between -271821-04-21 and 275760-09-12 (what a Date holds), got "${values.clock}"`,
+      );
     options.clock = values.clock;
   }
   const faultFlags = ["fault-rate", "fault-seed", "latency-ms"] as const;

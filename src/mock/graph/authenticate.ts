@@ -2,7 +2,7 @@
 import type { Principal } from "../../contract/authorize.js";
 import { header, type MockRequest } from "../http/exchange.js";
 import { consumerTenantId } from "../fixtures.js";
-import type { AccessTokenClaims } from "../identity/claims.js";
+import { audienceFits, type AccessTokenClaims } from "../identity/claims.js";
 import type { TokenFailure, TokenIssuer } from "../identity/issuer.js";
 
 export interface Caller extends Principal {
@@ -25,10 +25,14 @@ export function authenticate(req: MockRequest, issuer: TokenIssuer): Authenticat
   if (scheme.toLowerCase() !== "bearer") return { ok: false, failure: "malformedToken" };
   const token = space === -1 ? "" : value.slice(space + 1).trim();
   const cached = issuer.cached(token);
-  if (cached) return { ok: true, caller: callerOf(cached) };
-  return issuer
-    .verify(token)
-    .then((verified) => (verified.ok ? { ok: true, caller: callerOf(verified.claims) } : verified));
+  if (cached) return accepted(cached, req.origin);
+  return issuer.verify(token).then((verified) => (verified.ok ? accepted(verified.claims, req.origin) : verified));
+}
+
+/** A token the issuer verified, for this request: its audience must be this cloud's Graph. */
+function accepted(claims: AccessTokenClaims, origin: string): Authentication {
+  if (!audienceFits(claims.aud, origin)) return { ok: false, failure: "invalidAudience" };
+  return { ok: true, caller: callerOf(claims) };
 }
 
 export function callerOf(claims: AccessTokenClaims): Caller {

@@ -42,8 +42,29 @@ function edmType(property: string): string {
 }
 
 function literal(value: unknown): string {
+  // A JSON value is at most `maxJsonDepth` deep here (the handler refuses deeper ones), so this cannot overflow.
   const s = typeof value === "string" ? value : (JSON.stringify(value) ?? String(value));
   return s.length > 64 ? `${s.slice(0, 64)}…` : s;
+}
+
+/**
+ * How deep a Create body may nest (OData's reader quota is 100); a deeper one gets Graph's
+ * invalid-JSON 400 (spec decisions, item 23).
+ */
+export const maxJsonDepth = 100;
+
+/** Whether a parsed JSON value nests deeper than `max` (iterative: a deep value cannot overflow the stack). */
+export function nestedDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (v === null || typeof v !== "object") continue;
+    if (depth >= max) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) {
+      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }
 
 /** `ignoreOneTimePolicy`: the `multi-use-despite-policy` scenario, which creates what Graph refuses. */

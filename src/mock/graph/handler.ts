@@ -13,6 +13,7 @@ import type { ScenarioName } from "../scenarios.js";
 import { authenticate, callerOf, type Caller } from "./authenticate.js";
 import type { GraphCall, TenantState } from "./context.js";
 import { runOperation } from "./operations.js";
+import { maxJsonDepth, nestedDeeperThan } from "./create-body.js";
 import { fabricated } from "./read-scenarios.js";
 import { odataContext } from "./representation.js";
 import { route } from "./route.js";
@@ -115,6 +116,7 @@ export async function handleGraph(
     } catch {
       return errorResponse(env, "invalidJson");
     }
+    if (nestedDeeperThan(body, maxJsonDepth)) return errorResponse(env, "invalidJson");
   }
   return runOperation(state, call, target, body);
 }

@@ -17,6 +17,8 @@ export interface MockRequest {
   body?: Uint8Array;
   /** The body was over `maxBodyBytes` and was not kept (the answer is 413). */
   oversized?: boolean;
+  /** The server held `maxHeldBodyBytes` of unfinished bodies already: this one was not kept (the answer is 503). */
+  busy?: boolean;
 }
 
 export interface MockResponse {
@@ -37,3 +39,6 @@ export function header(req: MockRequest, name: string): string | undefined {
 
 /** Largest request body the mock reads; larger ones get 413 (Graph's limit is 4 MB). */
 export const maxBodyBytes = 4 * 1024 * 1024;
+
+/** The most bytes of unfinished request bodies one server holds across its connections (8 full bodies). */
+export const maxHeldBodyBytes = 8 * maxBodyBytes;

@@ -35,6 +35,22 @@ export const graphAudiences: ReadonlySet<string> = new Set([
 /** The audience the mock puts in its tokens by default. */
 export const defaultAudience = clouds.global.graphRoot;
 
+const cloudRoots: ReadonlySet<string> = new Set(
+  Object.values(clouds)
+    .filter((c) => c.tapAvailable)
+    .map((c) => c.graphRoot),
+);
+
+/**
+ * Whether a request to `origin` takes a token for `aud`: Graph's application id, or the Graph
+ * root of the cloud the request addresses. A request to a cloud's root (the MSW handlers) is that
+ * cloud's; any other host (the mock's own) stands for global Graph (spec decisions, item 25).
+ */
+export function audienceFits(aud: string, origin: string): boolean {
+  if (aud === graphAppId) return true;
+  return aud === (cloudRoots.has(origin) ? origin : defaultAudience);
+}
+
 export const issuerFor = (tenantId: string) => `https://sts.windows.net/${tenantId}/`;
 
 interface OAuthFlows {
@@ -50,7 +66,7 @@ export const allDelegatedScopes: readonly string[] = (() => {
 /** Directory role template ids for fixture role keys (unknown keys are a fixture error). */
 export function roleTemplateIds(keys: readonly string[]): string[] {
   return keys.map((key) => {
-    const role = directoryRoles[key];
+    const role = Object.hasOwn(directoryRoles, key) ? directoryRoles[key] : undefined;
     if (!role)
       throw new RangeError(
         `unknown directory role "${key}": expected one of ${Object.keys(directoryRoles).join(", ")}`,

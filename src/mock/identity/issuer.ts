@@ -40,6 +40,14 @@ export class UnknownPrincipalError extends Error {
   override name = "UnknownPrincipalError";
 }
 
+/** Thrown for scopes a token cannot carry (the token endpoint turns it into `invalid_scope`). */
+export class InvalidScopeError extends Error {
+  override name = "InvalidScopeError";
+}
+
+/** The longest `scp` the mock signs (spec decisions, item 25): a token stays the size of a real one. */
+export const maxScopeChars = 4096;
+
 /** Why a presented token was refused, named as the spec's `x-graph-errors` kinds. */
 export type TokenFailure = "emptyToken" | "malformedToken" | "expiredToken" | "invalidSignature" | "invalidAudience";
 
@@ -108,6 +116,11 @@ export class TokenIssuer {
     if (!user) throw new UnknownPrincipalError(`issueToken: no fixture user "${name}"`);
     const tid = user.personal ? consumerTenantId : this.tenantId;
     const scopes = request.scopes ? normalizeScopes(request.scopes) : [...allDelegatedScopes];
+    const scp = scopes.join(" ");
+    if (scp.length > maxScopeChars)
+      throw new InvalidScopeError(
+        `issueToken: the scopes are ${scp.length} characters: expected at most ${maxScopeChars}`,
+      );
     return {
       aud: request.audience ?? defaultAudience,
       iss: issuerFor(tid),
@@ -116,7 +129,7 @@ export class TokenIssuer {
       sub: user.id,
       idtyp: "user",
       appid: publicClientId,
-      scp: scopes.join(" "),
+      scp,
       wids: roleTemplateIds(request.directoryRoles ?? user.directoryRoles),
       upn: user.userPrincipalName,
       name: user.displayName,

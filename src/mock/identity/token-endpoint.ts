@@ -8,7 +8,7 @@ import { consumerTenantId, type MockFixtures } from "../fixtures.js";
 import type { Directory } from "../directory.js";
 import type { MockClock } from "../clock.js";
 import { graphAudiences } from "./claims.js";
-import { UnknownPrincipalError, type TokenIssuer } from "./issuer.js";
+import { InvalidScopeError, UnknownPrincipalError, type TokenIssuer } from "./issuer.js";
 
 export interface IdentityState {
   fixtures: MockFixtures;
@@ -49,7 +49,7 @@ export async function handleIdentity(state: IdentityState, req: MockRequest): Pr
   if (token) {
     if (req.method !== "POST")
       return oauthError(state, 405, "invalid_request", 900561, "The endpoint only accepts POST requests.");
-    return issueFromForm(state, req);
+    return issueFromForm(state, req, tenant);
   }
   if (req.method !== "GET")
     return oauthError(state, 405, "invalid_request", 900561, "The endpoint only accepts GET requests.");
@@ -65,7 +65,10 @@ function knownTenant(f: MockFixtures, raw: string): boolean {
   );
 }
 
-async function issueFromForm(state: IdentityState, req: MockRequest): Promise<MockResponse> {
+// Authorities that name no tenant: client credentials need one (MSAL refuses them too).
+const generalAuthorities = new Set(["common", "organizations", "consumers", consumerTenantId]);
+
+async function issueFromForm(state: IdentityState, req: MockRequest, tenant: string): Promise<MockResponse> {
   const type = header(req, "content-type")?.split(";")[0]?.trim().toLowerCase();
   if (type !== "application/x-www-form-urlencoded") {
     return oauthError(
@@ -80,6 +83,15 @@ async function issueFromForm(state: IdentityState, req: MockRequest): Promise<Mo
   const grant = form.get("grant_type");
   const scope = (form.get("scope") ?? "").split(/\s+/).filter((s) => s !== "");
   if (grant === "client_credentials") {
+    if (generalAuthorities.has(decode(tenant).toLowerCase())) {
+      return oauthError(
+        state,
+        400,
+        "invalid_request",
+        50059,
+        "No tenant-identifying information found in either the request or implied by any provided credentials.",
+      );
+    }
     const clientId = form.get("client_id") ?? "";
     const app = state.directory.app(clientId);
     if (!app || app.clientId.toLowerCase() !== clientId.toLowerCase()) {
@@ -141,6 +153,14 @@ async function issueFromForm(state: IdentityState, req: MockRequest): Promise<Mo
     } catch (err) {
       if (err instanceof UnknownPrincipalError)
         return oauthError(state, 400, "invalid_grant", 50034, "The user account does not exist in the directory.");
+      if (err instanceof InvalidScopeError)
+        return oauthError(
+          state,
+          400,
+          "invalid_scope",
+          70011,
+          "The provided value for the input parameter 'scope' is not valid: it is too long.",
+        );
       throw err;
     }
   }
