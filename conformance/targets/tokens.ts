@@ -38,6 +38,10 @@ export interface TokenPrincipal {
   objectId: string | undefined;
   /** Expiry, epoch seconds. */
   exp: number | undefined;
+  /** `aud`, when a string. */
+  audience?: string;
+  /** The signed-in user's name: `upn`, else `preferred_username`. */
+  upn?: string;
 }
 
 /** The tenant id Microsoft gives personal accounts (MSA) in `tid`. */
@@ -70,6 +74,12 @@ export function principalOf(token: string): TokenPrincipal | undefined {
     roleTemplateIds: wids,
     objectId: typeof claims.oid === "string" ? claims.oid : undefined,
     exp: typeof claims.exp === "number" ? claims.exp : undefined,
+    ...(typeof claims.aud === "string" ? { audience: claims.aud } : {}),
+    ...(typeof claims.upn === "string"
+      ? { upn: claims.upn }
+      : typeof claims.preferred_username === "string"
+        ? { upn: claims.preferred_username }
+        : {}),
   };
 }
 
