@@ -69,7 +69,12 @@ async function judge(session: Session, user: string, writerToken: string, reader
       );
       return { settled: false, result: { ...where, status: "fail", message } };
     }
-    const old = await session.send({ operation: get!, user, methodId: first, authorization: session.bearer(readerToken) });
+    const old = await session.send({
+      operation: get!,
+      user,
+      methodId: first,
+      authorization: session.bearer(readerToken),
+    });
     if (!old.ok) return { settled: false, result: errorCase(where, old.error) };
     if (old.status !== 404) {
       const message = receivedExpected(`Get of the first pass answered ${old.status}`, "404: the first pass is gone");
@@ -86,7 +91,10 @@ async function judge(session: Session, user: string, writerToken: string, reader
     // Only a fail may settle with time; an error (no answer, 5xx) is reported as it is.
     if (verdict.result.status !== "fail" || wait === undefined || elapsed + wait > replacementSettleMs)
       return verdict.result.status === "fail"
-        ? { ...verdict.result, message: `${verdict.result.message}\n(still so ${Math.round(elapsed)} ms after the second Create)` }
+        ? {
+            ...verdict.result,
+            message: `${verdict.result.message}\n(still so ${Math.round(elapsed)} ms after the second Create)`,
+          }
         : verdict.result;
     await new Promise((resolve) => setTimeout(resolve, wait));
   }

@@ -22,7 +22,9 @@ if (argv[0] === "check") {
   // A replay creates nothing: say so on a line of its own (after a terminal's progress line) and stop.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
-      process.stderr.write(`\ntap-contract replay: interrupted (${signal}): the run did not finish and wrote no report\n`);
+      process.stderr.write(
+        `\ntap-contract replay: interrupted (${signal}): the run did not finish and wrote no report\n`,
+      );
       process.exit(signalExitCodes[signal]);
     });
   }

@@ -7,7 +7,16 @@ import type { Outcome, RunResult } from "../run/result.js";
 import { redactText as redact } from "../../src/contract/redact.js";
 import { markdownFence, markdownInline, terminalText } from "./escape.js";
 import type { Reporter } from "./reporter.js";
-import { byCheck, coverageLine, groupStatus, skipReasonLines, targetLine, totalsLine, verdictText, where } from "./summary.js";
+import {
+  byCheck,
+  coverageLine,
+  groupStatus,
+  skipReasonLines,
+  targetLine,
+  totalsLine,
+  verdictText,
+  where,
+} from "./summary.js";
 
 /**
  * Workflow commands need %, CR and LF escaped in data, and also : and , in properties; other

@@ -272,7 +272,10 @@ function coverageSection(result: RunResult): string {
           .join(", ")}</p>`;
   const reasons = cov.skipped.length
     ? `<ul>${cov.skipped
-        .map((s) => `<li><b>${s.outcomes}</b> skipped: ${esc(s.reason)} <span class="sub">(${esc(s.checks.join(", "))})</span></li>`)
+        .map(
+          (s) =>
+            `<li><b>${s.outcomes}</b> skipped: ${esc(s.reason)} <span class="sub">(${esc(s.checks.join(", "))})</span></li>`,
+        )
         .join("")}</ul>`
     : "";
   const cleanup = result.cleanup
@@ -307,7 +310,9 @@ export function htmlReport(result: RunResult): string {
 <p class="sub">${esc(targetLine(result))}</p>
 <p class="sub">started ${esc(result.startedAt)} · ${(result.durationMs / 1000).toFixed(1)} s · ${result.checks.length} checks · failures from severity <b>${esc(result.severityThreshold)}</b> up fail the run${esc(recording)}</p></div>
 <div class="verdict ${ok ? "ok" : "bad"}">${ok ? "✓ Passed" : result.exitCode === 2 ? "– Nothing checked" : "✗ Failed"}${
-    verdictText(result).includes("(") ? `<br><small>${esc(verdictText(result).replace(/^[A-Z ]+ \(|\)$/g, ""))}</small>` : ""
+    verdictText(result).includes("(")
+      ? `<br><small>${esc(verdictText(result).replace(/^[A-Z ]+ \(|\)$/g, ""))}</small>`
+      : ""
   }</div></header>
 ${coverageSection(result)}
 <section class="cards">${card("total", result.outcomes.length, "outcomes")}${card("pass", c.pass, "passed")}${card("fail", c.fail, "failed")}${card("error", c.error, "errors")}${card("waived", c.waived, "known deviations")}${card("skip", c.skip, "skipped")}</section>

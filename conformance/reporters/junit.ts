@@ -73,7 +73,8 @@ export function junitXml(result: RunResult): string {
   const c = coverage(result);
   const cleanup = result.cleanup;
   const runCase: Node = { "@_classname": "tap-contract", "@_name": "cleanup", "@_time": "0" };
-  if (cleanup && !cleanup.clean) runCase.failure = { "@_message": cleanup.line, "@_type": "cleanup", "#text": cleanup.line };
+  if (cleanup && !cleanup.clean)
+    runCase.failure = { "@_message": cleanup.line, "@_type": "cleanup", "#text": cleanup.line };
   const runSuite = {
     "@_name": "tap-contract",
     "@_tests": 1,

@@ -64,7 +64,9 @@ export function skipReasonLines(result: RunResult, limit = Infinity): string[] {
   const lines = skipped.slice(0, limit).map((s) => `${s.outcomes} skipped: ${s.reason} (${s.checks.join(", ")})`);
   const rest = skipped.slice(limit);
   if (rest.length > 0)
-    lines.push(`${rest.reduce((n, s) => n + s.outcomes, 0)} skipped for ${rest.length} other reasons (see the JSON report)`);
+    lines.push(
+      `${rest.reduce((n, s) => n + s.outcomes, 0)} skipped for ${rest.length} other reasons (see the JSON report)`,
+    );
   return lines;
 }
 

@@ -31,7 +31,9 @@ function sentence(r: Omit<CleanupResult, "line" | "clean">, name: string): strin
   for (const f of r.failed) parts.push(`${f.label}: ${f.problem}`);
   if (r.unread !== undefined) parts.push(`could not be read back: ${r.unread}`);
   if (r.replaced.length > 0)
-    parts.push(`its pass ${r.replaced.join(", ")} from before the run was replaced by the run's Create (one pass per user)`);
+    parts.push(
+      `its pass ${r.replaced.join(", ")} from before the run was replaced by the run's Create (one pass per user)`,
+    );
   return parts.length === 0 ? `test user ${name} left as found` : `test user ${name} ${parts.join("; ")}`;
 }
 
@@ -49,7 +51,13 @@ async function sweep(
   const reader = await permittedToken(session, list!, "actingOnOthers", user);
   if ("skip" in deleter || "skip" in reader) return [...now];
   for (const id of now.filter((id) => !before.has(id))) {
-    const sent = await session.send({ operation: del!, user, methodId: id, authorization: session.bearer(deleter.token), stop });
+    const sent = await session.send({
+      operation: del!,
+      user,
+      methodId: id,
+      authorization: session.bearer(deleter.token),
+      stop,
+    });
     if (!sent.ok || (sent.status !== successStatus(del!) && sent.status !== 404)) return [...now];
   }
   const again = await session.send({ operation: list!, user, authorization: session.bearer(reader.token), stop });
@@ -71,7 +79,12 @@ export async function leaveAsFound(
   }
   const [list] = operationsOf("list", "users");
   const stop = AbortSignal.timeout(deadlineMs);
-  const result: Omit<CleanupResult, "line" | "clean"> = { testUser: user, left: [], replaced: [], failed: report.failed };
+  const result: Omit<CleanupResult, "line" | "clean"> = {
+    testUser: user,
+    left: [],
+    replaced: [],
+    failed: report.failed,
+  };
   const reader = await permittedToken(session, list!, "actingOnOthers", user);
   if ("skip" in reader) result.unread = `no token may list its passes (${reader.skip})`;
   else {

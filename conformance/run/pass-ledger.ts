@@ -49,7 +49,10 @@ export function passLedger(session: () => Session): (exchange: Exchange) => void
         label: passStepLabel(user, id),
         run: (stop) => deletePass(session(), user, id, stop),
       });
-    } else if (operation.kind === "delete" && (response.status === successStatus(operation) || response.status === 404)) {
+    } else if (
+      operation.kind === "delete" &&
+      (response.status === successStatus(operation) || response.status === 404)
+    ) {
       const id = exchange.params[methodIdParam(operation) ?? ""];
       if (id !== undefined) session().cleanup.settle(passStepLabel(user, id));
     }

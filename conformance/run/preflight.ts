@@ -41,7 +41,9 @@ function refusalHint(token: PreflightToken, graphRoot: string | undefined, nowSe
   const roots = graphRoot !== undefined ? [graphRoot] : Object.values(clouds).map((c) => c.graphRoot);
   if (token.audience !== undefined && !roots.some((root) => graphAudience(token.audience!, root))) {
     const root = roots[0]!;
-    hints.push(`its audience (aud) is ${token.audience}, not Graph: ask for a token for ${root} (az: --resource ${root})`);
+    hints.push(
+      `its audience (aud) is ${token.audience}, not Graph: ask for a token for ${root} (az: --resource ${root})`,
+    );
   }
   hints.push("check it is for this tenant and cloud (the issuer, `iss`, must be the target's) and not expired");
   return hints.join("; ");
@@ -85,7 +87,9 @@ async function preflightSubjects(session: Session): Promise<string[] | undefined
     ...subjects.readUsers.map((user) => ({ user, flag: "--user" })),
     ...(subjects.writeUser !== undefined ? [{ user: subjects.writeUser, flag: "--test-user" }] : []),
   ];
-  const listed = await Promise.all(names.map(({ user }) => session.send({ operation: list!, user, authorization: auth })));
+  const listed = await Promise.all(
+    names.map(({ user }) => session.send({ operation: list!, user, authorization: auth })),
+  );
   let testUserPasses: string[] | undefined;
   for (const [i, sent] of listed.entries()) {
     stopOnFailure(session, sent);

@@ -93,10 +93,7 @@ async function runScenarios(
   done: (check: ScenarioCheck, outcomes: Outcome[]) => void,
 ): Promise<void> {
   const shared = checks.filter((c) => !c.exclusive);
-  await Promise.all([
-    explore(session),
-    ...shared.map(async (check) => done(check, await runScenario(check, session))),
-  ]);
+  await Promise.all([explore(session), ...shared.map(async (check) => done(check, await runScenario(check, session)))]);
   for (const check of checks.filter((c) => c.exclusive)) done(check, await runScenario(check, session));
 }
 
@@ -168,7 +165,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     cleanup = await leaveAsFound(session, found, options.cleanupMs ?? defaultCleanupMs);
   }
   // A setup error found before the interrupt (or before the target stalled) is the run's answer.
-  if (failure !== undefined && !halt.signal.aborted) throw failure;
+  if (failure !== undefined && (!halt.signal.aborted || stalled !== undefined)) throw failure;
   if (stalled !== undefined) {
     throw new UserError(
       `${target.description.location} stopped answering (${stalled}); the run ended early` +

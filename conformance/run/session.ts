@@ -109,7 +109,9 @@ export function createSession(target: Target, options: SessionOptions): Session 
       const result = await boundedFetch(request, options.limits, fetch, request.method === "GET" ? stop : undefined);
       if (!result.ok && result.kind === "timeout") {
         if (++timeoutsInARow === stalledAfterTimeouts)
-          options.onStalled?.(`${stalledAfterTimeouts} requests in a row got no answer within ${options.limits.timeoutMs} ms`);
+          options.onStalled?.(
+            `${stalledAfterTimeouts} requests in a row got no answer within ${options.limits.timeoutMs} ms`,
+          );
       } else if (result.ok) timeoutsInARow = 0;
       return result;
     });

@@ -35,10 +35,13 @@ export interface WatchingProxy {
 }
 
 /** A pass-through proxy in front of the mock that records each exchange after the answer is relayed. */
-export async function watchingProxy(mock: MockGraph): Promise<WatchingProxy> {
+export async function watchingProxy(mock: MockGraph, options: { answerFirst?: number } = {}): Promise<WatchingProxy> {
   const target = new URL(mock.url);
   const proxy: WatchingProxy = { graphUrl: "", seen: [], close: async () => undefined };
+  let received = 0;
   const server: Server = createServer((req: IncomingMessage, res) => {
+    // After `answerFirst` requests the target stops answering (it keeps the connection open).
+    if (options.answerFirst !== undefined && ++received > options.answerFirst) return;
     const upstream = httpRequest(
       { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers },
       (answer) => {
@@ -68,9 +71,12 @@ export async function watchingProxy(mock: MockGraph): Promise<WatchingProxy> {
 /** The test user's passes, read straight from the mock with the app token. */
 export async function passesOf(mock: MockGraph, user: string): Promise<string[]> {
   const token = await mock.issueToken({ app: appClientId });
-  const res = await fetch(`${mock.graphUrl}/users/${encodeURIComponent(user)}/authentication/temporaryAccessPassMethods`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
+  const res = await fetch(
+    `${mock.graphUrl}/users/${encodeURIComponent(user)}/authentication/temporaryAccessPassMethods`,
+    {
+      headers: { authorization: `Bearer ${token}` },
+    },
+  );
   const body = (await res.json()) as { value?: Array<{ id: string }> };
   return (body.value ?? []).map((p) => p.id);
 }

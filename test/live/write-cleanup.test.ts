@@ -28,7 +28,15 @@ describe("a write run cleans up after itself", () => {
       let out = "";
       const err = fakeStderr();
       const code = await runCheck(
-        ["--target", proxy.graphUrl, "--user", "megan", "--allow-writes", "--test-user", nestor],
+        [
+          "--target",
+          proxy.graphUrl,
+          "--user",
+          "megan@contoso.onmicrosoft.com",
+          "--allow-writes",
+          "--test-user",
+          nestor,
+        ],
         { stdout: (t) => void (out += t), env, color: false, stderr: err.stream },
       );
       expect(out).toMatch(/PASS\n$/);
@@ -50,28 +58,37 @@ describe("a write run cleans up after itself", () => {
     ["after the fourth write", (s, writes) => (s.method === "POST" || s.method === "DELETE") && writes === 4],
     ["after a refused Delete", (s) => s.method === "DELETE" && s.status === 403],
   ];
-  it.each(points)("interrupted %s: the test user has no pass afterwards", async (_name, at) => {
-    const proxy = await watchingProxy(mock);
-    const stop = new AbortController();
-    let writes = 0;
-    creates = 0;
-    proxy.onResponse = (seen) => {
-      if (seen.method === "POST" || seen.method === "DELETE") writes++;
-      if (!stop.signal.aborted && at(seen, writes)) stop.abort("SIGTERM");
-    };
-    try {
-      const err = fakeStderr();
-      const code = await runCheck(
-        ["--target", proxy.graphUrl, "--allow-writes", "--test-user", nestor],
-        { stdout: () => undefined, env, color: false, stderr: err.stream, stop: stop.signal },
-      );
-      expect(stop.signal.aborted).toBe(true);
-      expect(code).toBe(143);
-      expect(err.text()).toMatch(/\ntap-contract check: interrupted \(SIGTERM\): the run did not finish and wrote no report\n/);
-      expect(err.text()).toContain(`test user ${nestor} left as found`);
-      expect(await passesOf(mock, nestor)).toEqual([]);
-    } finally {
-      await proxy.close();
-    }
-  }, 30_000);
+  it.each(points)(
+    "interrupted %s: the test user has no pass afterwards",
+    async (_name, at) => {
+      const proxy = await watchingProxy(mock);
+      const stop = new AbortController();
+      let writes = 0;
+      creates = 0;
+      proxy.onResponse = (seen) => {
+        if (seen.method === "POST" || seen.method === "DELETE") writes++;
+        if (!stop.signal.aborted && at(seen, writes)) stop.abort("SIGTERM");
+      };
+      try {
+        const err = fakeStderr();
+        const code = await runCheck(["--target", proxy.graphUrl, "--allow-writes", "--test-user", nestor], {
+          stdout: () => undefined,
+          env,
+          color: false,
+          stderr: err.stream,
+          stop: stop.signal,
+        });
+        expect(stop.signal.aborted).toBe(true);
+        expect(code).toBe(143);
+        expect(err.text()).toMatch(
+          /\ntap-contract check: interrupted \(SIGTERM\): the run did not finish and wrote no report\n/,
+        );
+        expect(err.text()).toContain(`test user ${nestor} left as found`);
+        expect(await passesOf(mock, nestor)).toEqual([]);
+      } finally {
+        await proxy.close();
+      }
+    },
+    30_000,
+  );
 });

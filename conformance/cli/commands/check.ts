@@ -41,13 +41,15 @@ const targetFlags = {
     type: "string",
     value: "ID",
     multiple: true,
-    description: "A user (object id or UPN) whose passes are read; one the target answers 404 for stops the run (exit 2).",
+    description:
+      "A user (object id or UPN) whose passes are read; one the target answers 404 for stops the run (exit 2).",
   },
   method: {
     type: "string",
     value: "ID",
     multiple: true,
-    description: "A pass id (a GUID) of the first --user to Get (needs --user; an id the target does not know stops the run).",
+    description:
+      "A pass id (a GUID) of the first --user to Get (needs --user; an id the target does not know stops the run).",
   },
   "allow-writes": { type: "boolean", description: "Allow Create and Delete (live targets are read-only without it)." },
   "test-user": {
