@@ -19,7 +19,6 @@ export async function explore(session: Session): Promise<void> {
   const [meGet] = operationsOf("get", "me");
   if (!list || !get || !create || !del || !meList || !meGet)
     throw new Error(`explore: the spec lacks an operation (${label(list ?? get!)})`);
-  const { subjects } = session.target;
 
   await Promise.all([readOthers(session, list, get), readSelf(session, meList, meGet), writeOnce(session)]);
 }

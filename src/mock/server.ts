@@ -41,7 +41,7 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
   const limits = { requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 };
   let server: Server;
   let certificatePath: string | undefined;
-  let removeCertificate = async () => undefined as void;
+  let removeCertificate = (): Promise<void> => Promise.resolve();
   if (https) {
     // Loaded only for HTTPS: a plain HTTP mock (the usual one) never makes a certificate.
     const { selfSignedCertificate } = await import("./http/certificate.js");
