@@ -67,7 +67,7 @@ export const getEqualsListEntry = scenarioCheck({
     const users = session.target.subjects.readUsers;
     if (users.length === 0) {
       const [get] = operationsOf("get", "users");
-      return [skipCase({ operation: label(get!) }, "no user to read (--user)")];
+      return [skipCase({ operation: label(get!) }, "no --user given: no user whose passes to read")];
     }
     const results: Array<CaseResult | Promise<CaseResult>> = [];
     for (const user of users)

@@ -43,7 +43,10 @@ interface PooledToken {
 }
 
 class PoolTokens implements TokenSource {
-  constructor(private readonly pool: readonly PooledToken[]) {}
+  constructor(
+    private readonly pool: readonly PooledToken[],
+    private readonly names: Readonly<Record<string, string>>,
+  ) {}
   async obtain(spec: TokenSpec): Promise<TokenGrant> {
     const now = Date.now() / 1000;
     const hit = this.pool.find((t) => satisfies(t.principal, spec, now));
@@ -55,7 +58,7 @@ class PoolTokens implements TokenSource {
     );
     if (unknownRoles) return { skip: unknownRoles };
     return {
-      skip: `${describeSpec(spec)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)`,
+      skip: `${describeSpec(spec, this.names)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)`,
     };
   }
 }
@@ -209,7 +212,7 @@ export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
       readOnly: !options.allowWrites,
     },
     graphUrl,
-    tokens: new PoolTokens(pool),
+    tokens: new PoolTokens(pool, names),
     subjects: {
       readUsers: options.users,
       methodIds: firstUser !== undefined && options.methods.length > 0 ? { [firstUser]: options.methods } : {},

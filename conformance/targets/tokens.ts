@@ -134,7 +134,7 @@ export function satisfies(p: TokenPrincipal, spec: TokenSpec, nowSec: number): b
 }
 
 /** A short human description of a spec, for skip reasons. */
-export function describeSpec(spec: TokenSpec): string {
+export function describeSpec(spec: TokenSpec, names: Readonly<Record<string, string>> = {}): string {
   const kind =
     spec.type === "application"
       ? "an application token"
@@ -142,12 +142,14 @@ export function describeSpec(spec: TokenSpec): string {
         ? "a personal-account token"
         : "a delegated work-account token";
   const perms = spec.permissions;
+  // Each scope once: a row's lists (older table and current one) repeat some.
+  const once = (list: readonly string[]) => [...new Set(list)];
   const what =
     "exactly" in perms
-      ? `with exactly ${perms.exactly.join(" ") || "no permissions"}`
+      ? `with exactly ${once(perms.exactly).join(" ") || "no permissions"}`
       : "anyOf" in perms
-        ? `with one of ${perms.anyOf.join(", ")}`
-        : `without ${perms.noneOf.join(", ")}`;
+        ? `with one of ${once(perms.anyOf).join(", ")}`
+        : `without ${once(perms.noneOf).join(", ")}`;
   const r = spec.roles;
   const roles = !r
     ? ""
@@ -158,7 +160,7 @@ export function describeSpec(spec: TokenSpec): string {
       ].join("");
   const user = spec.user
     ? "is" in spec.user
-      ? ` for user ${spec.user.is}`
+      ? ` for user ${names[spec.user.is] ?? spec.user.is}`
       : " for another user than the subject"
     : "";
   return `${spec.expired ? "an expired " : ""}${spec.expired ? kind.replace(/^an? /, "") : kind} ${what}${roles}${user}`;
