@@ -8,8 +8,8 @@ import { methodIdParam, type Exchange } from "../../src/contract/index.js";
 import { operationsOf, permittedToken, successStatus } from "../scenarios/subjects.js";
 import type { Session } from "./session.js";
 
-export function passStepLabel(user: string, id: string): string {
-  return `delete pass ${id} of ${user}`;
+export function passesStepLabel(user: string): string {
+  return `delete the passes the run made for ${user}`;
 }
 
 function userOf(exchange: Exchange): string | undefined {
@@ -35,8 +35,12 @@ async function deletePass(session: Session, user: string, id: string, stop: Abor
   return `Delete answered ${sent.status}`;
 }
 
-/** Watches the run's exchanges and keeps the session's cleanup registry in step with the passes it made. */
+/**
+ * Watches the run's exchanges and keeps the session's cleanup registry in step with the passes it
+ * made: one step per user, deleting every pass of that user the run made and did not see deleted.
+ */
 export function passLedger(session: () => Session): (exchange: Exchange) => void {
+  const made = new Map<string, Set<string>>();
   return (exchange) => {
     const { operation, response } = exchange;
     if (operation.subject !== "users") return;
@@ -45,16 +49,38 @@ export function passLedger(session: () => Session): (exchange: Exchange) => void
     if (operation.kind === "create" && response.status === successStatus(operation)) {
       const id = (response.body as { id?: unknown } | undefined)?.id;
       if (typeof id !== "string") return;
+      let ids = made.get(user);
+      if (!ids) {
+        ids = new Set();
+        made.set(user, ids);
+      }
+      ids.add(id);
+      const pending = ids;
       session().cleanup.register({
-        label: passStepLabel(user, id),
-        run: (stop) => deletePass(session(), user, id, stop),
+        label: passesStepLabel(user),
+        run: async (stop) => {
+          const problems = await Promise.all(
+            [...pending].map(async (passId) => {
+              const problem = await deletePass(session(), user, passId, stop);
+              return problem === undefined ? undefined : `pass ${passId}: ${problem}`;
+            }),
+          );
+          const left = problems.filter((p): p is string => p !== undefined);
+          return left.length === 0 ? undefined : left.join("; ");
+        },
       });
     } else if (
       operation.kind === "delete" &&
       (response.status === successStatus(operation) || response.status === 404)
     ) {
       const id = exchange.params[methodIdParam(operation) ?? ""];
-      if (id !== undefined) session().cleanup.settle(passStepLabel(user, id));
+      const ids = made.get(user);
+      if (id === undefined || !ids) return;
+      ids.delete(id);
+      if (ids.size === 0) {
+        made.delete(user);
+        session().cleanup.settle(passesStepLabel(user));
+      }
     }
   };
 }

@@ -127,8 +127,11 @@ export async function preflight(session: Session): Promise<string[] | undefined>
     const sent = await session.send({ operation: meList! });
     if (!sent.ok && sent.kind !== "interrupted" && sent.kind !== "reset" && sent.kind !== "too-large")
       throw unreachable(session, sent);
-  } else {
-    await preflightTokens(session, tokens);
+    return preflightSubjects(session);
   }
-  return preflightSubjects(session);
+  // Both at once (one round trip); a refused token is the first thing to say, whatever the users' answers.
+  const [checked, subjects] = await Promise.allSettled([preflightTokens(session, tokens), preflightSubjects(session)]);
+  if (checked.status === "rejected") throw checked.reason;
+  if (subjects.status === "rejected") throw subjects.reason;
+  return subjects.value;
 }
