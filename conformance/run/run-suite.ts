@@ -2,6 +2,7 @@
  * Runs the selected checks against a live or mock target and returns the finished result. It
  * never prints: reporters render the result, and the progress hook sees events on the way.
  */
+import { setMaxListeners } from "node:events";
 import type { Exchange } from "../../src/contract/index.js";
 import { UserError } from "../../src/errors.js";
 import { CleanupRegistry } from "./cleanup.js";
@@ -117,6 +118,9 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   };
   // The run's own stop: a signal from outside, or a target that stopped answering.
   const halt = new AbortController();
+  const concurrency = options.concurrency ?? defaultConcurrency;
+  // Each read in flight listens for the stop: as many listeners as requests at once, not a leak.
+  setMaxListeners(concurrency + 10, halt.signal);
   let stalled: string | undefined;
   const onStop = () => halt.abort();
   options.stop?.addEventListener("abort", onStop, { once: true });
@@ -128,7 +132,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     {
       limits: options.limits ?? defaultHttpLimits,
       retry: options.retry ?? defaultRetryPolicy,
-      concurrency: options.concurrency ?? defaultConcurrency,
+      concurrency,
       stop: halt.signal,
       cleanup: new CleanupRegistry(),
       onStalled(reason) {
