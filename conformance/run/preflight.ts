@@ -24,13 +24,24 @@ function answerText(sent: Extract<Sent, { ok: true }>): string {
 
 /** A request that got no answer stops the run before it starts. */
 function unreachable(session: Session, sent: Extract<Sent, { ok: false }>): UserError {
-  return new UserError(`${session.target.description.location} is unreachable: ${sent.error}`);
+  const where = session.target.description.location;
+  return new UserError(
+    sent.kind === "certificate" ? `${where}: ${sent.error}` : `${where} is unreachable: ${sent.error}`,
+  );
 }
 
-function stopOnFailure(session: Session, sent: Sent): asserts sent is Extract<Sent, { ok: true }> {
-  if (sent.ok) return;
+/**
+ * No answer in time, no connection, or a certificate refused: the run cannot start. Other
+ * failures (a reset, garbage, an oversized body) are the API misbehaving: the checks judge them.
+ */
+const stopping = new Set(["timeout", "unreachable", "certificate"]);
+
+/** Whether the preflight may read this answer; throws when the target cannot be talked to at all. */
+function answered(session: Session, sent: Sent): sent is Extract<Sent, { ok: true }> {
+  if (sent.ok) return true;
   if (sent.kind === "interrupted") throw new UserError("interrupted before the run started");
-  throw unreachable(session, sent);
+  if (stopping.has(sent.kind)) throw unreachable(session, sent);
+  return false;
 }
 
 /** The usual causes of a 401 for a token the runner could read. */
@@ -62,8 +73,7 @@ async function preflightTokens(session: Session, tokens: readonly PreflightToken
     usable.map((t) => session.send({ operation: meList!, authorization: session.bearer(t.token), retry: true })),
   );
   for (const [i, sent] of answers.entries()) {
-    stopOnFailure(session, sent);
-    if (sent.status !== 401) continue;
+    if (!answered(session, sent) || sent.status !== 401) continue;
     const token = usable[i]!;
     throw new UserError(
       `${token.label}: the target refuses the token (${answerText(sent)}); ${refusalHint(token, session.target.graphRoot, nowSec)}`,
@@ -71,7 +81,7 @@ async function preflightTokens(session: Session, tokens: readonly PreflightToken
   }
   if (usable.length === 0) {
     // Only deliberately expired tokens: one unauthenticated request still tells an unreachable target apart.
-    stopOnFailure(session, await session.send({ operation: meList! }));
+    answered(session, await session.send({ operation: meList! }));
   }
 }
 
@@ -92,7 +102,7 @@ async function preflightSubjects(session: Session): Promise<string[] | undefined
   );
   let testUserPasses: string[] | undefined;
   for (const [i, sent] of listed.entries()) {
-    stopOnFailure(session, sent);
+    if (!answered(session, sent)) continue;
     const { user, flag } = names[i]!;
     if (sent.status === 404)
       throw new UserError(`${flag} ${user}: the target does not know this user (${answerText(sent)})`);
@@ -103,8 +113,7 @@ async function preflightSubjects(session: Session): Promise<string[] | undefined
       ids.map((methodId) => session.send({ operation: get!, user, methodId, authorization: auth })),
     );
     for (const [i, sent] of got.entries()) {
-      stopOnFailure(session, sent);
-      if (sent.status === 404)
+      if (answered(session, sent) && sent.status === 404)
         throw new UserError(`--method ${ids[i]}: ${user} has no pass with this id (${answerText(sent)})`);
     }
   }
@@ -124,9 +133,7 @@ export async function preflight(session: Session): Promise<string[] | undefined>
   const tokens = session.target.preflightTokens;
   if (tokens === undefined) {
     const [meList] = operationsOf("list", "me");
-    const sent = await session.send({ operation: meList! });
-    if (!sent.ok && sent.kind !== "interrupted" && sent.kind !== "reset" && sent.kind !== "too-large")
-      throw unreachable(session, sent);
+    answered(session, await session.send({ operation: meList! }));
     return preflightSubjects(session);
   }
   // Both at once (one round trip); a refused token is the first thing to say, whatever the users' answers.
