@@ -82,6 +82,19 @@ async function writeOnce(session: Session): Promise<void> {
     if (typeof id !== "string") return;
     await session.send({ operation: get!, user, methodId: id, authorization: auth });
     await session.send({ operation: list!, user, authorization: auth });
+    // The test user signed in sees its pass on /me too: the /me reads get a pass to show whatever
+    // the other probes did before, so the same rules judge them in every run, concurrent or not.
+    if (subjects.selfUser === user) await readOwnPass(session, user, id);
     await session.send({ operation: del!, user, methodId: id, authorization: auth });
   });
+}
+
+async function readOwnPass(session: Session, user: string, id: string): Promise<void> {
+  const [meList] = operationsOf("list", "me");
+  const [meGet] = operationsOf("get", "me");
+  const self = await permittedToken(session, meList!, "actingOnSelf", user);
+  if (!("token" in self)) return;
+  const auth = session.bearer(self.token);
+  await session.send({ operation: meList!, authorization: auth });
+  await session.send({ operation: meGet!, methodId: id, authorization: auth });
 }
