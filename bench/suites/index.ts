@@ -4,6 +4,7 @@ import { clientCallsSuite } from "./client-calls.js";
 import { clientColdSuite } from "./client-cold.js";
 import { contractCheckSuite } from "./contract-check.js";
 import { installedSizeSuite } from "./installed-size.js";
+import { liveConcurrencySuite } from "./live-concurrency.js";
 import { mockHttpSuite } from "./mock-http.js";
 import { replaySuite } from "./replay.js";
 import { runnerSuiteSuite } from "./runner-suite.js";
@@ -15,5 +16,6 @@ export const suites: Suite[] = [
   clientColdSuite,
   installedSizeSuite,
   runnerSuiteSuite,
+  liveConcurrencySuite,
   replaySuite,
 ];

@@ -32,6 +32,11 @@ export interface CaseResult {
 export interface ScenarioCheck<Id extends string = string> extends CheckInfo<Id> {
   kind: "scenario";
   run(session: Session): Promise<CaseResult[]>;
+  /**
+   * Runs alone, after the others: it changes tenant-wide state (the TAP policy) that the answers
+   * to other probes depend on.
+   */
+  exclusive?: boolean;
 }
 
 export type Check<Id extends string = string> = ExchangeCheck<Id> | ScenarioCheck<Id>;

@@ -17,7 +17,7 @@ export const forbidsAdministratorTarget = scenarioCheck({
     "probe an unknown pass id, since the refusal comes before the lookup. Needs a user known to hold a directory " +
     "role (the embedded mock's fixtures have one; a live run skips).",
   async run(session) {
-    const results: CaseResult[] = [];
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
     const administrator = session.target.subjects.administratorUser;
     for (const { op, actingOn, type, row } of permissionRows()) {
       if (type !== "delegatedWork" || actingOn !== "actingOnOthers" || !isSupported(row)) continue;
@@ -27,7 +27,7 @@ export const forbidsAdministratorTarget = scenarioCheck({
       if (limited.length === 0) continue;
       const names = limited.map((key) => directoryRoles[key]!.displayName).join(", ");
       results.push(
-        await probeRow(session, {
+        probeRow(session, {
           op,
           actingOn,
           caseLabel: `${names} acting on an administrator`,
@@ -50,6 +50,6 @@ export const forbidsAdministratorTarget = scenarioCheck({
         }),
       );
     }
-    return results;
+    return Promise.all(results);
   },
 });

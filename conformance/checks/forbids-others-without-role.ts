@@ -23,13 +23,13 @@ export const forbidsOthersWithoutRole = scenarioCheck({
     "`wids` hold no role the runner does not know is used: a custom role (or one added later) might grant, so a " +
     "token holding one is skipped with that reason.",
   async run(session) {
-    const results: CaseResult[] = [];
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
     for (const { op, actingOn, type, row } of permissionRows()) {
       if (type !== "delegatedWork" || actingOn !== "actingOnOthers" || !isSupported(row)) continue;
       const roles = requiredRoleTemplateIds(row);
       if (roles.length === 0) continue;
       results.push(
-        await probeRow(session, {
+        probeRow(session, {
           op,
           actingOn,
           caseLabel: `${rowLabel(type, actingOn)}, ${row.leastPrivileged[0] ?? grantingPermissions(row)[0]}, no required role`,
@@ -46,6 +46,6 @@ export const forbidsOthersWithoutRole = scenarioCheck({
         }),
       );
     }
-    return results;
+    return Promise.all(results);
   },
 });

@@ -19,13 +19,13 @@ export const forbidsWithoutPermission = scenarioCheck({
     `marks "not supported" (personal accounts, creating a pass for yourself) get ${personal.status} whatever the token ` +
     "holds. Application tokens on `/me` are `rejects-app-token-on-me`'s.",
   async run(session) {
-    const results: CaseResult[] = [];
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
     for (const { op, actingOn, type, row } of permissionRows()) {
       if (op.subject === "me" && type === "application") continue;
       if (isSupported(row)) {
         const roles = type === "delegatedWork" && actingOn === "actingOnOthers" ? requiredRoleTemplateIds(row) : [];
         results.push(
-          await probeRow(session, {
+          probeRow(session, {
             op,
             actingOn,
             caseLabel: `${rowLabel(type, actingOn)}, no granting permission`,
@@ -54,7 +54,7 @@ export const forbidsWithoutPermission = scenarioCheck({
       if (type === "application" || permissions.length === 0) continue;
       const expected = type === "delegatedPersonal" ? personal : notSupported;
       results.push(
-        await probeRow(session, {
+        probeRow(session, {
           op,
           actingOn,
           caseLabel: `${rowLabel(type, actingOn)}, not supported`,
@@ -69,6 +69,6 @@ export const forbidsWithoutPermission = scenarioCheck({
         }),
       );
     }
-    return results;
+    return Promise.all(results);
   },
 });

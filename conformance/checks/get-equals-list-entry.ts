@@ -67,10 +67,16 @@ export const getEqualsListEntry = scenarioCheck({
     const users = session.target.subjects.readUsers;
     if (users.length === 0) {
       const [get] = operationsOf("get", "users");
-      return [skipCase({ operation: label(get!) }, "no user to read (--user)")];
+      return [skipCase({ operation: label(get!) }, "no --user given: no user whose passes to read")];
     }
-    const results: CaseResult[] = [];
-    for (const user of users) results.push(await compare(session, user));
-    return results;
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
+    for (const user of users)
+      results.push(
+        // The test user's pass is made by ensurePass: no other write may replace it before the reads.
+        user === session.target.subjects.writeUser
+          ? session.exclusive(user, () => compare(session, user))
+          : compare(session, user),
+      );
+    return Promise.all(results);
   },
 });

@@ -17,7 +17,7 @@ export const leastPrivilegeSuffices = scenarioCheck({
     "every app to over-ask. Live runs judge the rows for which a given token carries exactly that permission and " +
     "skip the others.",
   async run(session) {
-    const results: CaseResult[] = [];
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
     for (const { op, actingOn, type, row } of permissionRows()) {
       if (!isSupported(row)) continue;
       const required = type === "delegatedWork" && actingOn === "actingOnOthers" ? (row.requiredRoles ?? []) : [];
@@ -38,7 +38,7 @@ export const leastPrivilegeSuffices = scenarioCheck({
       }
       for (const { permission, roles, roleName } of cases) {
         results.push(
-          await probeRow(session, {
+          probeRow(session, {
             op,
             actingOn,
             caseLabel: `${rowLabel(type, actingOn)}, ${permission}${roleName ? `, as ${roleName}` : ""}`,
@@ -57,6 +57,6 @@ export const leastPrivilegeSuffices = scenarioCheck({
         );
       }
     }
-    return results;
+    return Promise.all(results);
   },
 });

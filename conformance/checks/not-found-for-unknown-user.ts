@@ -30,8 +30,8 @@ export const notFoundForUnknownUser = scenarioCheck({
     `Every \`/users/{user-id}\` operation answers ${expected.status} (\`${expected.code}\`) for a user id that does not ` +
     "exist, with a caller allowed to make the call. An empty list or a created pass for nobody makes typos invisible.",
   async run(session) {
-    const results: CaseResult[] = [];
-    for (const op of operations.filter((o) => o.subject === "users")) results.push(await probe(session, op));
-    return results;
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
+    for (const op of operations.filter((o) => o.subject === "users")) results.push(probe(session, op));
+    return Promise.all(results);
   },
 });

@@ -10,6 +10,7 @@ export const oneTimePolicyRefusesMultiUse = scenarioCheck({
   id: "one-time-policy-refuses-multi-use",
   title: "Multi-use pass created against a one-time-only policy",
   severity: "high",
+  exclusive: true,
   description:
     "While the tenant's TAP policy allows only one-time passes (`isUsableOnce: true`), a Create asking " +
     `\`isUsableOnce: false\` answers ${expected.status} \`${expected.code}\` ("${expected.message}"), Graph's real ` +

@@ -14,13 +14,13 @@ export const refusesExternalGuest = scenarioCheck({
     "with a caller allowed to create passes for other users: Entra issues passes to internal guests only. Needs a " +
     "known external guest and writes (the embedded mock has both; a live run skips).",
   async run(session) {
-    const results: CaseResult[] = [];
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
     const guest = session.target.subjects.guestUser;
     for (const op of operationsOf("create", "users")) {
       const spec = permittedSpec(op, "actingOnOthers", "application", undefined);
       if (!spec) continue;
       results.push(
-        await probeRow(session, {
+        probeRow(session, {
           op,
           actingOn: "actingOnOthers",
           caseLabel: "external guest",
@@ -35,6 +35,6 @@ export const refusesExternalGuest = scenarioCheck({
         }),
       );
     }
-    return results;
+    return Promise.all(results);
   },
 });

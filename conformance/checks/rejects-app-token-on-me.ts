@@ -14,7 +14,7 @@ export const rejectsAppTokenOnMe = scenarioCheck({
     `Every \`/me\` operation answers ${expected.status} (\`${expected.code}\`) to an application token, which has no ` +
     "signed-in user. A service that serves it resolves `/me` to somebody, and that somebody's pass is exposed.",
   async run(session) {
-    const results: CaseResult[] = [];
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
     for (const op of operations.filter((o) => o.subject === "me")) {
       // An app token that could do the same on /users: only "/me" can be the reason for the refusal.
       const sibling = operationsOf(op.kind, "users")[0];
@@ -22,7 +22,7 @@ export const rejectsAppTokenOnMe = scenarioCheck({
       const permissions = row ? grantingPermissions(row) : [];
       if (permissions.length === 0) continue;
       results.push(
-        await probeRow(session, {
+        probeRow(session, {
           op,
           actingOn: "actingOnSelf",
           caseLabel: "application token",
@@ -33,6 +33,6 @@ export const rejectsAppTokenOnMe = scenarioCheck({
         }),
       );
     }
-    return results;
+    return Promise.all(results);
   },
 });

@@ -32,7 +32,7 @@ export const rejectsExpiredToken = scenarioCheck({
     "expired. Live runs need an expired token among the given ones (for example a saved `GRAPH_TOKEN_EXPIRED`); " +
     "without one the check is skipped.",
   async run(session) {
-    const results: CaseResult[] = [];
+    const results: Array<CaseResult | Promise<CaseResult>> = [];
     for (const op of operations) {
       const token = await expiredToken(session, op);
       if (typeof token !== "string") {
@@ -40,7 +40,7 @@ export const rejectsExpiredToken = scenarioCheck({
         continue;
       }
       results.push(
-        await probeRow(session, {
+        probeRow(session, {
           op,
           actingOn: op.subject === "me" ? "actingOnSelf" : "actingOnOthers",
           caseLabel: "expired token",
@@ -51,6 +51,6 @@ export const rejectsExpiredToken = scenarioCheck({
         }),
       );
     }
-    return results;
+    return Promise.all(results);
   },
 });

@@ -1,18 +1,35 @@
 #!/usr/bin/env node
+import { signalExitCodes, type StopSignal } from "./command.js";
 import { main } from "./index.js";
 
 const argv = process.argv.slice(2);
-// Ctrl-C mid-run: say so on a line of its own (after a terminal's progress line), then stop with
-// the shell's code for SIGINT; a run that did not finish writes no report. (`mock` handles its own.)
-if (argv[0] === "check" || argv[0] === "replay") {
-  process.once("SIGINT", () => {
-    process.stderr.write(
-      `\ntap-contract ${argv[0]}: interrupted (SIGINT): the run did not finish and wrote no report\n`,
-    );
-    process.exit(130);
-  });
+const stop = new AbortController();
+if (argv[0] === "check") {
+  // Ctrl-C or SIGTERM mid-run: the run stops sending, cleans up what it created (bounded), says
+  // so and exits with the shell's code for the signal. A second signal stops at once.
+  const onSignal = (signal: StopSignal) => {
+    if (stop.signal.aborted) {
+      process.stderr.write(`\ntap-contract check: ${signal} again: stopping without finishing the cleanup\n`);
+      process.exit(signalExitCodes[signal]);
+    }
+    stop.abort(signal);
+    // The cleanup has its own deadline; this one only guards against a bug that would hang.
+    setTimeout(() => process.exit(signalExitCodes[signal]), 60_000).unref();
+  };
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+} else if (argv[0] === "replay") {
+  // A replay creates nothing: say so on a line of its own (after a terminal's progress line) and stop.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      process.stderr.write(
+        `\ntap-contract replay: interrupted (${signal}): the run did not finish and wrote no report\n`,
+      );
+      process.exit(signalExitCodes[signal]);
+    });
+  }
 }
 
-main(argv).then((code) => {
+main(argv, { stop: stop.signal }).then((code) => {
   process.exitCode = code;
 });

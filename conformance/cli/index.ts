@@ -20,7 +20,7 @@ async function usage(): Promise<string> {
   ].join("\n");
 }
 
-export async function main(argv: string[]): Promise<ExitCode> {
+export async function main(argv: string[], context: { stop?: AbortSignal } = {}): Promise<ExitCode> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
     console.log(await usage());
@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
     return 0;
   }
   try {
-    return await command.run(rest);
+    return await command.run(rest, context);
   } catch (err) {
     if (err instanceof UserError) {
       console.error(`tap-contract ${name}: ${err.message}`);

@@ -2,7 +2,7 @@
  * Every path a run will write, checked before its first request: a run that cannot keep its
  * reports must stop in a second with one sentence, not after minutes of traffic (or never).
  */
-import { closeSync, mkdirSync, openSync, statSync, unlinkSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UserError, describeSystemError } from "../../src/errors.js";
 import type { ReporterName } from "../reporters/index.js";
@@ -26,7 +26,7 @@ function isDirectory(path: string): boolean | undefined {
  * Creates the directory and its missing parents one level at a time. (Node's recursive mkdir
  * never returns on some paths, e.g. under /proc; this walk is bounded by the path's depth.)
  */
-export function makeDirectory(path: string): void {
+export function makeDirectory(path: string): string[] {
   const missing: string[] = [];
   let at = resolve(path);
   while (isDirectory(at) === undefined && dirname(at) !== at) {
@@ -35,20 +35,35 @@ export function makeDirectory(path: string): void {
   }
   if (isDirectory(at) === false) throw Object.assign(new Error(`${at} is a file`), { code: "ENOTDIR" });
   for (const dir of missing) mkdirSync(dir);
+  return missing;
+}
+
+/** Removes the directories a run made (deepest first) that are still empty: an interrupted run leaves no trace. */
+export function removeEmptyDirectories(made: readonly string[]): void {
+  for (const dir of [...made].reverse()) {
+    try {
+      if (readdirSync(dir).length === 0) rmdirSync(dir);
+    } catch {
+      // Gone or not ours to remove: nothing to undo.
+    }
+  }
 }
 
 /** `--out DIR`: a directory that exists or can be made, and that takes a file. */
-export function prepareOutDir(out: string): void {
+export function prepareOutDir(out: string): string[] {
   if (isDirectory(out) === false)
     throw new UserError(
       `--out ${out}: it is a file, expected a directory for the reports (or a path where one can be made)`,
     );
   const probe = join(out, `.tap-contract-write-test-${process.pid}`);
+  let made: string[] = [];
   try {
-    makeDirectory(out);
+    made = makeDirectory(out);
     closeSync(openSync(probe, "w"));
     unlinkSync(probe);
+    return made;
   } catch (err) {
+    removeEmptyDirectories(made);
     throw new UserError(`--out ${out}: cannot write reports there: ${describeSystemError(err)}`);
   }
 }
@@ -65,15 +80,19 @@ export function prepareFile(flag: string, path: string, mode: "w" | "a"): void {
   }
 }
 
-/** Every output of a run: the reports under `--out`, GitHub's job summary, the `--record` file. */
+/**
+ * Every output of a run: the reports under `--out`, GitHub's job summary, the `--record` file.
+ * Returns the directories it made, for an interrupted run to remove if they stay empty.
+ */
 export function prepareOutputs(
   names: readonly ReporterName[],
   out: string,
   env: Record<string, string | undefined>,
   record?: string,
-): void {
-  if (needsOutDir(names, env)) prepareOutDir(out);
+): string[] {
+  const made = needsOutDir(names, env) ? prepareOutDir(out) : [];
   if (names.includes("github") && env.GITHUB_STEP_SUMMARY)
     prepareFile("$GITHUB_STEP_SUMMARY", env.GITHUB_STEP_SUMMARY, "a");
   if (record !== undefined) prepareFile("--record", record, "w");
+  return made;
 }

@@ -3,7 +3,7 @@ import { appendFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { UserError, describeSystemError } from "../../src/errors.js";
 import { loadReporters, type ReporterName } from "../reporters/index.js";
-import { totalsLine } from "../reporters/summary.js";
+import { coverageLine, totalsLine, verdictText } from "../reporters/summary.js";
 import type { RunResult } from "../run/result.js";
 import { makeDirectory } from "./outputs.js";
 
@@ -47,9 +47,9 @@ export async function writeReports(
   return written;
 }
 
-/** The verdict in one word, as the console reporter ends. */
+/** The verdict, as the console reporter ends (with "no critical check was judged" when so). */
 export function verdictWord(result: RunResult): string {
-  return result.exitCode === 0 ? "PASS" : result.exitCode === 2 ? "NOTHING CHECKED" : "FAIL";
+  return verdictText(result);
 }
 
 /**
@@ -64,7 +64,11 @@ export function endOfRunLines(
   consoleShown: boolean,
 ): string[] {
   const lines: string[] = [];
-  if (!consoleShown) lines.push(`tap-contract ${command}: ${verdictWord(result)}: ${totalsLine(result.totals)}`);
+  if (!consoleShown) {
+    lines.push(`tap-contract ${command}: ${coverageLine(result)}`);
+    if (result.cleanup) lines.push(`tap-contract ${command}: ${result.cleanup.line}`);
+    lines.push(`tap-contract ${command}: ${verdictWord(result)}: ${totalsLine(result.totals)}`);
+  }
   if (written.length > 0) lines.push(`reports: ${written.join(", ")}`);
   return lines;
 }

@@ -3,7 +3,17 @@ import type { Outcome, RunResult } from "../run/result.js";
 import { redactText as redact } from "../../src/contract/redact.js";
 import { terminalText } from "./escape.js";
 import type { Reporter } from "./reporter.js";
-import { byCheck, groupStatus, recordingLine, targetLine, totalsLine, where } from "./summary.js";
+import {
+  byCheck,
+  coverageLine,
+  groupStatus,
+  recordingLine,
+  skipReasonLines,
+  targetLine,
+  totalsLine,
+  verdictText,
+  where,
+} from "./summary.js";
 
 const marks = { pass: "✓", fail: "✗", error: "!", skip: "-", waived: "~" } as const;
 const colours = { pass: 32, fail: 31, error: 35, skip: 90, waived: 33 } as const;
@@ -59,12 +69,17 @@ export const consoleReporter: Reporter = {
     }
     lines.push(`${totalsLine(t)} (${result.checks.length} checks, ${(result.durationMs / 1000).toFixed(1)} s)`);
     if (result.recording) lines.push(terminalText(recordingLine(result.recording)));
+    // The coverage and the state the test user was left in are the last lines before the verdict.
+    lines.push(terminalText(coverageLine(result)));
+    for (const line of skipReasonLines(result, 8)) lines.push(terminalText(`  ${line}`));
+    if (result.cleanup) lines.push(paint(result.cleanup.clean ? "pass" : "fail", result.cleanup.line));
+    const verdict = verdictText(result);
     lines.push(
       result.exitCode === 0
-        ? paint("pass", "PASS")
+        ? paint("pass", verdict)
         : result.exitCode === 2
-          ? paint("skip", "NOTHING CHECKED")
-          : paint("fail", "FAIL"),
+          ? paint("skip", verdict)
+          : paint("fail", verdict),
     );
     return { stdout: redact(`${lines.join("\n")}\n`) };
   },

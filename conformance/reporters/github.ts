@@ -7,7 +7,16 @@ import type { Outcome, RunResult } from "../run/result.js";
 import { redactText as redact } from "../../src/contract/redact.js";
 import { markdownFence, markdownInline, terminalText } from "./escape.js";
 import type { Reporter } from "./reporter.js";
-import { byCheck, groupStatus, targetLine, totalsLine, where } from "./summary.js";
+import {
+  byCheck,
+  coverageLine,
+  groupStatus,
+  skipReasonLines,
+  targetLine,
+  totalsLine,
+  verdictText,
+  where,
+} from "./summary.js";
 
 /**
  * Workflow commands need %, CR and LF escaped in data, and also : and , in properties; other
@@ -48,6 +57,13 @@ export function markdownSummary(result: RunResult): string {
     `## tap-contract: ${result.exitCode === 0 ? "passed" : result.exitCode === 2 ? "nothing checked" : "failed"}`,
     "",
     `Target: ${cell(targetLine(result))}. ${totalsLine(result.totals)}.`,
+    "",
+    "### Coverage",
+    "",
+    `**${cell(verdictText(result))}**. ${cell(coverageLine(result))}.`,
+    "",
+    ...skipReasonLines(result).map((line) => `- ${cell(line)}`),
+    ...(result.cleanup ? ["", `${result.cleanup.clean ? "✅" : "❌"} ${cell(result.cleanup.line)}`] : []),
     "",
     "| | check | severity | result |",
     "|---|---|---|---|",

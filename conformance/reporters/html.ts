@@ -9,7 +9,16 @@ import type { Violation } from "../../src/contract/violation.js";
 import type { Outcome, RunResult } from "../run/result.js";
 import { redactHeaders as redactHeaderValues, redactText as redact, redactValue } from "../../src/contract/redact.js";
 import type { Reporter } from "./reporter.js";
-import { byCheck, groupStatus, recordingLine, targetLine, totalsLine, where } from "./summary.js";
+import {
+  byCheck,
+  coverage,
+  groupStatus,
+  recordingLine,
+  targetLine,
+  totalsLine,
+  verdictText,
+  where,
+} from "./summary.js";
 
 type Status = ReturnType<typeof groupStatus>;
 
@@ -219,6 +228,7 @@ h1{font-size:24px;margin:0 0 4px}h2{font-size:18px;margin:36px 0 12px}h5{margin:
 .problems{margin:14px 0 0;display:flex;flex-wrap:wrap;gap:6px;align-items:center}.problems b{margin-right:4px}.problems a{text-decoration:none;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
 nav{margin:14px 0 0;color:var(--muted)}nav a{color:#0969da;text-decoration:none;margin-right:14px}
 .expired{border:1px solid var(--fail);background:var(--fail-bg);border-radius:8px;padding:10px 14px;margin-top:16px}
+.coverage{border:1px solid var(--line,#ddd);border-radius:8px;padding:6px 14px;margin:16px 0}.coverage h2{margin:6px 0;font-size:16px}.critical-not-judged{color:var(--fail)}.cleanup.bad{color:var(--fail)}.cleanup.ok{color:var(--pass)}
 details.check{border:1px solid var(--line);border-radius:10px;margin:10px 0;background:#fff;overflow:hidden}
 details.check.fail,details.check.error{border-color:#ffcecb}
 details.check>summary{list-style:none;cursor:pointer;display:flex;align-items:center;gap:12px;padding:10px 14px;background:var(--panel)}
@@ -251,6 +261,31 @@ table.ops a{color:#0969da;text-decoration:none;font-family:ui-monospace,monospac
 footer{margin-top:40px;color:var(--muted);font-size:12px;border-top:1px solid var(--line);padding-top:12px}
 `;
 
+/** What the verdict rests on, open at the top: checks judged, skipped by reason, critical checks not judged. */
+function coverageSection(result: RunResult): string {
+  const cov = coverage(result);
+  const critical =
+    cov.criticalNotJudged.length === 0
+      ? "<p>Every critical check was judged.</p>"
+      : `<p class="critical-not-judged"><b>Critical checks not judged:</b> ${cov.criticalNotJudged
+          .map((id) => `<code>${esc(id)}</code>`)
+          .join(", ")}</p>`;
+  const reasons = cov.skipped.length
+    ? `<ul>${cov.skipped
+        .map(
+          (s) =>
+            `<li><b>${s.outcomes}</b> skipped: ${esc(s.reason)} <span class="sub">(${esc(s.checks.join(", "))})</span></li>`,
+        )
+        .join("")}</ul>`
+    : "";
+  const cleanup = result.cleanup
+    ? `<p class="cleanup ${result.cleanup.clean ? "ok" : "bad"}"><b>${esc(result.cleanup.line)}</b></p>`
+    : "";
+  return `<section class="coverage" id="coverage"><h2>Coverage</h2>
+<p><b>${cov.judged} of ${cov.checks} checks judged</b> (${cov.outcomesJudged} outcomes judged, ${cov.outcomesSkipped} skipped).</p>
+${critical}${reasons}${cleanup}</section>`;
+}
+
 export function htmlReport(result: RunResult): string {
   const ok = result.exitCode === 0;
   const verdict = ok ? "passed" : result.exitCode === 2 ? "nothing checked" : "failed";
@@ -274,7 +309,12 @@ export function htmlReport(result: RunResult): string {
 <header><div><h1>TAP contract conformance</h1>
 <p class="sub">${esc(targetLine(result))}</p>
 <p class="sub">started ${esc(result.startedAt)} · ${(result.durationMs / 1000).toFixed(1)} s · ${result.checks.length} checks · failures from severity <b>${esc(result.severityThreshold)}</b> up fail the run${esc(recording)}</p></div>
-<div class="verdict ${ok ? "ok" : "bad"}">${ok ? "✓ Passed" : result.exitCode === 2 ? "– Nothing checked" : "✗ Failed"}</div></header>
+<div class="verdict ${ok ? "ok" : "bad"}">${ok ? "✓ Passed" : result.exitCode === 2 ? "– Nothing checked" : "✗ Failed"}${
+    verdictText(result).includes("(")
+      ? `<br><small>${esc(verdictText(result).replace(/^[A-Z ]+ \(|\)$/g, ""))}</small>`
+      : ""
+  }</div></header>
+${coverageSection(result)}
 <section class="cards">${card("total", result.outcomes.length, "outcomes")}${card("pass", c.pass, "passed")}${card("fail", c.fail, "failed")}${card("error", c.error, "errors")}${card("waived", c.waived, "known deviations")}${card("skip", c.skip, "skipped")}</section>
 ${bar(result)}
 ${problems(result)}

@@ -4,6 +4,8 @@
  */
 import type { Severity, Violation } from "../../src/contract/violation.js";
 import type { ExchangeSample } from "./exchange-sample.js";
+import type { Coverage } from "./coverage.js";
+import type { CleanupResult } from "./leave-as-found.js";
 
 export type OutcomeStatus = "pass" | "fail" | "error" | "skip";
 
@@ -70,6 +72,8 @@ export interface RunResult {
   severityThreshold: Severity;
   outcomes: Outcome[];
   totals: Totals;
+  /** What was judged: checks judged, skipped outcomes by reason, critical checks not judged. */
+  coverage?: Coverage;
   /** Allowlist entries past their expiry date: each one fails the run. */
   expiredWaivers: Array<Waiver & { check: string; operation?: string }>;
   /**
@@ -77,6 +81,11 @@ export interface RunResult {
    * unjudged for being over the replay limits (the first one named).
    */
   recording?: { exchanges: number; ignored: number; skipped?: number; firstSkipped?: string };
+  /**
+   * What the run undid and how it left the test user (runs that could write, or whose cleanup
+   * failed). `clean: false` fails the run.
+   */
+  cleanup?: CleanupResult;
   /** Why a run exits 2 though not every outcome was skipped (a live run without a usable token). */
   nothingChecked?: string;
   /** 0 passed, 1 failed or errored, 2 nothing was checked (every outcome skipped, or `nothingChecked`). */

@@ -2,13 +2,17 @@
  * Runs the selected checks against a live or mock target and returns the finished result. It
  * never prints: reporters render the result, and the progress hook sees events on the way.
  */
+import { setMaxListeners } from "node:events";
 import type { Exchange } from "../../src/contract/index.js";
 import { UserError } from "../../src/errors.js";
+import { CleanupRegistry } from "./cleanup.js";
+import { leaveAsFound, type CleanupResult } from "./leave-as-found.js";
+import { passLedger } from "./pass-ledger.js";
+import { preflight } from "./preflight.js";
 import { toViolation, type Severity } from "../../src/contract/violation.js";
 import type { CaseResult, Check, ExchangeCheck, ScenarioCheck } from "../checks/check.js";
 import type { Allowlist } from "../policy/allowlist.js";
 import { settleRun } from "./settle.js";
-import { operationsOf } from "../scenarios/subjects.js";
 import { defaultHttpLimits, type HttpLimits } from "../targets/http.js";
 import type { Target } from "../targets/target.js";
 import type { TokenSource } from "../targets/tokens.js";
@@ -30,6 +34,31 @@ export interface RunOptions {
   record?: (exchange: Exchange) => void;
   /** "Today" for allowlist expiry; default now. */
   today?: Date;
+  /** Requests in flight at once (default `defaultConcurrency`). */
+  concurrency?: number;
+  /** Aborted on Ctrl-C or SIGTERM: the run stops sending, cleans up and throws `RunInterrupted`. */
+  stop?: AbortSignal;
+  /** How long cleanup (and reading the test user back) may take in all; default `defaultCleanupMs`. */
+  cleanupMs?: number;
+}
+
+/**
+ * Requests in flight at once by default. A whole run is some 60 requests; 8 at a time at Graph's
+ * usual 100-300 ms is at most some 80 requests a second for under a second or two, well inside
+ * the identity and access limits for one app in one tenant (3,500 resource units per 10 s in the
+ * smallest tenants, a request costing 1 unless listed; learn.microsoft.com/graph/throttling-limits).
+ */
+export const defaultConcurrency = 8;
+
+/** Cleanup's whole deadline by default: a few requests' worth, so an interrupt ends promptly. */
+export const defaultCleanupMs = 15_000;
+
+/** The run was stopped by a signal; it cleaned up first and says how that went. */
+export class RunInterrupted extends Error {
+  override name = "RunInterrupted";
+  constructor(readonly cleanup: CleanupResult | undefined) {
+    super("the run was interrupted");
+  }
 }
 
 function caseOutcome(check: Check, c: CaseResult): Outcome {
@@ -49,15 +78,6 @@ function caseOutcome(check: Check, c: CaseResult): Outcome {
   return outcome;
 }
 
-/** The first request tells an unreachable target or a bad certificate apart from a bad API: those stop the run. */
-async function preflight(session: Session): Promise<void> {
-  const [meList] = operationsOf("list", "me");
-  const sent = await session.send({ operation: meList! });
-  if (!sent.ok && (sent.kind === "unreachable" || sent.kind === "certificate")) {
-    throw new UserError(`${session.target.description.location}: ${sent.error}`);
-  }
-}
-
 async function runScenario(check: ScenarioCheck, session: Session): Promise<Outcome[]> {
   try {
     const cases = await check.run(session);
@@ -66,6 +86,17 @@ async function runScenario(check: ScenarioCheck, session: Session): Promise<Outc
     const message = `the check broke: ${err instanceof Error ? err.message : String(err)}`;
     return [caseOutcome(check, { operation: "*", status: "error", message })];
   }
+}
+
+/** The scenario checks, those that may share the target with others at once, then each exclusive one alone. */
+async function runScenarios(
+  session: Session,
+  checks: readonly ScenarioCheck[],
+  done: (check: ScenarioCheck, outcomes: Outcome[]) => void,
+): Promise<void> {
+  const shared = checks.filter((c) => !c.exclusive);
+  await Promise.all([explore(session), ...shared.map(async (check) => done(check, await runScenario(check, session)))]);
+  for (const check of checks.filter((c) => c.exclusive)) done(check, await runScenario(check, session));
 }
 
 export async function runSuite(target: Target, options: RunOptions): Promise<RunResult> {
@@ -85,14 +116,33 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
       return grant;
     },
   };
-  const session = createSession(
+  // The run's own stop: a signal from outside, or a target that stopped answering.
+  const halt = new AbortController();
+  const concurrency = options.concurrency ?? defaultConcurrency;
+  // Each read in flight listens for the stop: as many listeners as requests at once, not a leak.
+  setMaxListeners(concurrency + 10, halt.signal);
+  let stalled: string | undefined;
+  const onStop = () => halt.abort();
+  options.stop?.addEventListener("abort", onStop, { once: true });
+  if (options.stop?.aborted) halt.abort();
+  let session: Session | undefined;
+  const ledger = passLedger(() => session!);
+  session = createSession(
     { ...target, tokens },
     {
       limits: options.limits ?? defaultHttpLimits,
       retry: options.retry ?? defaultRetryPolicy,
+      concurrency,
+      stop: halt.signal,
+      cleanup: new CleanupRegistry(),
+      onStalled(reason) {
+        stalled = reason;
+        halt.abort();
+      },
       observe(exchange) {
         const authorization = exchange.request.headers.authorization;
         if (authorization !== undefined && usable.has(authorization)) tokenBearing = true;
+        ledger(exchange);
         tally.observe(exchange);
         options.record?.(exchange);
       },
@@ -100,17 +150,34 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   );
   const progress = options.onProgress ?? (() => undefined);
   progress({ kind: "start", checks: options.checks.length });
-  await preflight(session);
-  await explore(session);
 
   const byCheck = new Map<string, Outcome[]>();
   let index = 0;
-  for (const check of scenarioChecks) {
-    const outcomes = await runScenario(check, session);
-    byCheck.set(check.id, outcomes);
-    progress({ kind: "check", check: check.id, index: ++index, of: options.checks.length, outcomes });
-    progress({ kind: "exchanges", count: tally.exchanges });
+  let found: string[] | undefined;
+  let cleanup: CleanupResult | undefined;
+  let failure: unknown;
+  try {
+    found = await preflight(session);
+    await runScenarios(session, scenarioChecks, (check, outcomes) => {
+      byCheck.set(check.id, outcomes);
+      progress({ kind: "check", check: check.id, index: ++index, of: options.checks.length, outcomes });
+      progress({ kind: "exchanges", count: tally.exchanges });
+    });
+  } catch (err) {
+    failure = err;
+  } finally {
+    options.stop?.removeEventListener("abort", onStop);
+    cleanup = await leaveAsFound(session, found, options.cleanupMs ?? defaultCleanupMs);
   }
+  // A setup error found before the interrupt (or before the target stalled) is the run's answer.
+  if (failure !== undefined && (!halt.signal.aborted || stalled !== undefined)) throw failure;
+  if (stalled !== undefined) {
+    throw new UserError(
+      `${target.description.location} stopped answering (${stalled}); the run ended early` +
+        `${cleanup ? `; ${cleanup.line}` : ""}`,
+    );
+  }
+  if (halt.signal.aborted) throw new RunInterrupted(cleanup);
   for (const [id, outcomes] of tally.outcomes()) {
     byCheck.set(id, outcomes);
     progress({ kind: "check", check: id, index: ++index, of: options.checks.length, outcomes });
@@ -125,6 +192,10 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     ...(options.allowlist ? { allowlist: options.allowlist } : {}),
     ...(options.today ? { today: options.today } : {}),
   });
+  if (cleanup) {
+    result.cleanup = cleanup;
+    if (!cleanup.clean && result.exitCode === 0) result.exitCode = 1;
+  }
   if (target.description.kind === "live" && !tokenBearing && result.exitCode === 0) {
     return {
       ...result,

@@ -8,6 +8,8 @@ import { methodIdParam, type Exchange } from "../../src/contract/index.js";
 import type { TapOperation } from "../../src/spec/index.js";
 import { boundedFetch, type HttpFailureKind, type HttpLimits } from "../targets/http.js";
 import type { Target } from "../targets/target.js";
+import { CleanupRegistry } from "./cleanup.js";
+import { KeyedLock, Semaphore } from "./limiter.js";
 import { RetryBudget, type RetryPolicy } from "./retry.js";
 
 export interface Probe {
@@ -25,6 +27,8 @@ export interface Probe {
   headers?: Record<string, string>;
   /** `false`: hand back a 429 as it is instead of retrying within the budget. */
   retry?: boolean;
+  /** Cleanup requests: stopped by this signal (their own deadline) instead of the run's interrupt. */
+  stop?: AbortSignal;
 }
 
 export type Sent =
@@ -35,6 +39,13 @@ export interface Session {
   target: Target;
   send(probe: Probe): Promise<Sent>;
   bearer(token: string): string;
+  /** What the run undoes before it ends: register a step here (a pass to delete, a policy to restore). */
+  cleanup: CleanupRegistry;
+  /**
+   * Runs `work` while no other write sequence on `user` runs: a Create and the probe that relies on
+   * it must not be interleaved with another Create, which would replace the pass.
+   */
+  exclusive<T>(user: string, work: () => Promise<T>): Promise<T>;
 }
 
 export interface SessionOptions {
@@ -44,7 +55,18 @@ export interface SessionOptions {
   observe(exchange: Exchange): void;
   /** Sleep, replaceable in tests. */
   sleep?: (ms: number) => Promise<void>;
+  /** Requests in flight at once (default 1: one after another). */
+  concurrency?: number;
+  /** The run's interrupt: requests not yet sent are refused, those in flight abandoned, as `interrupted`. */
+  stop?: AbortSignal;
+  /** The registry the run owns (default: a new one). */
+  cleanup?: CleanupRegistry;
+  /** Called once when this many requests in a row timed out: the target stopped answering. */
+  onStalled?: (reason: string) => void;
 }
+
+/** Timeouts in a row after which a run stops: a target that stopped answering would take minutes otherwise. */
+export const stalledAfterTimeouts = 3;
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -75,10 +97,29 @@ function parseBody(text: string): unknown {
 export function createSession(target: Target, options: SessionOptions): Session {
   const budget = new RetryBudget(options.retry);
   const sleep = options.sleep ?? sleepFor;
+  const inFlight = new Semaphore(Math.max(1, options.concurrency ?? 1));
+  const writes = new KeyedLock();
   let sequence = 0;
+  let timeoutsInARow = 0;
+  const fetchOnce = (request: Parameters<typeof boundedFetch>[0], stop: AbortSignal | undefined) =>
+    inFlight.run(async () => {
+      if (stop?.aborted) return { ok: false as const, kind: "interrupted" as const, error: "the run was interrupted" };
+      // A read in flight is abandoned at once; a write is let finish (within its deadline), so that a
+      // pass it creates is seen, and deleted by the cleanup.
+      const result = await boundedFetch(request, options.limits, fetch, request.method === "GET" ? stop : undefined);
+      if (!result.ok && result.kind === "timeout") {
+        if (++timeoutsInARow === stalledAfterTimeouts)
+          options.onStalled?.(
+            `${stalledAfterTimeouts} requests in a row got no answer within ${options.limits.timeoutMs} ms`,
+          );
+      } else if (result.ok) timeoutsInARow = 0;
+      return result;
+    });
   return {
     target,
     bearer: (token) => `Bearer ${token}`,
+    cleanup: options.cleanup ?? new CleanupRegistry(),
+    exclusive: (user, work) => writes.run(user, work),
     async send(probe) {
       const { path, params } = pathOf(probe);
       const url = `${target.graphUrl}${path}${probe.query ? `?${probe.query}` : ""}`;
@@ -92,9 +133,9 @@ export function createSession(target: Target, options: SessionOptions): Session 
         headers["content-type"] = "application/json";
       }
       for (let attempt = 1; ; attempt++) {
-        const result = await boundedFetch(
+        const result = await fetchOnce(
           { method: probe.operation.method, url, headers, ...(body !== undefined ? { body } : {}) },
-          options.limits,
+          probe.stop ?? options.stop,
         );
         if (!result.ok) return result;
         const { response } = result;

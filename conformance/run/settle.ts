@@ -4,6 +4,7 @@ import type { Check } from "../checks/check.js";
 import type { Allowlist } from "../policy/allowlist.js";
 import { finalize } from "../policy/finalize.js";
 import type { Outcome, RunResult, TargetDescription } from "./result.js";
+import { coverageOf } from "./coverage.js";
 import { toolVersion } from "./version.js";
 
 export interface RunInfo {
@@ -30,6 +31,7 @@ export function settleRun(raw: readonly Outcome[], info: RunInfo): RunResult {
     severityThreshold: info.severityThreshold,
     outcomes: verdict.outcomes,
     totals: verdict.totals,
+    coverage: coverageOf(info.checks, verdict.outcomes),
     expiredWaivers: verdict.expiredWaivers,
     ...(info.recording ? { recording: info.recording } : {}),
     exitCode: verdict.exitCode,

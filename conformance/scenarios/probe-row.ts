@@ -7,6 +7,7 @@ import type { CaseResult } from "../checks/check.js";
 import type { Session } from "../run/session.js";
 import type { TokenSpec } from "../targets/tokens.js";
 import { errorCase, expectStatus, skipCase } from "./judge.js";
+import { inOrder } from "../run/limiter.js";
 import { ensurePass, isWrite, label, subjectFor, unknownId, type SubjectResult } from "./subjects.js";
 
 export interface RowProbe {
@@ -45,6 +46,22 @@ export async function probeRow(session: Session, probe: RowProbe): Promise<CaseR
   }
   if (user === "")
     return skipCase(where, "no signed-in user to act on self (give a delegated token, e.g. GRAPH_TOKEN_SELF)");
+  // A write that should succeed, or a probe that relies on a pass of the test user, holds that user:
+  // another Create would replace the pass. A probe that expects a refusal and needs no pass (the
+  // 401s, a Delete of an unknown id) changes nothing on a faithful target, so it runs beside them.
+  const changes = isWrite(probe.op) && probe.expected < 400;
+  const writes = changes || (probe.needsPass && user === session.target.subjects.writeUser);
+  const send = () => sendProbe(session, probe, where, user, authorization);
+  return writes ? session.exclusive(user, send) : send();
+}
+
+async function sendProbe(
+  session: Session,
+  probe: RowProbe,
+  where: Omit<CaseResult, "status" | "message">,
+  user: string,
+  authorization: string | undefined,
+): Promise<CaseResult> {
   let methodId: string | undefined;
   if (probe.op.kind === "get" || probe.op.kind === "delete") {
     if (probe.needsPass) {
@@ -74,16 +91,12 @@ export async function probeEveryOperation(
   session: Session,
   probe: Omit<RowProbe, "op" | "actingOn" | "needsPass">,
 ): Promise<CaseResult[]> {
-  const results: CaseResult[] = [];
-  for (const op of operations) {
-    results.push(
-      await probeRow(session, {
-        ...probe,
-        op,
-        actingOn: op.subject === "me" ? "actingOnSelf" : "actingOnOthers",
-        needsPass: false,
-      }),
-    );
-  }
-  return results;
+  return inOrder(operations, (op) =>
+    probeRow(session, {
+      ...probe,
+      op,
+      actingOn: op.subject === "me" ? "actingOnSelf" : "actingOnOthers",
+      needsPass: false,
+    }),
+  );
 }

@@ -98,7 +98,7 @@ export async function ensurePass(session: Session, user: string): Promise<PassRe
   if (listed.status !== 200) return { error: `could not list ${user}'s passes: ${listed.status}` };
   if (!allowWrites || user !== subjects.writeUser) {
     return {
-      skip: `${user} has no pass, and passes are created only for the test user (--allow-writes with --test-user)`,
+      skip: `${subjects.names?.[user] ?? user} has no pass, and passes are created only for the test user (--allow-writes with --test-user)`,
     };
   }
   return createPass(session, user);
@@ -138,7 +138,7 @@ export function subjectFor(session: Session, op: TapOperation, actingOn: ActingO
       : { skip: "no test user for writes (--test-user)" };
   }
   const user = subjects.readUsers[0] ?? subjects.writeUser;
-  return user !== undefined ? { user } : { skip: "no user to read (--user)" };
+  return user !== undefined ? { user } : { skip: "no --user given: no user whose passes to read" };
 }
 
 /** Human label of a permission-table row. */

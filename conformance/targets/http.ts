@@ -26,7 +26,15 @@ export interface HttpResponse {
 }
 
 /** Why no response could be read. `unreachable` and `certificate` stop a run before it starts. */
-export type HttpFailureKind = "timeout" | "too-large" | "unreachable" | "certificate" | "reset" | "network";
+export type HttpFailureKind =
+  | "timeout"
+  | "too-large"
+  | "unreachable"
+  | "certificate"
+  | "reset"
+  | "network"
+  /** The run was interrupted (Ctrl-C, SIGTERM, or it ended itself): the request was not sent or was abandoned. */
+  | "interrupted";
 
 export type HttpResult = { ok: true; response: HttpResponse } | { ok: false; kind: HttpFailureKind; error: string };
 
@@ -118,8 +126,13 @@ export async function boundedFetch(
   request: HttpRequest,
   limits: HttpLimits = defaultHttpLimits,
   fetchImpl: typeof fetch = fetch,
+  /** The run's own stop: aborts the exchange as `interrupted`. */
+  stop?: AbortSignal,
 ): Promise<HttpResult> {
+  if (stop?.aborted) return { ok: false, kind: "interrupted", error: "the run was interrupted" };
   const controller = new AbortController();
+  const onStop = () => controller.abort();
+  stop?.addEventListener("abort", onStop, { once: true });
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
@@ -144,8 +157,10 @@ export async function boundedFetch(
     }
     return { ok: true, response: { status: response.status, headers, bodyText } };
   } catch (err) {
+    if (stop?.aborted && !timedOut) return { ok: false, kind: "interrupted", error: "the run was interrupted" };
     return classify(err, timedOut, limits, request.url);
   } finally {
     clearTimeout(timer);
+    stop?.removeEventListener("abort", onStop);
   }
 }

@@ -8,7 +8,7 @@ import { bearerUrlProblem } from "../../src/client/base-url-rule.js";
 import { clouds, tapCloud } from "../../src/spec/clouds.js";
 import type { CloudId } from "../../src/spec/index.js";
 import type { CheckExchangeOptions } from "../../src/contract/index.js";
-import type { Target } from "./target.js";
+import type { PreflightToken, Target } from "./target.js";
 import {
   describeSpec,
   principalOf,
@@ -43,7 +43,10 @@ interface PooledToken {
 }
 
 class PoolTokens implements TokenSource {
-  constructor(private readonly pool: readonly PooledToken[]) {}
+  constructor(
+    private readonly pool: readonly PooledToken[],
+    private readonly names: Readonly<Record<string, string>>,
+  ) {}
   async obtain(spec: TokenSpec): Promise<TokenGrant> {
     const now = Date.now() / 1000;
     const hit = this.pool.find((t) => satisfies(t.principal, spec, now));
@@ -55,7 +58,7 @@ class PoolTokens implements TokenSource {
     );
     if (unknownRoles) return { skip: unknownRoles };
     return {
-      skip: `${describeSpec(spec)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)`,
+      skip: `${describeSpec(spec, this.names)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)`,
     };
   }
 }
@@ -156,9 +159,31 @@ async function azureToken(
   }
 }
 
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The tokens the README names for a role: an expired one of these is a mistake, not an `rejects-expired-token` probe. */
+const roleTokenNames = new Set(["APP", "SELF", "ADMIN"].map((n) => `${tokenEnvPrefix}${n}`));
+
+function preflightToken(t: PooledToken, nowSec: number): PreflightToken {
+  const expired = t.principal.exp !== undefined && t.principal.exp <= nowSec;
+  return {
+    label: t.label,
+    token: t.token,
+    ...(t.principal.exp !== undefined ? { exp: t.principal.exp } : {}),
+    ...(t.principal.audience !== undefined ? { audience: t.principal.audience } : {}),
+    meantExpired: expired && !roleTokenNames.has(t.label),
+  };
+}
+
 export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
   const url = parseTargetUrl(options.url);
   const cloud = resolveCloud(url, options.cloud);
+  if (options.methods.length > 0 && options.users.length === 0)
+    throw new UsageError("--method needs --user: a pass id is read as a pass of the first --user");
+  for (const method of options.methods) {
+    if (!guid.test(method))
+      throw new UsageError(`--method ${JSON.stringify(method)}: expected a pass id (a GUID, as List shows it)`);
+  }
   if (options.allowWrites && !options.testUser)
     throw new UsageError("--allow-writes needs --test-user ID: the one user passes may be created and deleted for");
   if (options.testUser && !options.allowWrites) throw new UsageError("--test-user is only used with --allow-writes");
@@ -177,6 +202,8 @@ export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
   const self = delegated.find((t) => t.label === `${tokenEnvPrefix}SELF`) ?? delegated[0];
   const graphUrl = url.href.replace(/\/+$/, "");
   const [firstUser] = options.users;
+  const names: Record<string, string> = {};
+  for (const t of pool) if (t.principal.objectId && t.principal.upn) names[t.principal.objectId] = t.principal.upn;
   return {
     description: {
       kind: "live",
@@ -185,13 +212,16 @@ export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
       readOnly: !options.allowWrites,
     },
     graphUrl,
-    tokens: new PoolTokens(pool),
+    tokens: new PoolTokens(pool, names),
     subjects: {
       readUsers: options.users,
       methodIds: firstUser !== undefined && options.methods.length > 0 ? { [firstUser]: options.methods } : {},
       ...(self?.principal.objectId ? { selfUser: self.principal.objectId } : {}),
       ...(options.testUser ? { writeUser: options.testUser } : {}),
+      names,
     },
+    preflightTokens: pool.map((t) => preflightToken(t, now)),
+    ...(cloud.graphRoot ? { graphRoot: cloud.graphRoot } : {}),
     allowWrites: options.allowWrites,
     exchangeOptions: options.exchangeOptions,
     close: async () => undefined,

@@ -115,6 +115,7 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
       ...(plain ? { selfUser: plain.id, writeUser: plain.id } : {}),
       ...(administrator ? { administratorUser: administrator.id } : {}),
       ...(guest ? { guestUser: guest.id } : {}),
+      names: Object.fromEntries(users.map((u) => [u.id, u.userPrincipalName])),
     },
     async withOneTimePolicy(probe) {
       const before = mock.policy.isUsableOnce;

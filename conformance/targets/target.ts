@@ -16,6 +16,19 @@ export interface Subjects {
   administratorUser?: string;
   /** An external guest (`#EXT#` in the UPN), for whom Create is refused. */
   guestUser?: string;
+  /** User principal names the run knows (from tokens' `upn` claims), by object id: reasons name users by them. */
+  names?: Record<string, string>;
+}
+
+/** A token given to a live run, as its first request checks it. */
+export interface PreflightToken {
+  /** Where it came from: the variable name. */
+  label: string;
+  token: string;
+  exp?: number;
+  audience?: string;
+  /** Expired by its claims and given for `rejects-expired-token`: the target must refuse it, so it is not checked. */
+  meantExpired: boolean;
 }
 
 export interface Target {
@@ -37,6 +50,10 @@ export interface Target {
    * Only a target whose policy the run may change (the embedded mock) has it.
    */
   withOneTimePolicy?<T>(probe: () => Promise<T>): Promise<T>;
+  /** Live targets: the given tokens, each checked with one request before any check. */
+  preflightTokens?: readonly PreflightToken[];
+  /** The cloud's Graph root (an expected token audience), when known. */
+  graphRoot?: string;
   /** What the pure rules need to know about this service (policy, pass length). */
   exchangeOptions: CheckExchangeOptions;
   close(): Promise<void>;

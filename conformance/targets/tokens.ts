@@ -38,6 +38,10 @@ export interface TokenPrincipal {
   objectId: string | undefined;
   /** Expiry, epoch seconds. */
   exp: number | undefined;
+  /** `aud`, when a string. */
+  audience?: string;
+  /** The signed-in user's name: `upn`, else `preferred_username`. */
+  upn?: string;
 }
 
 /** The tenant id Microsoft gives personal accounts (MSA) in `tid`. */
@@ -70,6 +74,12 @@ export function principalOf(token: string): TokenPrincipal | undefined {
     roleTemplateIds: wids,
     objectId: typeof claims.oid === "string" ? claims.oid : undefined,
     exp: typeof claims.exp === "number" ? claims.exp : undefined,
+    ...(typeof claims.aud === "string" ? { audience: claims.aud } : {}),
+    ...(typeof claims.upn === "string"
+      ? { upn: claims.upn }
+      : typeof claims.preferred_username === "string"
+        ? { upn: claims.preferred_username }
+        : {}),
   };
 }
 
@@ -124,7 +134,7 @@ export function satisfies(p: TokenPrincipal, spec: TokenSpec, nowSec: number): b
 }
 
 /** A short human description of a spec, for skip reasons. */
-export function describeSpec(spec: TokenSpec): string {
+export function describeSpec(spec: TokenSpec, names: Readonly<Record<string, string>> = {}): string {
   const kind =
     spec.type === "application"
       ? "an application token"
@@ -132,12 +142,14 @@ export function describeSpec(spec: TokenSpec): string {
         ? "a personal-account token"
         : "a delegated work-account token";
   const perms = spec.permissions;
+  // Each scope once: a row's lists (older table and current one) repeat some.
+  const once = (list: readonly string[]) => [...new Set(list)];
   const what =
     "exactly" in perms
-      ? `with exactly ${perms.exactly.join(" ") || "no permissions"}`
+      ? `with exactly ${once(perms.exactly).join(" ") || "no permissions"}`
       : "anyOf" in perms
-        ? `with one of ${perms.anyOf.join(", ")}`
-        : `without ${perms.noneOf.join(", ")}`;
+        ? `with one of ${once(perms.anyOf).join(", ")}`
+        : `without ${once(perms.noneOf).join(", ")}`;
   const r = spec.roles;
   const roles = !r
     ? ""
@@ -148,7 +160,7 @@ export function describeSpec(spec: TokenSpec): string {
       ].join("");
   const user = spec.user
     ? "is" in spec.user
-      ? ` for user ${spec.user.is}`
+      ? ` for user ${names[spec.user.is] ?? spec.user.is}`
       : " for another user than the subject"
     : "";
   return `${spec.expired ? "an expired " : ""}${spec.expired ? kind.replace(/^an? /, "") : kind} ${what}${roles}${user}`;

@@ -53,11 +53,17 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
   const limits = { requestTimeout: 30_000, headersTimeout: 15_000, keepAliveTimeout: 5_000 };
   let server: Server;
   let certificatePath: string | undefined;
+  let removeCertificate = (): Promise<void> => Promise.resolve();
   if (https) {
     // Loaded only for HTTPS: a plain HTTP mock (the usual one) never makes a certificate.
     const { selfSignedCertificate } = await import("./http/certificate.js");
+    const { rm } = await import("node:fs/promises");
+    const { dirname } = await import("node:path");
     const tls = await selfSignedCertificate();
     certificatePath = tls.certPath;
+    // The key is in memory now: its file goes at once; the certificate stays while clients may trust it.
+    await rm(tls.keyPath, { force: true });
+    removeCertificate = () => rm(dirname(tls.certPath), { recursive: true, force: true });
     server = createHttpsServer({ key: tls.key, cert: tls.cert, ...limits }, listener) as unknown as Server;
   } else {
     server = createHttpServer(limits, listener);
@@ -104,7 +110,7 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      });
+      }).then(() => removeCertificate().catch(() => undefined));
       return closing;
     },
   };

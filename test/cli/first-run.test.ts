@@ -122,8 +122,11 @@ describe("a live target gets tokens only where the client would send them (issue
   it("http to loopback stays allowed (the mock, a local proxy)", async () => {
     const server = await countingServer();
     try {
-      await check(["--target", server.url], { GRAPH_TOKEN_APP: fakeAppToken });
-      expect(server.count()).toBeGreaterThan(0);
+      // The server refuses every token: the preflight request reached it, and the run stops there.
+      await expect(check(["--target", server.url], { GRAPH_TOKEN_APP: fakeAppToken })).rejects.toThrow(
+        /^GRAPH_TOKEN_APP: the target refuses the token \(401 InvalidAuthenticationToken: "no"\)/,
+      );
+      expect(server.count()).toBe(1);
     } finally {
       await server.close();
     }

@@ -4,7 +4,10 @@ import { createServer, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { existsSync } from "node:fs";
 import { fakeAppToken } from "../conformance/fake-tokens.js";
+import { tempDir } from "../conformance/recordings.js";
+import { liveTokens, passesOf, startMockGraph, watchingProxy } from "../live/support.js";
 import { repoRoot } from "../support/paths.js";
 
 describe("an interrupted run", () => {
@@ -60,4 +63,57 @@ describe("an interrupted run", () => {
       server.close();
     }
   }, 30_000);
+
+  it.each([
+    ["SIGINT", 130],
+    ["SIGTERM", 143],
+  ] as const)(
+    "%s in the middle of a write run: a line, the cleanup, exit %i, the test user left as found, no empty --out",
+    async (signal, exitCode) => {
+      const mock = await startMockGraph();
+      const proxy = await watchingProxy(mock);
+      const out = join(tempDir(), "reports", "here");
+      try {
+        const env = await liveTokens(mock);
+        const nestor = "nestor@contoso.onmicrosoft.com";
+        const child = spawn(
+          process.execPath,
+          [
+            "--import",
+            "tsx",
+            join(repoRoot, "conformance", "cli", "bin.ts"),
+            "check",
+            "--target",
+            proxy.graphUrl,
+            "--allow-writes",
+            "--test-user",
+            nestor,
+            "--reporter",
+            "json",
+            "--out",
+            out,
+          ],
+          { cwd: repoRoot, env: { ...process.env, ...env, NO_COLOR: "1" }, stdio: ["ignore", "pipe", "pipe"] },
+        );
+        let stderr = "";
+        child.stderr.on("data", (d) => void (stderr += String(d)));
+        const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+        // The signal lands right after the first pass exists: the point where a pass would be left behind.
+        proxy.onResponse = (seen) => {
+          if (seen.method === "POST" && seen.status === 201 && !child.killed) child.kill(signal);
+        };
+        expect(await exited).toBe(exitCode);
+        expect(stderr).toMatch(
+          new RegExp(`\ntap-contract check: interrupted \\(${signal}\\): the run did not finish and wrote no report\n`),
+        );
+        expect(stderr).toContain(`tap-contract check: test user ${nestor} left as found\n`);
+        expect(await passesOf(mock, nestor)).toEqual([]);
+        expect(existsSync(join(out, ".."))).toBe(false);
+      } finally {
+        await proxy.close();
+        await mock.close();
+      }
+    },
+    30_000,
+  );
 });

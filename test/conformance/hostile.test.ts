@@ -62,7 +62,8 @@ describe("hostile servers", () => {
 
   it("a wrong content type: content-type fails", async () => {
     const origin = await serve((_req, res) => {
-      res.writeHead(401, { "content-type": "text/plain" });
+      // 403, not 401: a 401 to every token is a refused token, which stops the run before any check.
+      res.writeHead(403, { "content-type": "text/plain" });
       res.end("go away");
     });
     const result = await runAgainst(origin);
@@ -70,15 +71,34 @@ describe("hostile servers", () => {
     expect(result.outcomes.find((o) => o.check === "error-envelope")?.status).toBe("fail");
   });
 
-  it("a response that never ends: errors after the deadline", async () => {
-    const origin = await serve((_req, res) => {
-      res.writeHead(200, { "content-type": "application/json" });
+  it("a response that never ends: an error after the deadline", async () => {
+    // Lists (the preflight's reads) are answered: a target that answers nothing is unreachable.
+    // The first other request never ends; the rest get a 404.
+    let hung = false;
+    const origin = await serve((req, res) => {
+      const list = req.url?.endsWith("/temporaryAccessPassMethods");
+      res.writeHead(!list && hung ? 404 : 200, { "content-type": "application/json" });
+      if (list) return void res.end('{"value":[]}');
+      if (hung) return void res.end('{"error":{"code":"NotFound","message":"no"}}');
+      hung = true;
       res.write('{"value": [');
     });
     const result = await runAgainst(origin);
     const errors = result.outcomes.filter((o) => o.status === "error");
-    expect(errors.length).toBeGreaterThan(0);
     expect(errors.some((o) => /no complete response within 300 ms/.test(o.message ?? ""))).toBe(true);
+  });
+
+  it("responses that never end: the run stops as an error after 3 timeouts in a row, not one per request", async () => {
+    const origin = await serve((req, res) => {
+      res.writeHead(200, { "content-type": "application/json" });
+      if (req.url?.endsWith("/temporaryAccessPassMethods")) res.end('{"value":[]}');
+      else res.write('{"value": [');
+    });
+    const t0 = performance.now();
+    await expect(runAgainst(origin)).rejects.toThrow(
+      /^http:\/\/127\.0\.0\.1:\d+\/v1\.0 stopped answering \(3 requests in a row got no answer within 300 ms\); the run ended early$/,
+    );
+    expect(performance.now() - t0).toBeLessThan(5_000);
   });
 
   it("a reset connection: errors, not a crash", async () => {
@@ -145,14 +165,14 @@ describe("hostile servers", () => {
     await new Promise((resolve) => servers.pop()!.close(resolve));
     await expect(runAgainst(origin)).rejects.toThrow(UserError);
     await expect(runAgainst(origin)).rejects.toThrow(
-      /^http:\/\/127\.0\.0\.1:\d+\/v1\.0: cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
+      /^http:\/\/127\.0\.0\.1:\d+\/v1\.0 is unreachable: cannot connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)$/,
     );
   });
 
   it('a port fetch refuses to use (a "bad port") stops the run with a line that says so', async () => {
     // Port 9 (discard) is on the Fetch standard's blocked list; nothing is sent to it.
     await expect(runAgainst("http://127.0.0.1:9")).rejects.toThrow(
-      /^http:\/\/127\.0\.0\.1:9\/v1\.0: fetch refuses port 9 of 127\.0\.0\.1:9 .*serve the target on another port$/,
+      /^http:\/\/127\.0\.0\.1:9\/v1\.0 is unreachable: fetch refuses port 9 of 127\.0\.0\.1:9 .*serve the target on another port$/,
     );
   });
 

@@ -141,7 +141,8 @@ describe("reports", () => {
     const root = doc.testsuites;
     expect(root.name).toBe("tap-contract");
     const suites = asArray(root.testsuite as Array<Record<string, unknown>>);
-    expect(suites.map((s) => s.name)).toEqual(result.checks);
+    // One suite per check, then the run's own (coverage, exit code, cleanup).
+    expect(suites.map((s) => s.name)).toEqual([...result.checks, "tap-contract"]);
     let tests = 0,
       failures = 0,
       errors = 0,
@@ -176,10 +177,16 @@ describe("reports", () => {
       skipped,
     ]);
     const c = consoleCounts(result);
-    expect(tests).toBe(c.total);
-    expect(failures).toBe(c.fail);
+    // A fail below the threshold does not fail the run, so it is no <failure> (a property says it).
+    const below = result.outcomes.filter((o) => o.status === "fail" && o.belowThreshold && !o.waived).length;
+    const runSuite = suites.at(-1)!;
+    expect(tests).toBe(c.total + 1);
+    expect(failures).toBe(c.fail - below + Number(runSuite.failures));
     expect(errors).toBe(c.error);
-    expect(skipped).toBe(c.skip + c.waived);
+    expect(skipped).toBe(c.skip + c.waived + Number(runSuite.skipped));
+    expect(xml.match(/value="fail-below-threshold"/g)?.length ?? 0).toBe(below);
+    expect(xml).toContain(`<property name="tap-contract.exit-code" value="${result.exitCode}"`);
+    expect(failures + errors > 0).toBe(result.exitCode === 1);
     expect(c.pass + c.fail + c.error + c.skip + c.waived).toBe(c.total);
   });
 
@@ -198,6 +205,8 @@ describe("reports", () => {
     expect(Object.keys(parsed).sort()).toEqual(
       [
         "checks",
+        "cleanup",
+        "coverage",
         "durationMs",
         "exitCode",
         "expiredWaivers",

@@ -4,12 +4,12 @@ import { MAX_TIMER_MS } from "../../../src/client/options.js";
 import { UsageError } from "../../../src/errors.js";
 import { scenarioNames } from "../../../src/mock/index.js";
 import { createRecorder, type Recorder } from "../../replay/recorder.js";
-import { runSuite } from "../../run/run-suite.js";
+import { defaultCleanupMs, defaultConcurrency, RunInterrupted, runSuite } from "../../run/run-suite.js";
 import { defaultHttpLimits } from "../../targets/http.js";
 import { liveTarget, missingTokensHint, tokenEnvPrefix } from "../../targets/live.js";
 import { startMockTarget } from "../../targets/mock.js";
 import type { Target } from "../../targets/target.js";
-import type { Command, ExitCode } from "../command.js";
+import { signalExitCodes, type Command, type ExitCode, type StopSignal } from "../command.js";
 import {
   commonFlags,
   commonOptionsHelp,
@@ -20,7 +20,7 @@ import {
 } from "../common-options.js";
 import { renderFlags, type FlagTable } from "../flags.js";
 import { consoleProgress } from "../progress.js";
-import { prepareOutputs } from "../outputs.js";
+import { prepareOutputs, removeEmptyDirectories } from "../outputs.js";
 import { runHeader } from "../run-header.js";
 import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
 import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
@@ -42,14 +42,28 @@ const targetFlags = {
     type: "string",
     value: "ID",
     multiple: true,
-    description: "A user (object id or UPN) whose passes are read.",
+    description:
+      "A user (object id or UPN) whose passes are read; one the target answers 404 for stops the run (exit 2).",
   },
-  method: { type: "string", value: "ID", multiple: true, description: "A pass id of the first --user to Get." },
+  method: {
+    type: "string",
+    value: "ID",
+    multiple: true,
+    description:
+      "A pass id (a GUID) of the first --user to Get (needs --user; an id the target does not know stops the run).",
+  },
   "allow-writes": { type: "boolean", description: "Allow Create and Delete (live targets are read-only without it)." },
   "test-user": {
     type: "string",
     value: "ID",
     description: "The one user passes may be created for and deleted (needs --allow-writes).",
+  },
+  concurrency: {
+    type: "string",
+    value: "N",
+    default: String(defaultConcurrency),
+    description:
+      "Requests in flight at once (1: one after another). Writes on the test user stay in order whatever N is.",
   },
   timeout: {
     type: "string",
@@ -90,15 +104,25 @@ ${commonOptionsHelp}
 
 Output: a header line on stderr before the first request; progress on stderr (one line
 rewritten on a terminal, a line per finished check at most every 5 s elsewhere); at the end the
-verdict and totals (when the console reporter is not selected) and the paths of the reports and
-recording written, and one line per allowlist entry that accepted no failure. Every output path
-(--out, --record, $GITHUB_STEP_SUMMARY) is checked before the first request. Ctrl-C stops the
-run with one line and exit code 130; no report is written.
+verdict and totals (when the console reporter is not selected), the coverage (checks judged,
+skipped by reason, critical checks not judged), how the test user was left (writes allowed), the
+paths of the reports and recording written, and one line per allowlist entry that accepted no
+failure. Every output path (--out, --record, $GITHUB_STEP_SUMMARY) is checked before the first
+request. Before any check, one request per token and a List of every --user and --test-user
+(and a Get of every --method) check the setup.
+
+Cleanup: every pass the run creates is deleted with a token that may delete it, however the run
+ends; then the test user is read back ("left as found", or the pass ids left, which fail the
+run). Ctrl-C or SIGTERM stops the run: it sends nothing new, cleans up (within ${defaultCleanupMs / 1000} s), says so on
+one line, writes no report, removes an --out folder it made and left empty, and exits 130
+(SIGINT) or 143 (SIGTERM); a second signal stops at once.
 
 Exit codes: 0 every counted check passed, 1 a check failed or errored (or an allowlist entry
-expired), 2 could not start (bad flag, unreadable allowlist, unwritable output, unreachable
-target, TLS error, no token for a live target) or nothing was checked (every outcome skipped,
-or a live run in which no request carried a usable token).`;
+expired, or a pass the run made was left on the test user), 2 could not start (bad flag,
+unreadable allowlist, unwritable output, unreachable target or one that stopped answering, TLS
+error, no token for a live target, a token the target refuses, a --user, --test-user or --method
+the target does not know) or nothing was checked (every outcome skipped, or a live run in which
+no request carried a usable token), 130/143 interrupted.`;
 
 function positiveInt(flag: string, value: string, max = Number.MAX_SAFE_INTEGER, unit = ""): number {
   const n = Number(value);
@@ -115,6 +139,8 @@ export async function runCheck(
     env: Record<string, string | undefined>;
     color: boolean;
     stderr?: NodeJS.WriteStream;
+    /** Aborted with the signal's name ("SIGINT", "SIGTERM") to interrupt the run. */
+    stop?: AbortSignal;
   },
 ): Promise<ExitCode> {
   let values;
@@ -133,11 +159,12 @@ export async function runCheck(
     timeoutMs: positiveInt("timeout", values.timeout, MAX_TIMER_MS, " ms (the longest a timer holds)"),
     maxBodyBytes: positiveInt("max-body", values["max-body"]),
   };
+  const concurrency = positiveInt("concurrency", values.concurrency);
   const exchangeOptions = {
     ...(common.clockToleranceMs !== undefined ? { clockToleranceMs: common.clockToleranceMs } : {}),
     ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
   };
-  prepareOutputs(common.reporters, common.out, io.env, values.record);
+  const madeDirs = prepareOutputs(common.reporters, common.out, io.env, values.record);
   let target: Target;
   if (values.target === undefined) {
     for (const flag of ["cloud", "user", "method", "test-user", "allow-writes"] as const) {
@@ -181,6 +208,8 @@ export async function runCheck(
       severityThreshold: common.severity,
       ...(common.allowlist ? { allowlist: common.allowlist } : {}),
       limits,
+      concurrency,
+      ...(io.stop ? { stop: io.stop } : {}),
       ...(progress ? { onProgress: progress } : {}),
       ...(recorder ? { record: (e) => recorder!.write(e) } : {}),
     });
@@ -193,6 +222,15 @@ export async function runCheck(
     for (const line of [...ending, ...(nothing ? [`tap-contract check: ${nothing}`] : [])]) stderr.write(`${line}\n`);
     for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract check: ${line}\n`);
     return result.exitCode;
+  } catch (err) {
+    if (!(err instanceof RunInterrupted)) throw err;
+    const signal: StopSignal = io.stop?.reason === "SIGTERM" ? "SIGTERM" : "SIGINT";
+    await recorder?.close().catch(() => undefined);
+    recorder = undefined;
+    removeEmptyDirectories(madeDirs);
+    stderr.write(`\ntap-contract check: interrupted (${signal}): the run did not finish and wrote no report\n`);
+    if (err.cleanup) stderr.write(`tap-contract check: ${err.cleanup.line}\n`);
+    return signalExitCodes[signal];
   } finally {
     await recorder?.close().catch(() => undefined);
     await target.close();
@@ -204,11 +242,12 @@ export const checkCommand: Command = {
   summary: "run the conformance checks against the embedded mock or a live Graph",
   help,
   flags: checkFlags,
-  run: (argv) =>
+  run: (argv, context) =>
     runCheck(argv, {
       stdout: (text) => process.stdout.write(text),
       env: process.env,
       color: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
       stderr: process.stderr,
+      ...(context?.stop ? { stop: context.stop } : {}),
     }),
 };

@@ -1,6 +1,6 @@
 /** `tap-contract token`: mint an access token from a running mock for a fixture principal. */
 import { parseArgs } from "node:util";
-import { usageFromParseError } from "../common-options.js";
+import { joinDashValues, usageFromParseError } from "../common-options.js";
 import { UsageError, UserError, describeSystemError } from "../../../src/errors.js";
 import { defaultFixtures, publicClientId } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
@@ -83,10 +83,16 @@ const tokenFlags = {
     defaultText: `the fixture tenant's, ${defaultFixtures.clientSecret}`,
     description: "the app's client secret",
   },
+  "expires-in": {
+    type: "string",
+    value: "SECONDS",
+    defaultText: "3600",
+    description: "the token's lifetime; negative for a token that has already expired (for rejects-expired-token)",
+  },
   help: { ...helpFlag.help, description: "this text" },
 } as const satisfies FlagTable;
 
-const help = `Usage: tap-contract token --url URL (--user NAME [--scopes LIST] | --app CLIENT_ID)
+const help = `Usage: tap-contract token --url URL (--user NAME [--scopes LIST] | --app CLIENT_ID) [--expires-in SECONDS]
 
 Ask a running mock (\`tap-contract mock\`) for an access token and print it on stdout.
 
@@ -109,7 +115,12 @@ export interface TokenArgs {
 export function parseTokenArgs(argv: string[]): TokenArgs {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, strict: true, allowPositionals: false, options: tokenFlags }));
+    ({ values } = parseArgs({
+      args: joinDashValues(argv, tokenFlags),
+      strict: true,
+      allowPositionals: false,
+      options: tokenFlags,
+    }));
   } catch (err) {
     usageFromParseError(err, "token");
   }
@@ -145,6 +156,14 @@ export function parseTokenArgs(argv: string[]): TokenArgs {
     form.set("client_id", values.app!);
     form.set("client_secret", values.secret);
     form.set("scope", "https://graph.microsoft.com/.default");
+  }
+  if (values["expires-in"] !== undefined) {
+    const seconds = Number(values["expires-in"]);
+    if (!/^-?\d+$/.test(values["expires-in"].trim()) || seconds === 0 || Math.abs(seconds) > 86_400)
+      throw new UsageError(
+        `--expires-in: expected whole seconds from -86400 to 86400, not 0 (negative: already expired), got "${values["expires-in"]}"`,
+      );
+    form.set("mock_expires_in", String(seconds));
   }
   return { url, tenant, form };
 }

@@ -34,16 +34,50 @@ describe("odata-context", () => {
     expect(trippedRules(getExchange({ "@odata.context": contextUrl(), ...pass() }))).toEqual(["odata-context"]);
   });
 
-  it("keeps a percent-encoded UPN in the context as sent", () => {
-    const upn = "adele%40contoso.onmicrosoft.com";
-    const e = getExchange({
-      "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${upn}')/authentication/temporaryAccessPassMethods/$entity`,
-      ...pass(),
+  it("accepts a UPN written with %40 or @ either way (decision 26), and no other user", () => {
+    const context = (user: string) =>
+      getExchange({
+        "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${user}')/authentication/temporaryAccessPassMethods/$entity`,
+        ...pass(),
+      });
+    const url = (user: string) => `${ORIGIN}/v1.0/users/${user}/authentication/temporaryAccessPassMethods/${METHOD}`;
+    for (const sent of ["adele%40contoso.onmicrosoft.com", "adele@contoso.onmicrosoft.com"]) {
+      for (const named of ["adele%40contoso.onmicrosoft.com", "adele@contoso.onmicrosoft.com"]) {
+        const e = context(named);
+        e.request.url = url(sent);
+        expect(trippedRules(e)).toEqual([]);
+      }
+      const other = context("megan%40contoso.onmicrosoft.com");
+      other.request.url = url(sent);
+      expect(trippedRules(other)).toEqual(["odata-context"]);
+    }
+  });
+
+  it("resolves /me to the token's UPN (upn, else preferred_username) as well as its object id", () => {
+    const token = (claims: Record<string, string>) =>
+      ["e30", Buffer.from(JSON.stringify(claims)).toString("base64url"), "sig"].join(".");
+    const me = (claims: Record<string, string>, user: string): Exchange => ({
+      operation: operationById("listMyTemporaryAccessPassMethods"),
+      params: {},
+      request: {
+        method: "GET",
+        url: `${ORIGIN}/v1.0/me/authentication/temporaryAccessPassMethods`,
+        headers: { authorization: `Bearer ${token(claims)}` },
+      },
+      response: {
+        ...listExchange().response,
+        body: {
+          ...(listExchange().response.body as object),
+          "@odata.context": `${ORIGIN}/v1.0/$metadata#users('${user}')/authentication/temporaryAccessPassMethods`,
+        },
+      },
     });
-    e.request.url = `${ORIGIN}/v1.0/users/${upn}/authentication/temporaryAccessPassMethods/${METHOD}`;
-    expect(trippedRules(e)).toEqual([]);
-    e.request.url = e.request.url.replace(upn, "adele@contoso.onmicrosoft.com");
-    expect(trippedRules(e)).toEqual(["odata-context"]);
+    const upn = "megan@contoso.onmicrosoft.com";
+    expect(trippedRules(me({ oid: USER, upn }, "megan%40contoso.onmicrosoft.com"))).toEqual([]);
+    expect(trippedRules(me({ oid: USER, upn }, upn))).toEqual([]);
+    expect(trippedRules(me({ oid: USER, preferred_username: upn }, upn))).toEqual([]);
+    expect(trippedRules(me({ oid: USER, upn }, USER))).toEqual([]);
+    expect(trippedRules(me({ oid: USER, upn }, "adele@contoso.onmicrosoft.com"))).toEqual(["odata-context"]);
   });
 
   it("resolves /me to the token's object id", () => {

@@ -8,22 +8,31 @@ import { defineRule, none } from "../rule.js";
 
 const METADATA = "/$metadata#";
 
-/** The `oid` of the request's bearer token, read without verification (it only names the user). */
-function tokenObjectId(authorization: string | undefined): string | undefined {
-  if (!authorization?.toLowerCase().startsWith("bearer ")) return undefined;
+/**
+ * The signed-in user's names in the request's bearer token, read without verification (they only
+ * name the user): `oid`, and the UPN (`upn`, else `preferred_username`).
+ */
+function tokenUserNames(authorization: string | undefined): string[] {
+  if (!authorization?.toLowerCase().startsWith("bearer ")) return [];
   try {
-    const oid = decodeJwt(authorization.slice(7).trim()).oid;
-    return typeof oid === "string" ? oid : undefined;
+    const claims = decodeJwt(authorization.slice(7).trim());
+    const upn = typeof claims.upn === "string" ? claims.upn : claims.preferred_username;
+    return [claims.oid, upn].filter((n): n is string => typeof n === "string" && n !== "");
   } catch {
-    return undefined;
+    return [];
   }
+}
+
+/** A user as the context may write it: as sent, and with `%40` and `@` either way (decision 26). */
+function userForms(name: string): string[] {
+  return [...new Set([name, name.replaceAll("%40", "@"), name.replaceAll("@", "%40")])].map((n) => `users('${n}')`);
 }
 
 interface ExpectedContext {
   /** Everything before `/$metadata#`: origin and version segment(s). */
   root: string;
-  /** `users('<user>')`, or undefined when the user cannot be known (a `/me` call without a readable token). */
-  user: string | undefined;
+  /** Each `users('<user>')` form the answer may name; empty when the user cannot be known (a `/me` call without a readable token). */
+  users: string[];
   /** `/authentication/temporaryAccessPassMethods`, from the path template. */
   collection: string;
   entity: boolean;
@@ -40,11 +49,17 @@ function expectedContext(ctx: ExchangeContext): ExpectedContext | undefined {
   const root = origin + raw.slice(0, offset + 1).join("/");
   const userSegments = op.subject === "me" ? 2 : 3;
   const tail = template.slice(userSegments).filter((s) => !s.startsWith("{"));
-  const user =
-    op.subject === "me" ? (ctx.options.meObjectId ?? tokenObjectId(ctx.requestHeaders.authorization)) : raw[offset + 2];
+  const names =
+    op.subject === "me"
+      ? ctx.options.meObjectId !== undefined
+        ? [ctx.options.meObjectId]
+        : tokenUserNames(ctx.requestHeaders.authorization)
+      : raw[offset + 2] !== undefined
+        ? [raw[offset + 2]!]
+        : [];
   return {
     root,
-    user: user === undefined ? undefined : `users('${user}')`,
+    users: names.flatMap(userForms),
     collection: `/${tail.join("/")}`,
     entity: op.kind === "get" || op.kind === "create",
     op: op.operationId,
@@ -95,7 +110,7 @@ const CLOSE_USER = "')";
 const ENTITY = "/$entity";
 
 function render(e: ExpectedContext): string {
-  return `${e.root}${METADATA}${e.user ?? "users('<signed-in user id>')"}${e.collection}${e.entity ? "/$entity" : ""}`;
+  return `${e.root}${METADATA}${e.users[0] ?? "users('<signed-in user id>')"}${e.collection}${e.entity ? "/$entity" : ""}`;
 }
 
 /** Graph's own roots for the clouds with the TAP API (lower case), e.g. `https://graph.microsoft.com`. */
@@ -123,9 +138,10 @@ function matches(actual: string, e: ExpectedContext): boolean {
   const at = actual.indexOf(METADATA);
   if (at === -1 || !rootMatches(actual.slice(0, at), e.root)) return false;
   let rest = actual.slice(at + METADATA.length);
-  if (e.user !== undefined) {
-    if (!rest.startsWith(e.user)) return false;
-    rest = rest.slice(e.user.length);
+  if (e.users.length > 0) {
+    const user = e.users.find((u) => rest.startsWith(u));
+    if (user === undefined) return false;
+    rest = rest.slice(user.length);
   } else {
     const m = /^users\('[^']+'\)/.exec(rest);
     if (!m) return false;
@@ -149,8 +165,8 @@ export default defineRule({
   stage: "transport",
   description:
     "A success body's `@odata.context` names what was asked for: the request's scheme and host (so the cloud), " +
-    "or Graph's own root of a cloud (as behind an API gateway or proxy), with the request's version segment, the user as the request named it (percent-encoded as sent; the signed-in user's object " +
-    "id for `/me`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
+    "or Graph's own root of a cloud (as behind an API gateway or proxy), with the request's version segment, the user as the request named it (as sent, a UPN's `@` written as `@` or `%40`; for `/me` " +
+    "the signed-in user's object id or UPN, from the token's `upn` or `preferred_username`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
     "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
   run(ctx) {

@@ -65,6 +65,9 @@ function knownTenant(f: MockFixtures, raw: string): boolean {
   );
 }
 
+/** The token request field that sets the lifetime (a mock extension). */
+export const mockExpiresInParam = "mock_expires_in";
+
 // Authorities that name no tenant: client credentials need one (MSAL refuses them too).
 const generalAuthorities = new Set(["common", "organizations", "consumers", consumerTenantId]);
 
@@ -81,6 +84,22 @@ async function issueFromForm(state: IdentityState, req: MockRequest, tenant: str
   }
   const form = new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(req.body ?? new Uint8Array()));
   const grant = form.get("grant_type");
+  // The mock's own parameter (Entra ignores unknown ones): a token that lives this long, negative
+  // for one already expired, as `rejects-expired-token` needs.
+  const lifetime = form.get(mockExpiresInParam);
+  let life: { expiresInSeconds?: number } = {};
+  if (lifetime !== null) {
+    const seconds = Number(lifetime);
+    if (!Number.isInteger(seconds) || Math.abs(seconds) > 86_400 || seconds === 0)
+      return oauthError(
+        state,
+        400,
+        "invalid_request",
+        900144,
+        `${mockExpiresInParam} must be a whole number of seconds, -86400..86400 and not 0, got '${short(lifetime)}'.`,
+      );
+    life = { expiresInSeconds: seconds };
+  }
   const scope = (form.get("scope") ?? "").split(/\s+/).filter((s) => s !== "");
   if (grant === "client_credentials") {
     if (generalAuthorities.has(decode(tenant).toLowerCase())) {
@@ -123,7 +142,7 @@ async function issueFromForm(state: IdentityState, req: MockRequest, tenant: str
         "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).",
       );
     }
-    const { token, claims } = await state.issuer.issue({ app: app.clientId, audience: resource });
+    const { token, claims } = await state.issuer.issue({ app: app.clientId, audience: resource, ...life });
     return tokenResponse(token, claims.exp - claims.iat, "");
   }
   if (grant === "password") {
@@ -148,7 +167,7 @@ async function issueFromForm(state: IdentityState, req: MockRequest, tenant: str
       );
     }
     try {
-      const { token, claims } = await state.issuer.issue({ user: user.id, scopes: scope });
+      const { token, claims } = await state.issuer.issue({ user: user.id, scopes: scope, ...life });
       return tokenResponse(token, claims.exp - claims.iat, claims.scp ?? "");
     } catch (err) {
       if (err instanceof UnknownPrincipalError)
