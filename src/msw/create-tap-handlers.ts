@@ -17,7 +17,7 @@ export interface TapHandlersOptions extends MockGraphOptions {
 export interface TapHandlers {
   /** Give these to `setupServer(...)` (msw/node) or `setupWorker(...)` (msw/browser). */
   handlers: HttpHandler[];
-  /** The core behind them: `issueToken`, `clock`, `setPolicy`, `signIn`, `fixtures`. */
+  /** The core behind them: `issueToken`, `clock`, `setPolicy`, `signIn`, `reset`, `fixtures`. */
   mock: MockGraphCore;
 }
 
