@@ -26,6 +26,26 @@ function redoclyRun(args: string[]): void {
   }
 }
 
+/**
+ * Redoc's sidebar badge ("API docs by Redocly") loads its logo from Redocly's CDN, the one thing
+ * the inlined page fetched from another origin: the logo becomes an inline SVG, so the page
+ * works offline and keeps the attribution. A Redoc release that moves the logo fails the build
+ * here instead of the page quietly reaching out again.
+ */
+function withoutRemoteAssets(html: string): string {
+  const logos = ["https://cdn.redoc.ly/redoc/logo-mini-full.svg", "https://cdn.redoc.ly/redoc/logo-mini.svg"];
+  for (const url of logos) {
+    if (!html.includes(url))
+      throw new Error(`build-docs: Redoc no longer references ${url}; check what the page fetches`);
+  }
+  const badge = (text: string, width: number) =>
+    `data:image/svg+xml,${encodeURIComponent(
+      `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="16" viewBox="0 0 ${width} 16">` +
+        `<text x="0" y="12" font-family="sans-serif" font-size="12" fill="currentColor">${text}</text></svg>`,
+    )}`;
+  return html.replaceAll(logos[0]!, badge("Redocly", 52)).replaceAll(logos[1]!, badge("R", 10));
+}
+
 try {
   const bundled = join(work, "openapi.json");
   redoclyRun(["bundle", "openapi/openapi.yaml", "-o", bundled]);
@@ -50,6 +70,7 @@ try {
     "--title",
     "Microsoft Graph TAP API (v1.0) contract",
   ]);
+  writeFileSync(out, withoutRemoteAssets(readFileSync(out, "utf8")));
   console.log(`wrote ${out}`);
 } finally {
   rmSync(work, { recursive: true, force: true });

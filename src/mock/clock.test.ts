@@ -19,6 +19,22 @@ describe("the mock clock", () => {
     expect(clock.now().getTime()).toBe(fixed.getTime() + 1000);
   });
 
+  it("resets to its start instant, or to the time it wraps", () => {
+    const clock = createClock("2026-03-01T09:00:00Z");
+    clock.advance(61 * 60_000);
+    clock.reset();
+    expect(Math.abs(clock.now().getTime() - Date.parse("2026-03-01T09:00:00Z"))).toBeLessThan(5_000);
+    const fixed = new Date("2026-01-01T00:00:00Z");
+    const wrapped = createClock(() => fixed);
+    wrapped.set("2030-01-01T00:00:00Z");
+    wrapped.reset();
+    expect(wrapped.now()).toEqual(fixed);
+    const real = createClock();
+    real.advance(-3_600_000);
+    real.reset();
+    expect(Math.abs(real.now().getTime() - Date.now())).toBeLessThan(5_000);
+  });
+
   it("refuses what is not a date", () => {
     expect(() => createClock("soon")).toThrow("clock: expected a date (ISO 8601 string, Date or epoch ms), got soon");
     expect(() => createClock().advance(Number.NaN)).toThrow(/finite/);

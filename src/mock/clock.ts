@@ -5,6 +5,8 @@ export interface MockClock {
   set(date: Date | string | number): void;
   /** Move the clock forward (or back, with a negative value). */
   advance(ms: number): void;
+  /** Back to where it started: the start instant given, or real time (or the caller's own time). */
+  reset(): void;
 }
 
 /** `() => Date` (the caller owns time), a start instant, or nothing (real time). */
@@ -16,11 +18,8 @@ export type ClockOption = (() => Date) | Date | string | number;
  */
 export function createClock(option?: ClockOption): MockClock {
   const base: () => number = typeof option === "function" ? () => option().getTime() : Date.now;
-  let offset = 0;
-  if (option !== undefined && typeof option !== "function") {
-    const start = toMillis(option, "clock");
-    offset = start - Date.now();
-  }
+  const start = option !== undefined && typeof option !== "function" ? toMillis(option, "clock") : undefined;
+  let offset = start === undefined ? 0 : start - Date.now();
   return {
     now: () => new Date(base() + offset),
     set(date) {
@@ -30,6 +29,9 @@ export function createClock(option?: ClockOption): MockClock {
       if (!Number.isFinite(ms)) throw new Error(`clock.advance: expected a finite number of milliseconds, got ${ms}`);
       inDateRange(base() + offset + ms, "clock.advance");
       offset += ms;
+    },
+    reset() {
+      offset = start === undefined ? 0 : start - base();
     },
   };
 }

@@ -61,6 +61,12 @@ export interface MockGraphCore {
   issueToken(request: TokenRequest): Promise<string>;
   /** Simulate a sign-in with a pass: checks the passcode against the kept hash and uses up a one-time pass. */
   signIn(user: string, passcode: string): Promise<SignInResult>;
+  /**
+   * Back to the start state: the fixtures' passes (placed again relative to the clock), the
+   * clock, the policy and the fault plan's sequence as they were when the mock was made.
+   * Tokens already issued stay valid: their lifetimes run on the wall clock.
+   */
+  reset(): void;
 }
 
 export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
@@ -68,18 +74,25 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
   checkFixtures(fixtures);
   const clock = createClock(options.clock);
   const directory = createDirectory(fixtures);
-  const issuer = new TokenIssuer(fixtures.tenant.id, directory, clock);
+  const issuer = new TokenIssuer(fixtures.tenant.id, directory);
   const store = new TapStore();
-  const policy: TapPolicy = {
+  const startPolicy: TapPolicy = {
     ...defaultPolicy(),
     excludedUserIds: fixtures.users.filter((u) => u.excludedFromTapPolicy).map((u) => u.id),
     ...options.policy,
   };
-  checkPolicy(policy);
+  checkPolicy(startPolicy);
   seed(store, fixtures, clock.now().getTime());
-  const state: TenantState = { tenantId: fixtures.tenant.id, directory, store, clock, policy, issuer };
+  const state: TenantState = {
+    tenantId: fixtures.tenant.id,
+    directory,
+    store,
+    clock,
+    policy: structuredClone(startPolicy),
+    issuer,
+  };
   const selectScenarios = createScenarioSelector(options.scenarios);
-  const drawFault = createFaultPicker(options.faults);
+  let drawFault = createFaultPicker(options.faults);
   const faultsByHeader = options.faults?.byHeader === true;
   const identity = { fixtures, directory, issuer, clock };
   // Compile the Create body validator now, not on the first Create (Ajv compiles once per process).
@@ -158,6 +171,13 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       if (reason !== "EnabledByPolicy") return { ok: false, reason };
       if (method.isUsableOnce) method.used = true;
       return { ok: true };
+    },
+    reset() {
+      clock.reset();
+      store.clear();
+      seed(store, fixtures, clock.now().getTime());
+      state.policy = structuredClone(startPolicy);
+      drawFault = createFaultPicker(options.faults);
     },
   };
 }

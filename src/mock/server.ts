@@ -101,6 +101,7 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
     setPolicy: core.setPolicy,
     issueToken: core.issueToken,
     signIn: core.signIn,
+    reset: core.reset,
     url: origin,
     graphUrl: `${origin}/v1.0`,
     tokenUrl: `${origin}/${tenant}/oauth2/v2.0/token`,

@@ -22,7 +22,7 @@ export interface TapHandlers {
    * identity host with a 501, so it never reaches the network.
    */
   handlers: HttpHandler[];
-  /** The core behind them: `issueToken`, `clock`, `setPolicy`, `signIn`, `fixtures`. */
+  /** The core behind them: `issueToken`, `clock`, `setPolicy`, `signIn`, `reset`, `fixtures`. */
   mock: MockGraphCore;
 }
 

@@ -9,6 +9,8 @@ const ID = "6f1967b7-15e8-4935-ac26-d50770ed07a7";
 // JWT-shaped, so that a leak would also be caught by the redaction rules.
 const TOKEN = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJmYXVsdC10ZXN0In0.c2VjcmV0LXNpZ25hdHVyZS1mYXVsdHM";
 const BUDGET_MS = 700;
+/** What the client says when no HTTP answer came: the call, then a reason. */
+const noResponse = /^GET http:\/\/127\.0\.0\.1:\d+\/\S+: no response: \S/;
 
 let server: HostileServer;
 beforeAll(async () => {
@@ -35,9 +37,11 @@ function text(value: unknown): string {
 
 describe("the client against a hostile server", () => {
   it.each([
-    { mode: "garbage-bytes", type: NetworkError, message: /no response: HPE_/ },
-    { mode: "reset", type: NetworkError, message: /no response: ECONNRESET/ },
-    { mode: "huge-headers", type: NetworkError, message: /no response: UND_ERR_HEADERS_OVERFLOW/ },
+    // No HTTP answer: the reason after "no response:" is the runtime's (Node's undici words it
+    // differently from one release to the next), so only its presence is asserted.
+    { mode: "garbage-bytes", type: NetworkError, message: noResponse },
+    { mode: "reset", type: NetworkError, message: noResponse },
+    { mode: "huge-headers", type: NetworkError, message: noResponse },
     { mode: "garbage-body", type: InvalidResponseError, message: /not JSON/ },
     { mode: "huge-body", type: InvalidResponseError, message: /at most 1048576 bytes/ },
     {

@@ -1,6 +1,6 @@
 /** The mock's token issuer over HTTP: grants, JWKS, Graph's claims, and Graph's 401s. */
 import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT, decodeJwt, type JSONWebKeySet } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { consumerTenantId, defaultFixtures, startMockGraph, type MockGraph } from "../../src/mock/index.js";
 import { directoryRoles, graphError } from "../../src/spec/index.js";
 import { call, errorCode, errorMessage, ids, tapPath } from "./helpers.js";
@@ -152,16 +152,33 @@ describe("Graph's 401s", () => {
     expect([res.status, errorMessage(res)]).toEqual([401, graphError("invalidSignature").message]);
   });
 
-  it("refuses a token it accepted before once the clock passes its expiry (the cache honours exp)", async () => {
+  it("refuses a token it accepted before once the wall clock passes its expiry (the cache honours exp)", async () => {
     const short = await mock.issueToken({ user: "adele", expiresInSeconds: 120 });
     expect((await call(mock, "GET", path, { token: short })).status).toBe(200);
-    mock.clock.advance(180_000);
+    // Only Date is faked: sockets and timers run as usual.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 180_000 });
     try {
-      expect((await call(mock, "GET", path, { token: short })).status).toBe(401);
+      const res = await call(mock, "GET", path, { token: short });
+      expect([res.status, errorMessage(res)]).toEqual([401, graphError("expiredToken").message]);
     } finally {
-      mock.clock.advance(-180_000);
+      vi.useRealTimers();
     }
     expect((await call(mock, "GET", path, { token: short })).status).toBe(200);
+  });
+
+  it("judges tokens on the wall clock, not the mock's: moving the mock's clock keeps a valid token valid", async () => {
+    const token = await mock.issueToken({ user: "adele", expiresInSeconds: 120 });
+    expect((await call(mock, "GET", path, { token })).status).toBe(200);
+    mock.clock.advance(61 * 60_000);
+    try {
+      expect((await call(mock, "GET", path, { token })).status).toBe(200);
+      // A token minted after the jump is valid too (it is not born expired in the mock's future).
+      expect((await call(mock, "GET", path, { token: await mock.issueToken({ user: "adele" }) })).status).toBe(200);
+      mock.clock.advance(-2 * 61 * 60_000);
+      expect((await call(mock, "GET", path, { token })).status).toBe(200);
+    } finally {
+      mock.clock.reset();
+    }
   });
 
   it("answers an app token on /me with Graph's 400", async () => {

@@ -2,9 +2,12 @@
  * The mock's own token issuer: one RS256 key pair per mock, tokens shaped like Graph's, and a
  * verifier that caches every verified token until it expires, so a GET pays for one Map
  * lookup instead of an RSA verification.
+ *
+ * Token lifetimes (iat, nbf, exp) are minted and judged on the wall clock (`Date.now()`), never
+ * on the mock's clock: a client caches its token by wall time (MSAL does), so a test that moves
+ * the mock's clock to see a pass expire must not see the client's still-valid token refused.
  */
 import { errors, exportJWK, generateKeyPair, jwtVerify, SignJWT, type CryptoKey, type JWK } from "jose";
-import type { MockClock } from "../clock.js";
 import type { Directory } from "../directory.js";
 import { consumerTenantId, publicClientId, type FixtureApp, type FixtureUser } from "../fixtures.js";
 import {
@@ -76,7 +79,6 @@ export class TokenIssuer {
   constructor(
     readonly tenantId: string,
     private readonly directory: Directory,
-    private readonly clock: MockClock,
   ) {
     this.#keys = signingKeys();
     // A failed key generation surfaces on first use; never as an unhandled rejection.
@@ -101,7 +103,7 @@ export class TokenIssuer {
   }
 
   #times(request: TokenRequest) {
-    const iat = Math.floor(this.clock.now().getTime() / 1000);
+    const iat = Math.floor(Date.now() / 1000);
     const life = request.expiresInSeconds ?? 3600;
     if (!Number.isFinite(life))
       throw new RangeError(`issueToken: expiresInSeconds must be a finite number, got ${life}`);
@@ -157,9 +159,9 @@ export class TokenIssuer {
   cached(token: string): AccessTokenClaims | undefined {
     const cached = this.#cache.get(token);
     if (!cached) return undefined;
-    const nowSec = this.clock.now().getTime() / 1000;
+    const nowSec = Date.now() / 1000;
     if (cached.exp > nowSec && cached.nbf <= nowSec) return cached;
-    // The clock moved: outside its window it is judged afresh (and likely refused).
+    // Its window has passed: it is judged afresh (and refused).
     this.#cache.delete(token);
     return undefined;
   }
@@ -173,7 +175,7 @@ export class TokenIssuer {
     const { publicKey } = await this.#keys;
     let claims: AccessTokenClaims;
     try {
-      const result = await jwtVerify(token, publicKey, { algorithms: ["RS256"], currentDate: this.clock.now() });
+      const result = await jwtVerify(token, publicKey, { algorithms: ["RS256"], currentDate: new Date() });
       claims = result.payload as unknown as AccessTokenClaims;
     } catch (err) {
       return { ok: false, failure: failureOf(err) };
