@@ -3,6 +3,7 @@
  * never prints: reporters render the result, and the progress hook sees events on the way.
  */
 import type { Exchange } from "../../src/contract/index.js";
+import { learnSecrets, type KnownSecrets } from "../../src/contract/redact.js";
 import { UserError } from "../../src/errors.js";
 import { toViolation, type Severity } from "../../src/contract/violation.js";
 import type { CaseResult, Check, ExchangeCheck, ScenarioCheck } from "../checks/check.js";
@@ -30,6 +31,8 @@ export interface RunOptions {
   record?: (exchange: Exchange) => void;
   /** "Today" for allowlist expiry; default now. */
   today?: Date;
+  /** Receives every token this run sends and every passcode a Create returns, before anything is written. */
+  secrets?: KnownSecrets;
 }
 
 function caseOutcome(check: Check, c: CaseResult): Outcome {
@@ -73,7 +76,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   const t0 = performance.now();
   const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
   const scenarioChecks = options.checks.filter((c): c is ScenarioCheck => c.kind === "scenario");
-  const tally = new ExchangeTally(exchangeChecks, target.exchangeOptions);
+  const tally = new ExchangeTally(exchangeChecks, target.exchangeOptions, options.secrets);
   // A live run whose every request went without a usable token judged only the 401 probes:
   // it proves nothing about the API, so it must not read as a pass.
   const usable = new Set<string>();
@@ -81,6 +84,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   const tokens: TokenSource = {
     async obtain(spec) {
       const grant = await target.tokens.obtain(spec);
+      if ("token" in grant) options.secrets?.add(grant.token);
       if ("token" in grant && !spec.expired) usable.add(`Bearer ${grant.token}`);
       return grant;
     },
@@ -93,6 +97,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
       observe(exchange) {
         const authorization = exchange.request.headers.authorization;
         if (authorization !== undefined && usable.has(authorization)) tokenBearing = true;
+        if (options.secrets) learnSecrets(exchange, options.secrets);
         tally.observe(exchange);
         options.record?.(exchange);
       },

@@ -22,7 +22,8 @@ import { consoleProgress } from "../progress.js";
 import { prepareOutputs } from "../outputs.js";
 import { runHeader } from "../run-header.js";
 import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
-import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
+import { endOfRunLines, exitAfterReports, nothingCheckedLine, writeReports } from "../write-reports.js";
+import { KnownSecrets } from "../../../src/contract/redact.js";
 
 /** The flags only `check` has: the target and what may be done to it. */
 const targetFlags = {
@@ -136,6 +137,8 @@ export async function runCheck(
     ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
   };
   prepareOutputs(common.reporters, common.out, io.env, values.record);
+  // Every token, secret and passcode this run handles: masked by value in every output.
+  const secrets = new KnownSecrets();
   let target: Target;
   if (values.target === undefined) {
     for (const flag of ["cloud", "user", "method", "test-user", "allow-writes"] as const) {
@@ -166,12 +169,13 @@ export async function runCheck(
       ...(values["test-user"] !== undefined ? { testUser: values["test-user"] } : {}),
       allowWrites: values["allow-writes"] ?? false,
       exchangeOptions,
+      secrets,
     });
   }
   let recorder: Recorder | undefined;
   const stderr = io.stderr ?? process.stderr;
   try {
-    if (values.record !== undefined) recorder = createRecorder(values.record);
+    if (values.record !== undefined) recorder = createRecorder(values.record, secrets);
     const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
     if (io.stderr) io.stderr.write(`${runHeader("check", target.description, common.checks.length)}\n`);
     const result = await runSuite(target, {
@@ -181,16 +185,18 @@ export async function runCheck(
       limits,
       ...(progress ? { onProgress: progress } : {}),
       ...(recorder ? { record: (e) => recorder!.write(e) } : {}),
+      secrets,
     });
     await recorder?.close();
     recorder = undefined;
-    const written = await writeReports(result, common.reporters, common.out, io);
-    if (values.record !== undefined) written.push(values.record);
+    const reports = await writeReports(result, common.reporters, common.out, io, secrets);
+    const written = [...reports.written, ...(values.record !== undefined ? [values.record] : [])];
     const ending = endOfRunLines("check", result, written, common.reporters.includes("console"));
     const nothing = nothingCheckedLine(result, `${missingTokensHint}.`);
     for (const line of [...ending, ...(nothing ? [`tap-contract check: ${nothing}`] : [])]) stderr.write(`${line}\n`);
+    for (const line of reports.failures) stderr.write(`tap-contract check: ${line}\n`);
     for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract check: ${line}\n`);
-    return result.exitCode;
+    return exitAfterReports(result, reports);
   } finally {
     await recorder?.close().catch(() => undefined);
     await target.close();

@@ -17,7 +17,8 @@ import { consoleProgress } from "../progress.js";
 import { prepareOutputs } from "../outputs.js";
 import { runHeader } from "../run-header.js";
 import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
-import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
+import { endOfRunLines, exitAfterReports, nothingCheckedLine, writeReports } from "../write-reports.js";
+import { KnownSecrets } from "../../../src/contract/redact.js";
 
 const formatFlags = {
   format: {
@@ -92,6 +93,8 @@ export async function runReplay(
     io.stderr.write(
       `${runHeader("replay", { kind: "replay", location: positionals[0]!, readOnly: true }, common.checks.length)}\n`,
     );
+  // The tokens and passcodes the recording holds: masked by value wherever else it repeats them.
+  const secrets = new KnownSecrets();
   const result = await replayRecording(positionals[0]!, {
     checks: common.checks,
     severityThreshold: common.severity,
@@ -102,16 +105,18 @@ export async function runReplay(
       ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
     },
     ...(progress ? { onProgress: progress } : {}),
+    secrets,
   });
-  const written = await writeReports(result, common.reporters, common.out, io);
-  const ending = endOfRunLines("replay", result, written, common.reporters.includes("console"));
+  const reports = await writeReports(result, common.reporters, common.out, io, secrets);
+  const ending = endOfRunLines("replay", result, reports.written, common.reporters.includes("console"));
   const nothing = nothingCheckedLine(
     result,
     "the recording needs TAP calls (…/authentication/temporaryAccessPassMethods) for the checks to judge",
   );
   for (const line of [...ending, ...(nothing ? [`tap-contract replay: ${nothing}`] : [])]) stderr.write(`${line}\n`);
+  for (const line of reports.failures) stderr.write(`tap-contract replay: ${line}\n`);
   for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract replay: ${line}\n`);
-  return result.exitCode;
+  return exitAfterReports(result, reports);
 }
 
 export const replayCommand: Command = {
