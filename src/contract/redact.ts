@@ -84,11 +84,46 @@ const keyChars = "\\p{L}\\p{N}_$.\\-";
  * not, with any whitespace, newlines included), then its value: quoted up to the next quote
  * (a value cut off by a truncated body runs to the end), or bare up to a delimiter.
  */
-const byKey = new RegExp(
-  `(?<![${keyChars}])([${keyChars}]{2,80})((?:${quoteForms})?\\s*(?::|=|%3A|%3D|&#58;|&#x3a;)\\s*)` +
-    `(?:(${quoteForms})((?:(?!${quoteForms})[\\s\\S])*)|([^\\s,;&}\\]"'\\\\<]+))`,
+const keySeparator = new RegExp(
+  `(?<![${keyChars}])([${keyChars}]{2,80})((?:${quoteForms})?\\s*(?::|=|%3A|%3D|&#58;|&#x3a;)\\s*)`,
   "giu",
 );
+/** The value after a separator: quoted up to the next quote (or the end), or bare up to a delimiter. */
+const valueAt = new RegExp(`(?:(${quoteForms})((?:(?!${quoteForms})[\\s\\S])*)|([^\\s,;&}\\]"'\\\\<]+))`, "uy");
+
+/**
+ * Every value under a secret key masked. Keys are found one by one and only a secret key's
+ * value is consumed, so a harmless `Received: /temporaryAccessPass = 5` still reaches the key.
+ */
+function byKey(
+  text: string,
+  replace: (
+    key: string,
+    sep: string,
+    quote: string | undefined,
+    quoted: string | undefined,
+    bare: string | undefined,
+  ) => string,
+): string {
+  let out = "";
+  let from = 0;
+  keySeparator.lastIndex = 0;
+  for (let m = keySeparator.exec(text); m !== null; m = keySeparator.exec(text)) {
+    const [all, key, sep] = m as unknown as [string, string, string];
+    if (!isSecretKey(key)) {
+      // Go on right after the key: what follows may hold a key of its own.
+      keySeparator.lastIndex = m.index + key.length;
+      continue;
+    }
+    valueAt.lastIndex = m.index + all.length;
+    const v = valueAt.exec(text);
+    if (!v) continue;
+    out += text.slice(from, m.index) + replace(key, sep, v[1], v[2], v[3]);
+    from = valueAt.lastIndex;
+    keySeparator.lastIndex = from;
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
 /** An XML element whose name is secret: `<password>x</password>`, `<a:temporaryAccessPass>`. */
 const xmlElement =
   /<((?:[\p{L}_][\p{L}\p{N}_.-]{0,40}:)?([\p{L}_][\p{L}\p{N}_.-]{0,80}))(\s[^<>]{0,400})?>([^<]*)<\/\1\s*>/gu;
@@ -355,23 +390,12 @@ function maskInPlace(text: string, o: RedactOptions): string {
         : all,
     );
   }
+  out = byKey(out, (key, sep, quote, quoted, bare) => {
+    const value = quoted ?? bare ?? "";
+    const kept = alreadyMasked(value) || (bare !== undefined && /^(null|true|false)$/.test(bare));
+    return `${key}${sep}${quote ?? ""}${kept ? value : marker(mask(value))}`;
+  });
   return out
-    .replace(
-      byKey,
-      (
-        all,
-        key: string,
-        sep: string,
-        quote: string | undefined,
-        quoted: string | undefined,
-        bare: string | undefined,
-      ) => {
-        if (!isSecretKey(key)) return all;
-        const value = quoted ?? bare ?? "";
-        const kept = alreadyMasked(value) || (bare !== undefined && /^(null|true|false)$/.test(bare));
-        return `${key}${sep}${quote ?? ""}${kept ? value : marker(mask(value))}`;
-      },
-    )
     .replace(tokenRun, (run) => (run.includes("eyJ") ? jwtsIn(run, marker("<redacted token>")) : run))
     .replace(bearer, `$1 ${marker("<redacted>")}`);
 }
