@@ -49,11 +49,13 @@ const lookAlikes: Readonly<Record<string, string>> = {
   χ: "x",
 };
 
-/** Names whose values are secrets (after folding: lower case, letters and digits only). */
+/**
+ * Names whose values are secrets (after folding: lower case, letters and digits only): those
+ * that end in a secret word (`lastPassword`, `client_secret`, `x-auth-token`), so that
+ * `tokenCount` or a check id such as `rejects-expired-token-on-me` keep their values.
+ */
 const secretNames =
-  /(password|passwd|passcode|passphrase|accesspass|secret|token|apikey|assertion|privatekey|credential)/;
-/** Names that contain a secret word but hold none. */
-const notSecretNames = /^(tokentype|tokenendpoint)$/;
+  /(password|passwd|passcode|passphrase|accesspass|secret|token|apikey|assertion|privatekey|credentials?)(value|string|text|\d{0,4})$/;
 
 /** A key name as compared: look-alikes folded, case and separators dropped. */
 function foldName(name: string): string {
@@ -69,7 +71,7 @@ function foldName(name: string): string {
 export function isSecretKey(name: string): boolean {
   if (name.length > 200) return false;
   const folded = foldName(name);
-  return secretNames.test(folded) && !notSecretNames.test(folded);
+  return secretNames.test(folded);
 }
 
 /** Query parameters that carry credentials though their names say nothing (OAuth `code`, SAS `sig`). */
@@ -91,6 +93,24 @@ const keySeparator = new RegExp(
 /** The value after a separator: quoted up to the next quote (or the end), or bare up to a delimiter. */
 const valueAt = new RegExp(`(?:(${quoteForms})((?:(?!${quoteForms})[\\s\\S])*)|([^\\s,;&}\\]"'\\\\<]+))`, "uy");
 
+/** The names masked even in prose (`password: x`); other secret-looking names need a JSON or form shape. */
+const strictNames =
+  /^(temporaryaccesspass|clientsecret|clientassertion|password|passcode|accesstoken|refreshtoken|idtoken)$/;
+const strictKey = (key: string) => strictNames.test(foldName(key));
+
+/**
+ * `Name: word` in prose (`InvalidAuthenticationToken: Token …`, a Graph error code): a bare
+ * key, a colon and a bare value. A quoted key, a quoted value or `=` make it data.
+ */
+function looseForm(sep: string, text: string, valueStart: number): boolean {
+  const keyQuoted = !/^\s*(?::|=|%3A|%3D|&#58;|&#x3a;)/i.test(sep);
+  const equals = /=|%3D/i.test(sep);
+  const valueQuoted = /^(?:\\{0,7}["']|&quot;|&#34;|&#x22;|&#39;|&#x27;|&apos;|%22|%27)/.test(
+    text.slice(valueStart, valueStart + 8),
+  );
+  return !keyQuoted && !equals && !valueQuoted;
+}
+
 /**
  * Every value under a secret key masked. Keys are found one by one and only a secret key's
  * value is consumed, so a harmless `Received: /temporaryAccessPass = 5` still reaches the key.
@@ -110,7 +130,7 @@ function byKey(
   keySeparator.lastIndex = 0;
   for (let m = keySeparator.exec(text); m !== null; m = keySeparator.exec(text)) {
     const [all, key, sep] = m as unknown as [string, string, string];
-    if (!isSecretKey(key)) {
+    if (!isSecretKey(key) || (!strictKey(key) && looseForm(sep, text, m.index + all.length))) {
       // Go on right after the key: what follows may hold a key of its own.
       keySeparator.lastIndex = m.index + key.length;
       continue;

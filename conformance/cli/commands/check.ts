@@ -92,12 +92,16 @@ Output: a header line on stderr before the first request; progress on stderr (on
 rewritten on a terminal, a line per finished check at most every 5 s elsewhere); at the end the
 verdict and totals (when the console reporter is not selected) and the paths of the reports and
 recording written, and one line per allowlist entry that accepted no failure. Every output path
-(--out, --record, $GITHUB_STEP_SUMMARY) is checked before the first request. Ctrl-C stops the
+(--out, --record, $GITHUB_STEP_SUMMARY) is checked before the first request, and none is written
+through a symbolic link the run did not create; a report that cannot be written at the end is
+one line, and the others are still written. Every token, secret and passcode the run handles is
+masked by value in every output (reversed, base64 and escaped forms too). Ctrl-C stops the
 run with one line and exit code 130; no report is written.
 
 Exit codes: 0 every counted check passed, 1 a check failed or errored (or an allowlist entry
 expired), 2 could not start (bad flag, unreadable allowlist, unwritable output, unreachable
-target, TLS error, no token for a live target) or nothing was checked (every outcome skipped,
+target, TLS error, no token for a live target, a report of a passing run that could not be
+written) or nothing was checked (every outcome skipped,
 or a live run in which no request carried a usable token).`;
 
 function positiveInt(flag: string, value: string): number {

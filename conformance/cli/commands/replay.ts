@@ -46,12 +46,16 @@ ${renderFlags(formatFlags, HELP_COLUMN)}
 Limits: each entry costs bounded work. An entry over a limit is skipped, not judged, and
 counted in the report ("N skipped over the replay limits", naming the first one):
   ${limitsHelp}.
-Passcodes, tokens, cookies and secrets are masked in every report, JSON or not.
+Passcodes, tokens, cookies and secrets are masked in every report, JSON or not: by key, by
+pattern, and by value (a token or passcode the recording holds, wherever it reappears). A byte
+order mark is allowed at the start of either format. A report that cannot be written is one
+line on stderr; the others are still written.
 
 ${commonOptionsHelp}
 
 Exit codes: 0 every counted check passed, 1 a check failed (or an allowlist entry expired),
-2 could not start (bad flag, unreadable or invalid recording: the message names the entry) or
+2 could not start (bad flag, unreadable or invalid recording: the message names the entry, or
+a report of a passing run could not be written) or
 nothing was checked (the recording holds no TAP calls).`;
 
 /** Every flag `replay` parses; its help is rendered from the same table. */
