@@ -266,7 +266,8 @@ export class KnownSecrets {
   add(value: unknown): void {
     if (typeof value !== "string") return;
     const secret = value.trim();
-    if (secret.length < minSecretLength || this.#added.has(secret)) return;
+    // A value a recording already masked (`<redacted>`, asterisks) is no secret of its own.
+    if (secret.length < minSecretLength || this.#added.has(secret) || alreadyMasked(secret)) return;
     this.#added.add(secret);
     for (const form of formsOf(secret)) {
       if (form.length < minSecretLength) continue;
