@@ -46,7 +46,7 @@ function isSymlink(path: string): boolean {
   }
 }
 
-const symlinkRefused = "it is a symbolic link, and reports are never written through one a run did not create";
+const symlinkRefused = "it is a symbolic link, and outputs are never written through one a run did not create";
 
 /** Open for writing without following a symbolic link, nor truncating through one. */
 const noFollowWrite = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
@@ -98,8 +98,10 @@ export function prepareOutDir(out: string): void {
 export function prepareFile(flag: string, path: string, mode: "w" | "a"): void {
   if (isDirectory(path)) throw new UserError(`${flag} ${path}: it is a directory, expected a file`);
   const existed = isDirectory(path) !== undefined;
+  if (mode === "w" && isSymlink(path)) throw new UserError(`${flag} ${path}: ${symlinkRefused}`);
   try {
-    closeSync(openSync(path, mode));
+    // "w" never through a link (one swapped in since would fail here, not be truncated).
+    closeSync(openSync(path, mode === "w" ? noFollowWrite : mode, 0o644));
     if (!existed && mode === "a") unlinkSync(path);
   } catch (err) {
     throw new UserError(`${flag} ${path}: cannot write it: ${describeSystemError(err)}`);

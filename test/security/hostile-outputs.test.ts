@@ -367,6 +367,28 @@ describe("symbolic links in --out", () => {
   }, 60_000);
 });
 
+describe("a symbolic link planted where --record goes", () => {
+  it("is refused before the run, and what it points to is left as it was", async () => {
+    const victim = join(dir, "record-victim");
+    writeFileSync(victim, "keep me");
+    const link = join(dir, "record-link.ndjson");
+    symlinkSync(victim, link);
+    let err = "";
+    vi.spyOn(process.stdout, "write").mockImplementation(() => true);
+    vi.spyOn(process.stderr, "write").mockImplementation((c) => ((err += String(c)), true));
+    vi.spyOn(console, "error").mockImplementation((...a) => void (err += a.join(" ")));
+    let code: number;
+    try {
+      code = await main(["check", "--record", link, "--out", join(dir, "record-out")]);
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(code).toBe(2);
+    expect(err).toMatch(/--record .*symbolic link/);
+    expect(readFileSync(victim, "utf8")).toBe("keep me");
+  });
+});
+
 describe("a token with a control character", () => {
   const jwt = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString("base64url")}.${Buffer.from(
     JSON.stringify({ oid: USER, scp: "UserAuthenticationMethod.Read.All", tid: "t", exp: 4_000_000_000 }),
