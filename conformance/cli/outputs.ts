@@ -2,7 +2,19 @@
  * Every path a run will write, checked before its first request: a run that cannot keep its
  * reports must stop in a second with one sentence, not after minutes of traffic (or never).
  */
-import { closeSync, mkdirSync, openSync, readdirSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import {
+  closeSync,
+  constants,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  rmdirSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { UserError, describeSystemError } from "../../src/errors.js";
 import type { ReporterName } from "../reporters/index.js";
@@ -49,17 +61,57 @@ export function removeEmptyDirectories(made: readonly string[]): void {
   }
 }
 
-/** `--out DIR`: a directory that exists or can be made, and that takes a file. */
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+const symlinkRefused = "it is a symbolic link, and outputs are never written through one a run did not create";
+
+/** Open for writing without following a symbolic link, nor truncating through one. */
+const noFollowWrite = constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | (constants.O_NOFOLLOW ?? 0);
+
+/**
+ * Writes one report file: never through a symbolic link (one planted in `--out` would send the
+ * report, and its truncation, wherever it points).
+ */
+export function writeReportFile(path: string, text: string): void {
+  let fd: number;
+  try {
+    fd = openSync(path, noFollowWrite, 0o644);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ELOOP" || isSymlink(path)) throw new Error(symlinkRefused);
+    throw err;
+  }
+  try {
+    const bytes = Buffer.from(text, "utf8");
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The reports directory at write time: still not a symbolic link (one swapped in since the start is refused). */
+export function refuseSymlinkDir(out: string): void {
+  if (isSymlink(out)) throw new Error(`${out}: ${symlinkRefused}`);
+}
+
+/** `--out DIR`: a directory (not a symbolic link) that exists or can be made, and that takes a file. */
 export function prepareOutDir(out: string): string[] {
+  if (isSymlink(out)) throw new UserError(`--out ${out}: ${symlinkRefused}: give the directory itself`);
   if (isDirectory(out) === false)
     throw new UserError(
       `--out ${out}: it is a file, expected a directory for the reports (or a path where one can be made)`,
     );
-  const probe = join(out, `.tap-contract-write-test-${process.pid}`);
+  // Unpredictable, and created exclusively: a name planted in advance (a link) is never opened.
+  const probe = join(out, `.tap-contract-write-test-${randomBytes(12).toString("hex")}`);
   let made: string[] = [];
   try {
     made = makeDirectory(out);
-    closeSync(openSync(probe, "w"));
+    closeSync(openSync(probe, "wx", 0o600));
     unlinkSync(probe);
     return made;
   } catch (err) {
@@ -72,8 +124,10 @@ export function prepareOutDir(out: string): string[] {
 export function prepareFile(flag: string, path: string, mode: "w" | "a"): void {
   if (isDirectory(path)) throw new UserError(`${flag} ${path}: it is a directory, expected a file`);
   const existed = isDirectory(path) !== undefined;
+  if (mode === "w" && isSymlink(path)) throw new UserError(`${flag} ${path}: ${symlinkRefused}`);
   try {
-    closeSync(openSync(path, mode));
+    // "w" never through a link (one swapped in since would fail here, not be truncated).
+    closeSync(openSync(path, mode === "w" ? noFollowWrite : mode, 0o644));
     if (!existed && mode === "a") unlinkSync(path);
   } catch (err) {
     throw new UserError(`${flag} ${path}: cannot write it: ${describeSystemError(err)}`);

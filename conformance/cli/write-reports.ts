@@ -1,11 +1,13 @@
 /** Writes what reporters return: standard output, files under `--out`, GitHub's job summary. */
-import { appendFileSync, writeFileSync } from "node:fs";
+import { appendFileSync } from "node:fs";
 import { join } from "node:path";
-import { UserError, describeSystemError } from "../../src/errors.js";
+import type { KnownSecrets } from "../../src/contract/redact.js";
+import { describeSystemError } from "../../src/errors.js";
 import { loadReporters, type ReporterName } from "../reporters/index.js";
 import { coverageLine, totalsLine, verdictText } from "../reporters/summary.js";
 import type { RunResult } from "../run/result.js";
-import { makeDirectory } from "./outputs.js";
+import type { ReportOutput } from "../reporters/reporter.js";
+import { makeDirectory, refuseSymlinkDir, writeReportFile } from "./outputs.js";
 
 export interface ReportSinks {
   stdout(text: string): void;
@@ -13,29 +15,50 @@ export interface ReportSinks {
   color: boolean;
 }
 
-/** Renders every selected reporter; returns the paths of the files written. */
+export interface WrittenReports {
+  /** The paths of the files written. */
+  written: string[];
+  /** One line per report that could not be rendered or written. */
+  failures: string[];
+}
+
+/**
+ * Renders every selected reporter and writes what it returns. A reporter that cannot render, or
+ * a file that cannot be written, is one line in `failures`; the other reports are still written.
+ */
 export async function writeReports(
   result: RunResult,
   names: readonly ReporterName[],
   out: string,
   sinks: ReportSinks,
-): Promise<string[]> {
+  secrets?: KnownSecrets,
+): Promise<WrittenReports> {
   const selected = await loadReporters(names);
   const written: string[] = [];
+  const failures: string[] = [];
   const write = (path: string, text: string, append = false) => {
     try {
       if (append) appendFileSync(path, text);
       else {
         makeDirectory(out);
-        writeFileSync(path, text);
+        refuseSymlinkDir(out);
+        writeReportFile(path, text);
       }
       written.push(path);
     } catch (err) {
-      throw new UserError(`cannot write report ${path}: ${describeSystemError(err)}`);
+      failures.push(`cannot write report ${path}: ${describeSystemError(err)}`);
     }
   };
   for (const reporter of selected) {
-    const output = reporter.render(result, { color: sinks.color });
+    let output: ReportOutput;
+    try {
+      output = reporter.render(result, { color: sinks.color, secrets });
+    } catch (err) {
+      // A bug, but the other reports must still be written: one line says which one is missing.
+      const reason = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      failures.push(`cannot render the ${reporter.name} report: ${reason.split("\n")[0]!.slice(0, 300)}`);
+      continue;
+    }
     if (output.stdout) sinks.stdout(output.stdout);
     for (const file of output.files ?? []) write(join(out, file.name), file.text);
     if (output.stepSummary) {
@@ -44,7 +67,16 @@ export async function writeReports(
       else write(join(out, "summary.md"), output.stepSummary);
     }
   }
-  return written;
+  return { written, failures };
+}
+
+/**
+ * The exit code once the reports are written: a run whose reports could not all be written is
+ * never green (2, as an output that cannot be written at the start is); a failed or
+ * nothing-checked run keeps its code.
+ */
+export function exitAfterReports(result: RunResult, reports: WrittenReports): 0 | 1 | 2 {
+  return reports.failures.length > 0 && result.exitCode === 0 ? 2 : result.exitCode;
 }
 
 /** The verdict, as the console reporter ends (with "no critical check was judged" when so). */

@@ -5,10 +5,8 @@
 import { createReadStream } from "node:fs";
 import chain from "stream-chain";
 import { parser } from "stream-json";
-import { pick } from "stream-json/filters/pick.js";
-import { streamArray } from "stream-json/streamers/stream-array.js";
 import { UserError } from "../../src/errors.js";
-import { entryOverLimit } from "./limits.js";
+import { entryOverLimit, replayLimits } from "./limits.js";
 import type { RecordedExchange, SkippedEntry } from "./recorded.js";
 
 interface HarHeader {
@@ -75,16 +73,170 @@ export function recordedFromHar(entry: unknown, where: string): RecordedExchange
   };
 }
 
-export async function* readHar(path: string): AsyncGenerator<RecordedExchange | SkippedEntry | undefined> {
-  const pipeline = chain([createReadStream(path), parser(), pick({ filter: "log.entries" }), streamArray()]);
+/** A container being built: an object with its pending key, or an array. */
+type Frame = { obj: Record<string, unknown>; key: string | undefined } | { arr: unknown[] };
+
+/**
+ * The values of `log.entries`, one at a time, from stream-json's tokens with nothing packed by
+ * the parser: strings, numbers and keys arrive in chunks, and an entry is built here only while
+ * it stays within `maxEntryBytes` characters and `maxDepth` levels. Past either, what was built
+ * is dropped and the rest of the entry only counted, so an entry of any size (a 3 GB string, a
+ * million keys) costs the memory of the cap, not its own.
+ */
+async function* harEntries(
+  tokens: AsyncIterable<{ name: string; value?: unknown }>,
+  limits: { maxEntryBytes: number; maxDepth: number },
+): AsyncGenerator<{ value: unknown } | { over: string }> {
+  /** Containers outside the entries (root, log, …), with their current key (capped: only "log" and "entries" matter). */
+  const outer: Array<{ key: string; isArray: boolean }> = [];
+  let outerKey = "";
+  let inKey = false;
+  let inEntries = false;
+  // The entry being built.
+  let depth = 0;
+  let size = 0;
+  let over: string | undefined;
+  const frames: Frame[] = [];
+  let text = "";
+  let root: unknown;
+  const place = (value: unknown) => {
+    const top = frames[frames.length - 1];
+    if (!top) root = value;
+    else if ("arr" in top) top.arr.push(value);
+    else {
+      Object.defineProperty(top.obj, top.key ?? "", { value, enumerable: true, writable: true, configurable: true });
+      top.key = undefined;
+    }
+  };
+  const grow = (n: number) => {
+    size += n;
+    if (over === undefined && size > limits.maxEntryBytes) {
+      over = `larger than ${limits.maxEntryBytes} bytes`;
+      frames.length = 0;
+      text = "";
+    }
+  };
+  for await (const t of tokens) {
+    if (!inEntries) {
+      // Outside the entries: follow the path, build nothing.
+      switch (t.name) {
+        case "startKey":
+          inKey = true;
+          outerKey = "";
+          break;
+        case "stringChunk":
+          if (inKey && outerKey.length < 16) outerKey += String(t.value);
+          break;
+        case "endKey":
+          inKey = false;
+          if (outer.length > 0) outer[outer.length - 1]!.key = outerKey;
+          break;
+        case "startObject":
+        case "startArray": {
+          const path = outer.map((f) => f.key).join(".");
+          outer.push({ key: "", isArray: t.name === "startArray" });
+          if (t.name === "startArray" && outer.length === 3 && path === "log.entries") inEntries = true;
+          break;
+        }
+        case "endObject":
+        case "endArray":
+          outer.pop();
+          break;
+      }
+      continue;
+    }
+    const starts = t.name === "startObject" || t.name === "startArray";
+    const ends = t.name === "endObject" || t.name === "endArray";
+    if (depth === 0 && t.name === "endArray") {
+      // The end of log.entries.
+      inEntries = false;
+      outer.pop();
+      continue;
+    }
+    if (starts) {
+      depth++;
+      grow(2);
+      if (over === undefined && depth > limits.maxDepth) {
+        over = `nested deeper than ${limits.maxDepth} levels`;
+        frames.length = 0;
+      }
+      if (over === undefined) {
+        const frame: Frame = t.name === "startObject" ? { obj: {}, key: undefined } : { arr: [] };
+        place("obj" in frame ? frame.obj : frame.arr);
+        frames.push(frame);
+      }
+    } else if (ends) {
+      depth--;
+      if (over === undefined) frames.pop();
+    } else {
+      switch (t.name) {
+        case "startKey":
+        case "startString":
+        case "startNumber":
+          text = "";
+          break;
+        case "stringChunk":
+        case "numberChunk":
+          grow(String(t.value).length);
+          if (over === undefined) text += String(t.value);
+          break;
+        case "endKey":
+          grow(3);
+          if (over === undefined) {
+            const top = frames[frames.length - 1];
+            if (top && "obj" in top) top.key = text;
+          }
+          break;
+        case "endString":
+          grow(2);
+          if (over === undefined) place(text);
+          break;
+        case "endNumber":
+          if (over === undefined) place(Number(text));
+          break;
+        case "nullValue":
+        case "trueValue":
+        case "falseValue":
+          grow(5);
+          if (over === undefined) place(t.value ?? null);
+          break;
+      }
+    }
+    const completes =
+      ends ||
+      t.name === "endString" ||
+      t.name === "endNumber" ||
+      t.name === "nullValue" ||
+      t.name === "trueValue" ||
+      t.name === "falseValue";
+    if (depth === 0 && completes) {
+      // One entry complete.
+      yield over === undefined ? { value: root } : { over };
+      root = undefined;
+      over = undefined;
+      size = 0;
+      text = "";
+    }
+  }
+}
+
+export async function* readHar(
+  path: string,
+  limits: { maxEntryBytes: number; maxDepth: number } = replayLimits,
+): AsyncGenerator<RecordedExchange | SkippedEntry | undefined> {
+  const pipeline = chain([createReadStream(path), parser({ packValues: false, streamValues: true })]);
   let index = -1;
   try {
-    for await (const item of pipeline as AsyncIterable<{ key: number; value: unknown }>) {
-      index = item.key;
-      const over = entryOverLimit(item.value);
+    for await (const entry of harEntries(pipeline as AsyncIterable<{ name: string; value?: unknown }>, limits)) {
+      index++;
+      if ("over" in entry) {
+        yield { skipped: `${path}: entry ${index + 1}: ${entry.over}` };
+        continue;
+      }
+      const over = entryOverLimit(entry.value);
       yield over
         ? { skipped: `${path}: entry ${index + 1}: ${over}` }
-        : recordedFromHar(item.value, `${path}: entry ${index + 1}`);
+        : recordedFromHar(entry.value, `${path}: entry ${index + 1}`);
     }
   } catch (err) {
     if (err instanceof UserError) throw err;

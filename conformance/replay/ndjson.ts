@@ -64,10 +64,12 @@ export async function* readNdjson(path: string): AsyncGenerator<RecordedExchange
         yield { skipped: `${where}: ${line.oversized} bytes, over the ${replayLimits.maxEntryBytes}-byte cap` };
         continue;
       }
-      if (blank(line.text)) continue;
+      // A byte order mark before the first line is the file's encoding, not its content (as in HAR).
+      const text = line.n === 1 && line.text.charCodeAt(0) === 0xfeff ? line.text.slice(1) : line.text;
+      if (blank(text)) continue;
       let value: unknown;
       try {
-        value = JSON.parse(line.text);
+        value = JSON.parse(text);
       } catch {
         throw new UserError(`${where} is not valid JSON`);
       }

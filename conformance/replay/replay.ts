@@ -4,6 +4,7 @@
  */
 import { open } from "node:fs/promises";
 import type { CheckExchangeOptions } from "../../src/contract/index.js";
+import { learnSecrets, type KnownSecrets } from "../../src/contract/redact.js";
 import { UserError, describeSystemError } from "../../src/errors.js";
 import type { Severity } from "../../src/contract/violation.js";
 import type { Check, ExchangeCheck } from "../checks/check.js";
@@ -27,6 +28,8 @@ export interface ReplayOptions {
   exchangeOptions?: CheckExchangeOptions;
   onProgress?: ProgressHook;
   today?: Date;
+  /** Receives the tokens and passcodes the recording holds, for the writers to mask by value. */
+  secrets?: KnownSecrets;
 }
 
 /** HAR by extension or by a leading `{"log"`; NDJSON otherwise. */
@@ -66,7 +69,7 @@ export async function replayRecording(path: string, options: ReplayOptions): Pro
   await readable(path);
   const format = options.format ?? (await detectFormat(path));
   const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
-  const tally = new ExchangeTally(exchangeChecks, options.exchangeOptions ?? {});
+  const tally = new ExchangeTally(exchangeChecks, options.exchangeOptions ?? {}, options.secrets);
   const progress = options.onProgress ?? (() => undefined);
   progress({ kind: "start", checks: options.checks.length });
   let exchanges = 0;
@@ -89,6 +92,7 @@ export async function replayRecording(path: string, options: ReplayOptions): Pro
         firstSkipped ??= `${path}: exchange ${exchanges}: ${longUrl}`;
         continue;
       }
+      if (recorded && options.secrets) learnSecrets(recorded, options.secrets);
       const exchange = recorded && toExchange(recorded);
       if (!exchange) {
         ignored++;

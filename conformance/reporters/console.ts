@@ -2,7 +2,7 @@
 import type { Outcome, RunResult } from "../run/result.js";
 import { redactText as redact } from "../../src/contract/redact.js";
 import { terminalText } from "./escape.js";
-import type { Reporter } from "./reporter.js";
+import { redactedResult, type Reporter } from "./reporter.js";
 import {
   byCheck,
   coverageLine,
@@ -38,7 +38,8 @@ function detail(o: Outcome): string {
 export const consoleReporter: Reporter = {
   name: "console",
   description: "human-readable summary grouped by check, on standard output",
-  render(result: RunResult, env) {
+  render(raw: RunResult, env) {
+    const result = redactedResult(raw, env);
     // Every text is made terminal-safe before the reporter's own colour codes are added.
     const paint = (status: keyof typeof colours, text: string) =>
       env.color ? `\x1b[${colours[status]}m${terminalText(text)}\x1b[0m` : terminalText(text);

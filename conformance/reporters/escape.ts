@@ -26,6 +26,14 @@ export function terminalText(text: string): string {
   return text.replace(terminalUnsafe, visible).replace(commandLine, "$1\\$2");
 }
 
+/** C0 and C1 controls but tab, line feed and carriage return, DEL, and lone surrogates. */
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]|\p{Cs}/gu;
+
+/** Text for a page or document: control characters (an ANSI escape) shown as `\u{…}`, never passed on raw. */
+export function controlsShown(text: string): string {
+  return text.replace(controls, visible);
+}
+
 /** Characters XML 1.0 does not allow anywhere, not even escaped. */
 const xmlForbidden = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 

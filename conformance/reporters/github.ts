@@ -6,7 +6,7 @@
 import type { Outcome, RunResult } from "../run/result.js";
 import { redactText as redact } from "../../src/contract/redact.js";
 import { markdownFence, markdownInline, terminalText } from "./escape.js";
-import type { Reporter } from "./reporter.js";
+import { redactedResult, type Reporter } from "./reporter.js";
 import {
   byCheck,
   coverageLine,
@@ -98,7 +98,8 @@ export function markdownSummary(result: RunResult): string {
 export const githubReporter: Reporter = {
   name: "github",
   description: "GitHub Actions annotations on standard output and a Markdown job summary",
-  render(result) {
+  render(raw, env) {
+    const result = redactedResult(raw, env);
     const annotations = result.outcomes.map(annotation).filter((a): a is string => a !== undefined);
     for (const w of result.expiredWaivers)
       annotations.push(

@@ -8,7 +8,8 @@ import type { ExchangeSample } from "../run/exchange-sample.js";
 import type { Violation } from "../../src/contract/violation.js";
 import type { Outcome, RunResult } from "../run/result.js";
 import { redactHeaders as redactHeaderValues, redactText as redact, redactValue } from "../../src/contract/redact.js";
-import type { Reporter } from "./reporter.js";
+import { redactedResult, type Reporter } from "./reporter.js";
+import { controlsShown } from "./escape.js";
 import {
   byCheck,
   coverage,
@@ -31,7 +32,7 @@ const statusText: Record<Status, string> = {
 };
 
 function esc(text: string): string {
-  return text
+  return controlsShown(text)
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -86,8 +87,11 @@ function exchangeOf(v: Violation | undefined, o: Outcome): ExchangeSample | unde
   return e && typeof e.request?.method === "string" && typeof e.response?.status === "number" ? e : undefined;
 }
 
-function exchangeHtml(e: ExchangeSample | undefined): string {
+/** `shown`: the samples already on the page for this outcome; one shown again is named, not repeated. */
+function exchangeHtml(e: ExchangeSample | undefined, shown?: Set<ExchangeSample>): string {
   if (!e) return "";
+  if (shown?.has(e)) return `<p class="meta">in the same exchange as above</p>`;
+  shown?.add(e);
   const req = [
     `${e.request.method} ${e.request.url}`,
     redactHeaders(e.request.headers),
@@ -115,14 +119,14 @@ function messageHtml(message: string): string {
   );
 }
 
-function violationHtml(v: Violation & { count: number }, o: Outcome): string {
+function violationHtml(v: Violation & { count: number }, o: Outcome, shown: Set<ExchangeSample>): string {
   const meta = [
     v.instancePath ? `at <code>${esc(v.instancePath || "/")}</code>` : "",
     v.keyword ? `keyword <code>${esc(v.keyword)}</code>` : "",
     v.schemaPath ? `schema <code>${esc(v.schemaPath)}</code>` : "",
     v.count > 1 ? `seen ${v.count} times` : "",
   ].filter(Boolean);
-  return `<div class="violation">${messageHtml(v.message)}${meta.length ? `<p class="meta">${meta.join(" · ")}</p>` : ""}${exchangeHtml(exchangeOf(v, o))}</div>`;
+  return `<div class="violation">${messageHtml(v.message)}${meta.length ? `<p class="meta">${meta.join(" · ")}</p>` : ""}${exchangeHtml(exchangeOf(v, o), shown)}</div>`;
 }
 
 function outcomeHtml(o: Outcome): string {
@@ -133,8 +137,9 @@ function outcomeHtml(o: Outcome): string {
       ? `<span class="tag">below the severity threshold</span>`
       : "";
   const head = `<div class="outcome-head"><span class="pill ${s}">${statusText[s]}</span><code class="op">${esc(where(o))}</code>${tag}${o.exchanges ? `<span class="muted">${o.exchanges} exchange${o.exchanges === 1 ? "" : "s"}</span>` : ""}</div>`;
+  const shown = new Set<ExchangeSample>();
   if (o.status === "fail" && o.violations.length > 0)
-    return `<li class="outcome ${s}">${head}${o.violations.map((v) => violationHtml(v, o)).join("")}</li>`;
+    return `<li class="outcome ${s}">${head}${o.violations.map((v) => violationHtml(v, o, shown)).join("")}</li>`;
   if (o.status === "fail" || o.status === "error")
     return `<li class="outcome ${s}">${head}${o.message ? messageHtml(o.message) : ""}${exchangeHtml(exchangeOf(undefined, o))}</li>`;
   return `<li class="outcome ${s}">${head}${o.status === "skip" && o.message ? `<p class="muted why">${esc(o.message)}</p>` : ""}</li>`;
@@ -336,7 +341,7 @@ ${operationTable(result)}
 export const htmlReporter: Reporter = {
   name: "html",
   description: "one self-contained HTML page, grouped by check and operation, written to OUT/report.html",
-  render(result) {
-    return { files: [{ name: "report.html", text: htmlReport(result) }] };
+  render(result, env) {
+    return { files: [{ name: "report.html", text: htmlReport(redactedResult(result, env)) }] };
   },
 };

@@ -12,7 +12,7 @@ import { XMLBuilder } from "fast-xml-parser";
 import type { Outcome, RunResult } from "../run/result.js";
 import { redactText as redact } from "../../src/contract/redact.js";
 import { xmlText } from "./escape.js";
-import type { Reporter } from "./reporter.js";
+import { redactedResult, type Reporter } from "./reporter.js";
 import { byCheck, where } from "./summary.js";
 
 type Node = Record<string, unknown>;
@@ -126,7 +126,7 @@ export function junitXml(result: RunResult): string {
 export const junitReporter: Reporter = {
   name: "junit",
   description: "JUnit XML for CI test views, written to OUT/junit.xml",
-  render(result) {
-    return { files: [{ name: "junit.xml", text: junitXml(result) }] };
+  render(result, env) {
+    return { files: [{ name: "junit.xml", text: junitXml(redactedResult(result, env)) }] };
   },
 };

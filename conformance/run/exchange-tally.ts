@@ -10,6 +10,7 @@ import {
   type CheckExchangeOptions,
   type Exchange,
 } from "../../src/contract/index.js";
+import type { KnownSecrets } from "../../src/contract/redact.js";
 import type { Violation } from "../../src/contract/violation.js";
 import { operations } from "../../src/spec/index.js";
 import type { ExchangeCheck } from "../checks/check.js";
@@ -18,11 +19,24 @@ import type { Outcome } from "./result.js";
 
 /** Distinct violations kept per (check, operation); the rest are only counted. */
 export const maxDistinctViolations = 20;
+/**
+ * Exchanges kept as samples per (check, operation): a violation first seen in a later exchange
+ * is kept without one. Violations first seen in the same exchange share its one sample.
+ */
+export const maxSamplesPerOutcome = 5;
+/** Characters kept of a finding's message and path (a received value can be a whole body). */
+export const maxFindingChars = 2000;
+
+const cut = (text: string) =>
+  text.length > maxFindingChars
+    ? `${text.slice(0, maxFindingChars)}… (${text.length - maxFindingChars} more characters)`
+    : text;
 
 interface Cell {
   exchanges: number;
   violations: Map<string, Violation & { count: number; exchange?: ExchangeSample }>;
   omitted: number;
+  samples: number;
   /** The first exchange that broke the check here, redacted: what the reports show. */
   sample?: ExchangeSample;
 }
@@ -34,6 +48,8 @@ export class ExchangeTally {
   constructor(
     private readonly checks: readonly ExchangeCheck[],
     private readonly options: CheckExchangeOptions = {},
+    /** The run's secrets, masked by value in every sample. */
+    private readonly secrets?: KnownSecrets,
   ) {
     for (const check of checks) this.#cells.set(check.id, new Map());
   }
@@ -52,7 +68,7 @@ export class ExchangeTally {
       const byOperation = this.#cells.get(check.id)!;
       let cell = byOperation.get(label);
       if (!cell) {
-        cell = { exchanges: 0, violations: new Map(), omitted: 0 };
+        cell = { exchanges: 0, violations: new Map(), omitted: 0, samples: 0 };
         byOperation.set(label, cell);
       }
       cell.exchanges++;
@@ -60,14 +76,30 @@ export class ExchangeTally {
       // Taken once per exchange and check, and only when one of its violations is new: each
       // distinct violation is shown beside the exchange that first broke the rule that way.
       let sample: ExchangeSample | undefined;
-      if (!cell.sample) cell.sample = sample = sampleOf(exchange);
-      for (const finding of findings) {
+      const take = () => {
+        if (sample === undefined && cell.samples < maxSamplesPerOutcome) {
+          sample = sampleOf(exchange, this.secrets);
+          cell.samples++;
+        }
+        return sample;
+      };
+      if (!cell.sample) cell.sample = take();
+      for (const found of findings) {
+        const finding = {
+          ...found,
+          message: cut(found.message),
+          ...(found.instancePath !== undefined ? { instancePath: cut(found.instancePath) } : {}),
+        };
         const key = `${finding.instancePath ?? ""}\n${finding.message}`;
         const known = cell.violations.get(key);
         if (known) known.count++;
         else if (cell.violations.size < maxDistinctViolations) {
-          sample ??= sampleOf(exchange);
-          cell.violations.set(key, { ...toViolation(check, label, finding), count: 1, exchange: sample });
+          const shown = take();
+          cell.violations.set(key, {
+            ...toViolation(check, label, finding),
+            count: 1,
+            ...(shown ? { exchange: shown } : {}),
+          });
         } else cell.omitted++;
       }
     }

@@ -4,6 +4,7 @@
  */
 import { setMaxListeners } from "node:events";
 import type { Exchange } from "../../src/contract/index.js";
+import { learnSecrets, type KnownSecrets } from "../../src/contract/redact.js";
 import { UserError } from "../../src/errors.js";
 import { CleanupRegistry } from "./cleanup.js";
 import { leaveAsFound, type CleanupResult } from "./leave-as-found.js";
@@ -40,6 +41,8 @@ export interface RunOptions {
   stop?: AbortSignal;
   /** How long cleanup (and reading the test user back) may take in all; default `defaultCleanupMs`. */
   cleanupMs?: number;
+  /** Receives every token this run sends and every passcode a Create returns, before anything is written. */
+  secrets?: KnownSecrets;
 }
 
 /**
@@ -104,7 +107,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   const t0 = performance.now();
   const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
   const scenarioChecks = options.checks.filter((c): c is ScenarioCheck => c.kind === "scenario");
-  const tally = new ExchangeTally(exchangeChecks, target.exchangeOptions);
+  const tally = new ExchangeTally(exchangeChecks, target.exchangeOptions, options.secrets);
   // A live run whose every request went without a usable token judged only the 401 probes:
   // it proves nothing about the API, so it must not read as a pass.
   const usable = new Set<string>();
@@ -112,6 +115,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   const tokens: TokenSource = {
     async obtain(spec) {
       const grant = await target.tokens.obtain(spec);
+      if ("token" in grant) options.secrets?.add(grant.token);
       if ("token" in grant && !spec.expired) usable.add(`Bearer ${grant.token}`);
       return grant;
     },
@@ -143,6 +147,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
         const authorization = exchange.request.headers.authorization;
         if (authorization !== undefined && usable.has(authorization)) tokenBearing = true;
         ledger(exchange);
+        if (options.secrets) learnSecrets(exchange, options.secrets);
         tally.observe(exchange);
         options.record?.(exchange);
       },

@@ -8,6 +8,7 @@ import { bearerUrlProblem } from "../../src/client/base-url-rule.js";
 import { clouds, tapCloud } from "../../src/spec/clouds.js";
 import type { CloudId } from "../../src/spec/index.js";
 import type { CheckExchangeOptions } from "../../src/contract/index.js";
+import { KnownSecrets, redactText } from "../../src/contract/redact.js";
 import type { PreflightToken, Target } from "./target.js";
 import {
   describeSpec,
@@ -34,6 +35,8 @@ export interface LiveTargetOptions {
   testUser?: string;
   allowWrites: boolean;
   exchangeOptions: CheckExchangeOptions;
+  /** Receives every token and client secret read from the environment. */
+  secrets?: KnownSecrets;
 }
 
 interface PooledToken {
@@ -120,6 +123,11 @@ function envTokens(env: Record<string, string | undefined>): PooledToken[] {
     .sort()
     .map((name) => {
       const token = env[name]!.trim().replace(/^Bearer\s+/i, "");
+      // Refused before it is used: a CR or LF would split the header, and its tail would reach the console.
+      if (/[\u0000-\u001f\u007f-\u009f\s]/.test(token))
+        throw new UsageError(
+          `${name}: the token holds a control character or space: expected one JWT on one line, without "Bearer "`,
+        );
       const principal = principalOf(token);
       if (!principal)
         throw new UsageError(`${name}: not a JWT access token (expected the token Graph accepts, without "Bearer ")`);
@@ -154,8 +162,13 @@ async function azureToken(
     if (!principal) throw new Error("the token is not a JWT");
     return { label: "AZURE_CLIENT_ID (client credentials)", token: result.token, principal };
   } catch (err) {
-    const first = (err instanceof Error ? err.message : String(err)).split("\n")[0];
-    throw new UserError(`could not get a token for ${client} from ${authority}: ${first}`);
+    const first = (err instanceof Error ? err.message : String(err)).split("\n")[0]!;
+    // The endpoint may echo what it was sent: the secret is masked by value as well as by pattern.
+    const sent = new KnownSecrets();
+    sent.add(secret);
+    throw new UserError(
+      `could not get a token for ${client} from ${authority}: ${redactText(first, { secrets: sent })}`,
+    );
   }
 }
 
@@ -187,10 +200,15 @@ export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
   if (options.allowWrites && !options.testUser)
     throw new UsageError("--allow-writes needs --test-user ID: the one user passes may be created and deleted for");
   if (options.testUser && !options.allowWrites) throw new UsageError("--test-user is only used with --allow-writes");
+  for (const name of Object.keys(options.env))
+    if (name.startsWith(tokenEnvPrefix) || name === "AZURE_CLIENT_SECRET") options.secrets?.add(options.env[name]);
   const pool = envTokens(options.env);
   if (cloud.graphRoot && cloud.authority) {
     const azure = await azureToken(options.env, cloud.graphRoot, cloud.authority);
-    if (azure) pool.push(azure);
+    if (azure) {
+      options.secrets?.add(azure.token);
+      pool.push(azure);
+    }
   } else if (options.env.AZURE_CLIENT_ID) {
     throw new UsageError("AZURE_* credentials need a national cloud: give --cloud, or a --target on a Graph root");
   }

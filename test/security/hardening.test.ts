@@ -187,7 +187,7 @@ describe("5. deep nesting and oversized entries", () => {
     const body = deep(20_000);
     expect(JSON.stringify(redactValue(body))).toContain(tooDeep);
     const e = getExchange(body);
-    expect(JSON.stringify(sampleOf(e))).toContain(tooDeep);
+    expect(JSON.stringify(sampleOf(e))).toMatch(/<nested deeper than \d+ levels>/);
     expect(recordLine(e)).toContain(tooDeep);
   });
 

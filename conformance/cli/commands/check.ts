@@ -23,7 +23,8 @@ import { consoleProgress } from "../progress.js";
 import { prepareOutputs, removeEmptyDirectories } from "../outputs.js";
 import { runHeader } from "../run-header.js";
 import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
-import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
+import { endOfRunLines, exitAfterReports, nothingCheckedLine, writeReports } from "../write-reports.js";
+import { KnownSecrets } from "../../../src/contract/redact.js";
 
 /** The flags only `check` has: the target and what may be done to it. */
 const targetFlags = {
@@ -108,7 +109,10 @@ verdict and totals (when the console reporter is not selected), the coverage (ch
 skipped by reason, critical checks not judged), how the test user was left (writes allowed), the
 paths of the reports and recording written, and one line per allowlist entry that accepted no
 failure. Every output path (--out, --record, $GITHUB_STEP_SUMMARY) is checked before the first
-request. Before any check, one request per token and a List of every --user and --test-user
+request, and none is written through a symbolic link the run did not create; a report that
+cannot be written at the end is one line, and the others are still written. Every token, secret
+and passcode the run handles is masked by value in every output (reversed, base64 and escaped
+forms too). Before any check, one request per token and a List of every --user and --test-user
 (and a Get of every --method) check the setup.
 
 Cleanup: every pass the run creates is deleted with a token that may delete it, however the run
@@ -121,8 +125,9 @@ Exit codes: 0 every counted check passed, 1 a check failed or errored (or an all
 expired, or a pass the run made was left on the test user), 2 could not start (bad flag,
 unreadable allowlist, unwritable output, unreachable target or one that stopped answering, TLS
 error, no token for a live target, a token the target refuses, a --user, --test-user or --method
-the target does not know) or nothing was checked (every outcome skipped, or a live run in which
-no request carried a usable token), 130/143 interrupted.`;
+the target does not know), a report of a passing run could not be written, or nothing was
+checked (every outcome skipped, or a live run in which no request carried a usable token),
+130/143 interrupted.`;
 
 function positiveInt(flag: string, value: string, max = Number.MAX_SAFE_INTEGER, unit = ""): number {
   const n = Number(value);
@@ -165,6 +170,8 @@ export async function runCheck(
     ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
   };
   const madeDirs = prepareOutputs(common.reporters, common.out, io.env, values.record);
+  // Every token, secret and passcode this run handles: masked by value in every output.
+  const secrets = new KnownSecrets();
   let target: Target;
   if (values.target === undefined) {
     for (const flag of ["cloud", "user", "method", "test-user", "allow-writes"] as const) {
@@ -195,12 +202,13 @@ export async function runCheck(
       ...(values["test-user"] !== undefined ? { testUser: values["test-user"] } : {}),
       allowWrites: values["allow-writes"] ?? false,
       exchangeOptions,
+      secrets,
     });
   }
   let recorder: Recorder | undefined;
   const stderr = io.stderr ?? process.stderr;
   try {
-    if (values.record !== undefined) recorder = createRecorder(values.record);
+    if (values.record !== undefined) recorder = createRecorder(values.record, secrets);
     const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
     if (io.stderr) io.stderr.write(`${runHeader("check", target.description, common.checks.length)}\n`);
     const result = await runSuite(target, {
@@ -212,16 +220,18 @@ export async function runCheck(
       ...(io.stop ? { stop: io.stop } : {}),
       ...(progress ? { onProgress: progress } : {}),
       ...(recorder ? { record: (e) => recorder!.write(e) } : {}),
+      secrets,
     });
     await recorder?.close();
     recorder = undefined;
-    const written = await writeReports(result, common.reporters, common.out, io);
-    if (values.record !== undefined) written.push(values.record);
+    const reports = await writeReports(result, common.reporters, common.out, io, secrets);
+    const written = [...reports.written, ...(values.record !== undefined ? [values.record] : [])];
     const ending = endOfRunLines("check", result, written, common.reporters.includes("console"));
     const nothing = nothingCheckedLine(result, `${missingTokensHint}.`);
     for (const line of [...ending, ...(nothing ? [`tap-contract check: ${nothing}`] : [])]) stderr.write(`${line}\n`);
+    for (const line of reports.failures) stderr.write(`tap-contract check: ${line}\n`);
     for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract check: ${line}\n`);
-    return result.exitCode;
+    return exitAfterReports(result, reports);
   } catch (err) {
     if (!(err instanceof RunInterrupted)) throw err;
     const signal: StopSignal = io.stop?.reason === "SIGTERM" ? "SIGTERM" : "SIGINT";

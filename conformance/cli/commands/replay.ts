@@ -17,7 +17,8 @@ import { consoleProgress } from "../progress.js";
 import { prepareOutputs } from "../outputs.js";
 import { runHeader } from "../run-header.js";
 import { unmatchedAllowlistLines } from "../../policy/allowlist.js";
-import { endOfRunLines, nothingCheckedLine, writeReports } from "../write-reports.js";
+import { endOfRunLines, exitAfterReports, nothingCheckedLine, writeReports } from "../write-reports.js";
+import { KnownSecrets } from "../../../src/contract/redact.js";
 
 const formatFlags = {
   format: {
@@ -45,12 +46,16 @@ ${renderFlags(formatFlags, HELP_COLUMN)}
 Limits: each entry costs bounded work. An entry over a limit is skipped, not judged, and
 counted in the report ("N skipped over the replay limits", naming the first one):
   ${limitsHelp}.
-Passcodes, tokens, cookies and secrets are masked in every report, JSON or not.
+Passcodes, tokens, cookies and secrets are masked in every report, JSON or not: by key, by
+pattern, and by value (a token or passcode the recording holds, wherever it reappears). A byte
+order mark is allowed at the start of either format. A report that cannot be written is one
+line on stderr; the others are still written.
 
 ${commonOptionsHelp}
 
 Exit codes: 0 every counted check passed, 1 a check failed (or an allowlist entry expired),
-2 could not start (bad flag, unreadable or invalid recording: the message names the entry) or
+2 could not start (bad flag, unreadable or invalid recording: the message names the entry, or
+a report of a passing run could not be written) or
 nothing was checked (the recording holds no TAP calls).`;
 
 /** Every flag `replay` parses; its help is rendered from the same table. */
@@ -92,6 +97,8 @@ export async function runReplay(
     io.stderr.write(
       `${runHeader("replay", { kind: "replay", location: positionals[0]!, readOnly: true }, common.checks.length)}\n`,
     );
+  // The tokens and passcodes the recording holds: masked by value wherever else it repeats them.
+  const secrets = new KnownSecrets();
   const result = await replayRecording(positionals[0]!, {
     checks: common.checks,
     severityThreshold: common.severity,
@@ -102,16 +109,18 @@ export async function runReplay(
       ...(common.passLength !== undefined ? { passLength: common.passLength } : {}),
     },
     ...(progress ? { onProgress: progress } : {}),
+    secrets,
   });
-  const written = await writeReports(result, common.reporters, common.out, io);
-  const ending = endOfRunLines("replay", result, written, common.reporters.includes("console"));
+  const reports = await writeReports(result, common.reporters, common.out, io, secrets);
+  const ending = endOfRunLines("replay", result, reports.written, common.reporters.includes("console"));
   const nothing = nothingCheckedLine(
     result,
     "the recording needs TAP calls (…/authentication/temporaryAccessPassMethods) for the checks to judge",
   );
   for (const line of [...ending, ...(nothing ? [`tap-contract replay: ${nothing}`] : [])]) stderr.write(`${line}\n`);
+  for (const line of reports.failures) stderr.write(`tap-contract replay: ${line}\n`);
   for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract replay: ${line}\n`);
-  return result.exitCode;
+  return exitAfterReports(result, reports);
 }
 
 export const replayCommand: Command = {

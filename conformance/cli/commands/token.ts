@@ -5,7 +5,7 @@ import { UsageError, UserError, describeSystemError } from "../../../src/errors.
 import { defaultFixtures, publicClientId } from "../../../src/mock/index.js";
 import type { Command } from "../command.js";
 import { helpFlag, renderFlags, type FlagTable } from "../flags.js";
-import { redactText } from "../../../src/contract/redact.js";
+import { KnownSecrets, redactText } from "../../../src/contract/redact.js";
 import { terminalText } from "../../reporters/escape.js";
 
 /** A token answer is a few KiB; anything larger is not a token endpoint's. */
@@ -207,15 +207,19 @@ export const tokenCommand: Command = {
       throw new UserError(`${endpoint.href} answered ${res.status} with a body that is not JSON: is that a tap mock?`);
     }
     if (!res.ok || typeof body.access_token !== "string") {
-      const why = body.error_description?.split(" Trace ID:")[0] ?? `HTTP ${res.status}`;
+      // The endpoint may echo what it was sent, in any form: the password or secret is masked by value.
+      const sent = new KnownSecrets();
+      sent.add(form.get("password"));
+      sent.add(form.get("client_secret"));
+      // Masked before it is cut: a cut secret would no longer be recognised.
+      const shown = (value: unknown, max: number) =>
+        redactText(String(value).replace(/\s+/g, " "), { secrets: sent }).slice(0, max);
+      const why = String(body.error_description ?? `HTTP ${res.status}`).split(" Trace ID:")[0];
       throw new UserError(
         terminalText(
-          redactText(
-            `the mock refused the token request: ${String(body.error ?? "error").slice(0, 100)}: ${String(why).slice(0, 300)}`.replace(
-              /\s+/g,
-              " ",
-            ),
-          ),
+          redactText(`the mock refused the token request: ${shown(body.error ?? "error", 100)}: ${shown(why, 300)}`, {
+            secrets: sent,
+          }),
         ),
       );
     }
