@@ -96,8 +96,9 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
   });
   const users = mock.fixtures.users;
   // A member without roles and without a pass: the one the lifecycle writes to and "self" probes sign in as.
+  const inPolicy = (u: FixtureUser) => mock.isTargeted(u.id);
   const plain = users.find(
-    (u) => !u.personal && u.directoryRoles.length === 0 && !u.tap && !u.excludedFromTapPolicy && !isExternalGuest(u),
+    (u) => !u.personal && u.directoryRoles.length === 0 && !u.tap && inPolicy(u) && !isExternalGuest(u),
   );
   // Whom an Authentication Administrator may not act on: a holder of a role only wider roles reach.
   const administrator = users.find(

@@ -35,6 +35,11 @@ export const scenarioNames = [
   "administrator-target-accepted",
   "guest-accepted",
   "multi-use-despite-policy",
+  "lifetime-outside-policy-accepted",
+  "past-start-accepted",
+  "disabled-method-accepted",
+  "untargeted-user-accepted",
+  "policy-patch-ignored",
 ] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];
