@@ -25,7 +25,14 @@ import { handleIdentity } from "./identity/token-endpoint.js";
 import { isPreflight, preflightResponse, withCors } from "./http/cors.js";
 import { servedMethods } from "./served-paths.js";
 import { passcodeMatches } from "./passcode.js";
-import { changedPolicy, defaultPolicy, targets, usabilityReason, type TapPolicy, type UsabilityReason } from "./policy.js";
+import {
+  changedPolicy,
+  defaultPolicy,
+  targets,
+  usabilityReason,
+  type TapPolicy,
+  type UsabilityReason,
+} from "./policy.js";
 import { UserError } from "../errors.js";
 import { createScenarioSelector, type ScenarioName, type ScenarioOption } from "./scenarios.js";
 import { TapStore, type StoredMethod } from "./store.js";

@@ -51,8 +51,8 @@ export function checkFixtures(f: MockFixtures): void {
     if (!Array.isArray(g.members)) fail(`${at}.members must be an array of user names, object ids or UPNs`);
     unique(g.id, "group id");
     for (const m of g.members) {
-      const known = f.users.some(
-        (u) => [u.name, u.id, u.userPrincipalName].some((k) => typeof m === "string" && k?.toLowerCase() === m.toLowerCase()),
+      const known = f.users.some((u) =>
+        [u.name, u.id, u.userPrincipalName].some((k) => typeof m === "string" && k?.toLowerCase() === m.toLowerCase()),
       );
       if (!known) fail(`${at}.members: no user "${String(m)}" in users`);
     }

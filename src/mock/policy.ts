@@ -86,7 +86,8 @@ export function applyPolicyPatch(current: Readonly<TapPolicy>, body: unknown): P
   if (body === null || typeof body !== "object" || Array.isArray(body)) return refuse("invalidJson");
   const record = body as Record<string, unknown>;
   const type = record["@odata.type"];
-  if (type !== policyODataType) return refuse("policyODataType", { received: type === undefined ? "none" : literal(type) });
+  if (type !== policyODataType)
+    return refuse("policyODataType", { received: type === undefined ? "none" : literal(type) });
   for (const key of Object.keys(record)) {
     if (!writable.includes(key)) return refuse("policyUnknownProperty", { property: literal(key) });
   }

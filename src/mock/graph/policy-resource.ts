@@ -40,7 +40,8 @@ export function handlePolicy(
   const { operation } = route;
   const decision = authorize(operation, caller, "actingOnSelf");
   if (!decision.allowed) return errorResponse(env, decision.reason);
-  if (operation.kind === "getPolicy") return jsonResponse(env, 200, policyBody(state.policy, req.origin, route.version));
+  if (operation.kind === "getPolicy")
+    return jsonResponse(env, 200, policyBody(state.policy, req.origin, route.version));
   const wrongType = writeContentTypeError(req, env);
   if (wrongType) return wrongType;
   const parsed = parseJsonBody(req);
