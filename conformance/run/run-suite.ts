@@ -140,7 +140,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   }
   const raw = options.checks.flatMap((c) => byCheck.get(c.id) ?? []);
   const result = settleRun(raw, {
-    target: target.description,
+    target: { ...target.description, lifetimeBounds: tenantPolicy.note },
     started,
     t0,
     checks: options.checks,
