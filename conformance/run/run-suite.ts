@@ -122,6 +122,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
 
   const byCheck = new Map<string, Outcome[]>();
   let index = 0;
+  let undoFailures: string[] = [];
   try {
     for (const check of scenarioChecks) {
       const outcomes = await runScenario(check, session);
@@ -131,9 +132,9 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     }
   } finally {
     // Each change restores itself; this catches one a broken check left registered.
-    const failed = await cleanups.runAll();
-    if (failed.length > 0) throw new UserError(`the run could not undo its changes: ${failed.join("; ")}`);
+    undoFailures = await cleanups.runAll();
   }
+  if (undoFailures.length > 0) throw new UserError(`the run could not undo its changes: ${undoFailures.join("; ")}`);
   for (const [id, outcomes] of tally.outcomes()) {
     byCheck.set(id, outcomes);
     progress({ kind: "check", check: id, index: ++index, of: options.checks.length, outcomes });
