@@ -40,6 +40,7 @@ export const scenarioNames = [
   "disabled-method-accepted",
   "untargeted-user-accepted",
   "policy-patch-ignored",
+  "policy-read-contradicts-passes",
 ] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -43,6 +43,7 @@ export const scenarioExpectations: Record<ScenarioName, { fails: CheckId[]; erro
   "untargeted-user-accepted": { fails: ["refuses-untargeted-user"] },
   // The checks that change the policy for their probe cannot judge then: they error, naming this one.
   "policy-patch-ignored": { fails: ["policy-reads-back-patch"], errors: true },
+  "policy-read-contradicts-passes": { fails: ["usability-matches-policy"] },
   "not-found-ignored": {
     fails: [
       "create-replaces-previous",

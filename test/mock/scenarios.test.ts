@@ -147,6 +147,11 @@ const probes: Record<ScenarioName, Probe> = {
     const read = await send(c, "GET", policyPath, token);
     return patched.status === 204 && read.json?.isUsableOnce === false;
   },
+  "policy-read-contradicts-passes": async (c) => {
+    const token = await c.issueToken({ user: "grace", scopes: ["Policy.Read.All"] });
+    const read = await send(c, "GET", policyPath, token);
+    return read.json?.isUsableOnce === true && item(await list(c)).methodUsabilityReason === "EnabledByPolicy";
+  },
 };
 
 describe.each(scenarioNames.map((name) => ({ name })))("scenario $name", ({ name }) => {

@@ -40,8 +40,12 @@ export function handlePolicy(
   const { operation } = route;
   const decision = authorize(operation, caller, "actingOnSelf");
   if (!decision.allowed) return errorResponse(env, decision.reason);
-  if (operation.kind === "getPolicy")
-    return jsonResponse(env, 200, policyBody(state.policy, req.origin, route.version));
+  if (operation.kind === "getPolicy") {
+    const body = policyBody(state.policy, req.origin, route.version);
+    // The scenario's policy says "one-time only" while reusable passes stay usable.
+    if (scenarios.has("policy-read-contradicts-passes")) body.isUsableOnce = true;
+    return jsonResponse(env, 200, body);
+  }
   const wrongType = writeContentTypeError(req, env);
   if (wrongType) return wrongType;
   const parsed = parseJsonBody(req);
