@@ -146,3 +146,25 @@ describe("a live tenant judged by its own TAP policy (60..480)", () => {
     expect(lifetime(outcomes).every((o) => o.status === "pass")).toBe(true);
   });
 });
+
+describe("a live run with --allow-writes changes the tenant's policy only for its probes", () => {
+  it("runs the policy checks and leaves the policy as it found it", async () => {
+    const gw = await startGateway();
+    const policyUrl = `${gw.graphUrl}/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass`;
+    const read = async () =>
+      (await (
+        await fetch(policyUrl, { headers: { authorization: `Bearer ${gw.tokens.GRAPH_TOKEN_APP}` } })
+      ).json()) as Record<string, unknown>;
+    const before = await read();
+    const nestor = "c0a70000-0000-4000-8000-000000000005";
+    const { outcomes } = await checkTarget(gw, ["--allow-writes", "--test-user", nestor]);
+    for (const id of ["policy-reads-back-patch", "one-time-policy-refuses-multi-use", "refuses-disabled-method"]) {
+      expect(
+        outcomes.filter((o) => o.check === id).map((o) => o.status),
+        id,
+      ).toEqual(["pass"]);
+    }
+    expect(outcomes.filter((o) => o.check === "refuses-past-start").map((o) => o.status)).toEqual(["pass"]);
+    expect(await read()).toEqual(before);
+  });
+});
