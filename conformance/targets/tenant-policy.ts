@@ -129,7 +129,10 @@ export async function readTenantPolicy(
   };
 }
 
-/** What the pure rules are told about the tenant: its lifetime range, state and one-time rule, and where they came from. */
+/**
+ * What the pure rules are told about the tenant: its lifetime range, state, one-time rule and
+ * passcode length, and where they came from.
+ */
 export function policyExchangeOptions(reading: PolicyReading): CheckExchangeOptions {
   if (reading.source === "documented") return { policySource: "the documented bounds" };
   const p = reading.policy;
@@ -139,6 +142,8 @@ export function policyExchangeOptions(reading: PolicyReading): CheckExchangeOpti
       state: p.state,
       isUsableOnce: p.isUsableOnce,
     },
+    // A new pass's length is the tenant's default: secret-on-create can be exact, as on the mock.
+    passLength: p.defaultLength,
     policySource: "the tenant's policy, read at the start of the run",
   };
 }
