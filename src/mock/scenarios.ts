@@ -41,6 +41,7 @@ export const scenarioNames = [
   "untargeted-user-accepted",
   "policy-patch-ignored",
   "policy-read-contradicts-passes",
+  "invalid-policy-accepted",
 ] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];
