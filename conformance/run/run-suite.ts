@@ -17,6 +17,7 @@ import { settleRun } from "./settle.js";
 import { defaultHttpLimits, type HttpLimits } from "../targets/http.js";
 import type { Target } from "../targets/target.js";
 import type { TokenSource } from "../targets/tokens.js";
+import { policyExchangeOptions, readTenantPolicy, type PolicyReading } from "../targets/tenant-policy.js";
 import { ExchangeTally } from "./exchange-tally.js";
 import { explore } from "./explore.js";
 import type { ProgressHook } from "./progress.js";
@@ -43,6 +44,8 @@ export interface RunOptions {
   cleanupMs?: number;
   /** Receives every token this run sends and every passcode a Create returns, before anything is written. */
   secrets?: KnownSecrets;
+  /** The tenant's policy, when the caller read it already (to name it in the header); else read here, once. */
+  tenantPolicy?: PolicyReading;
 }
 
 /**
@@ -107,7 +110,19 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   const t0 = performance.now();
   const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
   const scenarioChecks = options.checks.filter((c): c is ScenarioCheck => c.kind === "scenario");
-  const tally = new ExchangeTally(exchangeChecks, target.exchangeOptions, options.secrets);
+  const limits = options.limits ?? defaultHttpLimits;
+  const tenantPolicy = options.tenantPolicy ?? (await readTenantPolicy({ ...target }, limits));
+  // The rules judge lifetimes and usability by the tenant's own policy when the run could read it.
+  const fromPolicy = policyExchangeOptions(tenantPolicy);
+  const tally = new ExchangeTally(
+    exchangeChecks,
+    {
+      ...fromPolicy,
+      ...target.exchangeOptions,
+      policy: { ...fromPolicy.policy, ...target.exchangeOptions.policy },
+    },
+    options.secrets,
+  );
   // A live run whose every request went without a usable token judged only the 401 probes:
   // it proves nothing about the API, so it must not read as a pass.
   const usable = new Set<string>();
@@ -134,7 +149,8 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   session = createSession(
     { ...target, tokens },
     {
-      limits: options.limits ?? defaultHttpLimits,
+      limits,
+      tenantPolicy,
       retry: options.retry ?? defaultRetryPolicy,
       concurrency,
       stop: halt.signal,
@@ -189,7 +205,7 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   }
   const raw = options.checks.flatMap((c) => byCheck.get(c.id) ?? []);
   const result = settleRun(raw, {
-    target: target.description,
+    target: { ...target.description, lifetimeBounds: tenantPolicy.note },
     started,
     t0,
     checks: options.checks,

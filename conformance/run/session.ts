@@ -10,6 +10,7 @@ import { boundedFetch, type HttpFailureKind, type HttpLimits } from "../targets/
 import type { Target } from "../targets/target.js";
 import { CleanupRegistry } from "./cleanup.js";
 import { KeyedLock, Semaphore } from "./limiter.js";
+import { policyAccess, type PolicyAccess, type PolicyReading } from "../targets/tenant-policy.js";
 import { RetryBudget, type RetryPolicy } from "./retry.js";
 
 export interface Probe {
@@ -46,10 +47,15 @@ export interface Session {
    * it must not be interleaved with another Create, which would replace the pass.
    */
   exclusive<T>(user: string, work: () => Promise<T>): Promise<T>;
+  /** The tenant's TAP policy resource, within the run's limits. */
+  policy: PolicyAccess;
+  /** The tenant's policy as read at the start of the run (or the documented bounds, and why). */
+  tenantPolicy: PolicyReading;
 }
 
 export interface SessionOptions {
   limits: HttpLimits;
+  tenantPolicy: PolicyReading;
   retry: RetryPolicy;
   /** Called with every exchange (each attempt of a retried request too). */
   observe(exchange: Exchange): void;
@@ -117,6 +123,8 @@ export function createSession(target: Target, options: SessionOptions): Session 
     });
   return {
     target,
+    policy: policyAccess(target.graphUrl, options.limits),
+    tenantPolicy: options.tenantPolicy,
     bearer: (token) => `Bearer ${token}`,
     cleanup: options.cleanup ?? new CleanupRegistry(),
     exclusive: (user, work) => writes.run(user, work),

@@ -16,6 +16,8 @@ export interface Subjects {
   administratorUser?: string;
   /** An external guest (`#EXT#` in the UPN), for whom Create is refused. */
   guestUser?: string;
+  /** A user outside the TAP policy's targets, for whom Create is refused. */
+  untargetedUser?: string;
   /** User principal names the run knows (from tokens' `upn` claims), by object id: reasons name users by them. */
   names?: Record<string, string>;
 }
@@ -45,11 +47,6 @@ export interface Target {
    * throttle (the embedded mock) has them; live Graph throttles when it will.
    */
   throttleProbe?: Record<string, string>;
-  /**
-   * Runs `probe` while the tenant's TAP policy allows only one-time passes, then restores it.
-   * Only a target whose policy the run may change (the embedded mock) has it.
-   */
-  withOneTimePolicy?<T>(probe: () => Promise<T>): Promise<T>;
   /** Live targets: the given tokens, each checked with one request before any check. */
   preflightTokens?: readonly PreflightToken[];
   /** The cloud's Graph root (an expected token audience), when known. */

@@ -35,6 +35,13 @@ export const scenarioNames = [
   "administrator-target-accepted",
   "guest-accepted",
   "multi-use-despite-policy",
+  "lifetime-outside-policy-accepted",
+  "past-start-accepted",
+  "disabled-method-accepted",
+  "untargeted-user-accepted",
+  "policy-patch-ignored",
+  "policy-read-contradicts-passes",
+  "invalid-policy-accepted",
 ] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];

@@ -15,6 +15,8 @@ export type CloudTable = Record<CloudId, CloudInfo>;
 export type PermissionType = "delegatedWork" | "delegatedPersonal" | "application";
 export type ActingOn = "actingOnSelf" | "actingOnOthers";
 export type OperationKind = "get" | "list" | "create" | "delete";
+/** The operations on the tenant's TAP policy (one resource per tenant, no user in the path). */
+export type TenantOperationKind = "getPolicy" | "updatePolicy";
 
 /** A row of the older split table, as its source states it (the spec's YAML). */
 export interface StatedRow {
@@ -44,7 +46,7 @@ export interface CurrentRow {
 }
 
 export interface PermissionTable {
-  operation: OperationKind;
+  operation: OperationKind | TenantOperationKind;
   source: string;
   actingOnSelf: Record<PermissionType, PermissionRow>;
   actingOnOthers: Record<PermissionType, PermissionRow>;
@@ -59,6 +61,20 @@ export type StatedPermissionTable = Omit<PermissionTable, "actingOnSelf" | "acti
   actingOnOthers: Record<PermissionType, StatedRow | "notSupported">;
 };
 
+/**
+ * A tenant resource's table as its source states it: one row per permission type (no self or
+ * other user). Code reads it as a `PermissionTable` whose two halves are the same rows.
+ */
+export interface StatedTenantPermissionTable {
+  operation: TenantOperationKind;
+  source: string;
+  delegatedWork: StatedRow | "notSupported";
+  delegatedPersonal: StatedRow | "notSupported";
+  application: StatedRow | "notSupported";
+  current: { source: string; delegatedWork: CurrentRow; application: CurrentRow };
+  otherRoles?: { source: string; requiredRoles: string[] };
+}
+
 export interface DirectoryRole {
   displayName: string;
   templateId: string;
@@ -71,6 +87,8 @@ export interface GraphErrorEntry {
   code: string;
   message: string;
   decision?: string;
+  /** Graph repeats the message in `innerError.message`. */
+  innerMessage?: boolean;
 }
 
 export type GraphErrorKind =
@@ -92,6 +110,14 @@ export type GraphErrorKind =
   | "policyRequiresOneTime"
   | "readOnlyProperty"
   | "invalidLifetime"
+  | "pastStartDateTime"
+  | "policyForbidsMethod"
+  | "policyInvalidValue"
+  | "policyLifetimeOrder"
+  | "policyDefaultOutsideRange"
+  | "policyODataType"
+  | "policyUnknownProperty"
+  | "policyUnsupportedTarget"
   | "missingContentType"
   | "invalidJson"
   | "unknownProperty"
@@ -117,6 +143,15 @@ export interface PolicyDefaults {
   maximumLifetimeInMinutes: number;
   lifetimeRange: [number, number];
   isUsableOnce: boolean;
+  includeTargets: PolicyTarget[];
+  excludeTargets: PolicyTarget[];
+}
+
+/** An entry of the policy's `includeTargets` / `excludeTargets`. */
+export interface PolicyTarget {
+  id: string;
+  targetType: "group" | "user";
+  isRegistrationRequired?: boolean;
 }
 
 export interface OpenApiOperation {
@@ -128,10 +163,10 @@ export interface OpenApiOperation {
   requestBody?: Record<string, unknown>;
   responses: Record<string, Record<string, unknown>>;
   security: Array<Record<string, string[]>>;
-  "x-permissions": StatedPermissionTable;
+  "x-permissions": StatedPermissionTable | StatedTenantPermissionTable;
 }
 
-export type HttpMethod = "get" | "post" | "delete";
+export type HttpMethod = "get" | "post" | "delete" | "patch";
 
 export interface OpenApiPathItem {
   summary?: string;
@@ -139,6 +174,9 @@ export interface OpenApiPathItem {
   get?: OpenApiOperation;
   post?: OpenApiOperation;
   delete?: OpenApiOperation;
+  patch?: OpenApiOperation;
+  /** Other spellings of the same path Graph answers (the OData key form of the policy). */
+  "x-key-forms"?: string[];
 }
 
 export interface TapOpenApiDocument {
@@ -156,6 +194,7 @@ export interface TapOpenApiDocument {
   /** Built-in roles every token may carry in `wids` that never grant a TAP operation. */
   "x-non-granting-roles": DirectoryRole[];
   "x-policy-defaults": PolicyDefaults;
+  "x-clock-skew": { decision: string; pastStartToleranceSeconds: number };
   /** The full Content-Type Graph sends on JSON bodies. */
   "x-json-content-type": string;
   "x-graph-errors": Record<GraphErrorKind, GraphErrorEntry>;

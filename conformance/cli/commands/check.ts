@@ -5,6 +5,7 @@ import { UsageError } from "../../../src/errors.js";
 import { scenarioNames } from "../../../src/mock/index.js";
 import { createRecorder, type Recorder } from "../../replay/recorder.js";
 import { defaultCleanupMs, defaultConcurrency, RunInterrupted, runSuite } from "../../run/run-suite.js";
+import { readTenantPolicy } from "../../targets/tenant-policy.js";
 import { defaultHttpLimits } from "../../targets/http.js";
 import { liveTarget, missingTokensHint, tokenEnvPrefix } from "../../targets/live.js";
 import { startMockTarget } from "../../targets/mock.js";
@@ -53,7 +54,11 @@ const targetFlags = {
     description:
       "A pass id (a GUID) of the first --user to Get (needs --user; an id the target does not know stops the run).",
   },
-  "allow-writes": { type: "boolean", description: "Allow Create and Delete (live targets are read-only without it)." },
+  "allow-writes": {
+    type: "boolean",
+    description:
+      "Allow Create and Delete, and changing the tenant's TAP policy for a probe (put back right after, also on Ctrl-C); live targets are read-only without it.",
+  },
   "test-user": {
     type: "string",
     value: "ID",
@@ -113,7 +118,13 @@ request, and none is written through a symbolic link the run did not create; a r
 cannot be written at the end is one line, and the others are still written. Every token, secret
 and passcode the run handles is masked by value in every output (reversed, base64 and escaped
 forms too). Before any check, one request per token and a List of every --user and --test-user
-(and a Get of every --method) check the setup.
+(and a Get of every --method) check the setup. The second line says how lifetimes are judged:
+by the tenant's TAP policy, read once at the start with a token that may read it (Policy.Read.All
+or Policy.Read.AuthenticationMethod, or a policy role), else by the documented bounds
+(10..43200 minutes), and why. A check that changes the tenant's TAP policy (only with writes:
+the embedded mock, or --allow-writes) runs alone, after the others, and puts the policy back
+right after its probe; the run's cleanup puts it back too when the run is interrupted or the
+probe breaks, so a run never leaves the policy changed.
 
 Cleanup: every pass the run creates is deleted with a token that may delete it, however the run
 ends; then the test user is read back ("left as found", or the pass ids left, which fail the
@@ -211,7 +222,11 @@ export async function runCheck(
     if (values.record !== undefined) recorder = createRecorder(values.record, secrets);
     const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
     if (io.stderr) io.stderr.write(`${runHeader("check", target.description, common.checks.length)}\n`);
+    // Read once: the rules judge lifetimes by it, and the header says which bounds they use.
+    const tenantPolicy = await readTenantPolicy(target, limits);
+    if (io.stderr) io.stderr.write(`tap-contract check: ${tenantPolicy.note}\n`);
     const result = await runSuite(target, {
+      tenantPolicy,
       checks: common.checks,
       severityThreshold: common.severity,
       ...(common.allowlist ? { allowlist: common.allowlist } : {}),

@@ -65,7 +65,9 @@ const mockFlags = {
 const help = `Usage: tap-contract mock [options]
 
 Serve a faithful, stateful mock of Microsoft Graph's Temporary Access Pass API (v1.0) with its
-own token issuer, until Ctrl-C. It prints the URLs it serves on start.
+own token issuer, until Ctrl-C. It prints the URLs it serves on start. It also serves the
+tenant's TAP policy (GET and PATCH on {url}/v1.0/policies/authenticationMethodsPolicy/
+authenticationMethodConfigurations/TemporaryAccessPass), which every Create and sign-in follows.
 
 Options:
 ${renderFlags(mockFlags)}

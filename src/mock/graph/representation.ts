@@ -8,8 +8,15 @@ import type { GraphCall } from "./context.js";
 
 export type Entity = Record<string, unknown>;
 
-export function toEntity(m: StoredMethod, policy: TapPolicy, nowMs: number, passcode: string | null = null): Entity {
-  const reason = usabilityReason(m, policy, nowMs);
+/** `memberOf`: the groups of the pass's user, which the policy's targets are matched against. */
+export function toEntity(
+  m: StoredMethod,
+  policy: TapPolicy,
+  nowMs: number,
+  memberOf: readonly string[],
+  passcode: string | null = null,
+): Entity {
+  const reason = usabilityReason(m, policy, nowMs, memberOf);
   return {
     id: m.id,
     temporaryAccessPass: passcode,

@@ -2,7 +2,14 @@
  * Which operation of the spec a request is for, or why none: a wrong method on a known path
  * (405) or a segment Graph would not resolve (400). Paths match case-insensitively.
  */
-import { matchOperation, matchTemplate, operations, type TapOperation } from "../../spec/index.js";
+import {
+  matchOperation,
+  matchTemplate,
+  operations,
+  policyOperationsAt,
+  type PolicyOperation,
+  type TapOperation,
+} from "../../spec/index.js";
 
 export type RouteResult =
   | {
@@ -12,6 +19,8 @@ export type RouteResult =
       rawSegments: string[];
       version: string;
     }
+  /** The tenant's TAP policy (its path or its OData key form). */
+  | { kind: "policy"; operation: PolicyOperation; version: string }
   | { kind: "methodNotAllowed"; allowed: string[] }
   /** `POST /me/.../temporaryAccessPassMethods`: in Microsoft's OpenAPI, not in the contract. */
   | { kind: "createOnMe" }
@@ -28,6 +37,13 @@ export function route(method: string, rawPath: string): RouteResult {
   if (!versions.has(version.toLowerCase())) return { kind: "unknownSegment", segment: readable(version) };
   const restSegments = ["", ...segments.slice(2)];
   const rest = restSegments.join("/");
+  const policy = policyOperationsAt(rest);
+  if (policy) {
+    const upper = method.toUpperCase();
+    const operation = policy.find((op) => op.method === upper);
+    if (operation) return { kind: "policy", operation, version };
+    return { kind: "methodNotAllowed", allowed: [...new Set(policy.map((op) => op.method))] };
+  }
   const match = matchOperation(method, rest);
   if (match) return { kind: "operation", ...match, rawSegments: restSegments, version };
   const allowed = [...new Set(operations.filter((op) => matchTemplate(op.path, restSegments)).map((op) => op.method))];
