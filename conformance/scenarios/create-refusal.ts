@@ -49,34 +49,39 @@ export async function probeCreateRefusal(session: Session, probe: CreateRefusal)
       continue;
     }
     const authorization = session.bearer(writer.token);
-    const sent = await session.send({ operation: op, user: subject.user, authorization, body: probe.body });
-    if (!sent.ok) {
-      results.push(errorCase(where, sent.error));
-      continue;
-    }
-    const expected = graphError(probe.kind, probe.values);
-    const error = errorOf(sent.body);
-    const statusOk = probe.statusDecided ? sent.status >= 400 && sent.status < 500 : sent.status === expected.status;
-    // A body that is not Graph's envelope is error-envelope's finding: then the status alone decides.
-    const messageOk = typeof error?.message !== "string" || error.message === expected.message;
-    if (statusOk && messageOk) {
-      results.push({ ...where, status: "pass" });
-      continue;
-    }
-    if (sent.status >= 500 || sent.status === 429) {
-      results.push(errorCase(where, `could not judge: the service answered ${sent.status}`));
-      continue;
-    }
-    if (sent.status === successStatus(op)) {
-      // Accepted what the policy forbids: take the pass away again.
-      const id = (sent.body as { id?: unknown } | undefined)?.id;
-      const [del] = operationsOf("delete", "users");
-      if (typeof id === "string" && del)
-        await session.send({ operation: del, user: subject.user, methodId: id, authorization });
-    }
-    const received = `${sent.status}${typeof error?.message === "string" ? ` "${error.message}"` : ""}`;
-    const status = probe.statusDecided ? "a 4xx" : String(expected.status);
-    results.push({ ...where, status: "fail", message: receivedExpected(received, `${status} "${expected.message}"`) });
+    // A Create the service wrongly accepts replaces the user's pass: no other probe of that user meanwhile.
+    const user = subject.user;
+    results.push(
+      await session.exclusive(user, async (): Promise<CaseResult> => {
+        const sent = await session.send({ operation: op, user: subject.user, authorization, body: probe.body });
+        if (!sent.ok) {
+          return errorCase(where, sent.error);
+        }
+        const expected = graphError(probe.kind, probe.values);
+        const error = errorOf(sent.body);
+        const statusOk = probe.statusDecided
+          ? sent.status >= 400 && sent.status < 500
+          : sent.status === expected.status;
+        // A body that is not Graph's envelope is error-envelope's finding: then the status alone decides.
+        const messageOk = typeof error?.message !== "string" || error.message === expected.message;
+        if (statusOk && messageOk) {
+          return { ...where, status: "pass" };
+        }
+        if (sent.status >= 500 || sent.status === 429) {
+          return errorCase(where, `could not judge: the service answered ${sent.status}`);
+        }
+        if (sent.status === successStatus(op)) {
+          // Accepted what the policy forbids: take the pass away again.
+          const id = (sent.body as { id?: unknown } | undefined)?.id;
+          const [del] = operationsOf("delete", "users");
+          if (typeof id === "string" && del)
+            await session.send({ operation: del, user: subject.user, methodId: id, authorization });
+        }
+        const received = `${sent.status}${typeof error?.message === "string" ? ` "${error.message}"` : ""}`;
+        const status = probe.statusDecided ? "a 4xx" : String(expected.status);
+        return { ...where, status: "fail", message: receivedExpected(received, `${status} "${expected.message}"`) };
+      }),
+    );
   }
   return results;
 }

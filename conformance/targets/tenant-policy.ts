@@ -104,8 +104,10 @@ export async function readTenantPolicy(
   const access = policyAccess(target.graphUrl, limits);
   const answer = await access.get(token.token);
   if (!answer.ok) {
-    if (answer.kind === "unreachable" || answer.kind === "certificate")
-      throw new UserError(`${target.graphUrl}: ${answer.error}`);
+    // Worded as the preflight words it; a timeout too, so a target that never answers costs one timeout.
+    if (answer.kind === "certificate") throw new UserError(`${target.graphUrl}: ${answer.error}`);
+    if (answer.kind === "unreachable" || answer.kind === "timeout")
+      throw new UserError(`${target.graphUrl} is unreachable: ${answer.error}`);
     return documented(`GET ${access.url} failed: ${answer.error}`);
   }
   if (answer.status !== 200) {
