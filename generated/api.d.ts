@@ -139,6 +139,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/authentication/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List methods
+         * @description Retrieve a list of authentication methods registered to a user. Beside the pass, it answers the onboarding flow's question "which methods does this user have yet": the Temporary Access Pass appears here with `@odata.type` `#microsoft.graph.temporaryAccessPassAuthenticationMethod` and the properties the TAP List returns (passcode `null`); every member has a password method. Calling `/me` takes delegated tokens only.
+         */
+        get: operations["listMyAuthenticationMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{user-id}/authentication/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's object id (a GUID) or userPrincipalName, matched case-insensitively. Percent-encode it as one path segment: a guest UPN such as `ada_contoso.com#EXT#@fabrikam.onmicrosoft.com` must travel as `ada_contoso.com%23EXT%23@fabrikam.onmicrosoft.com`. */
+                "user-id": components["parameters"]["user-id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List methods
+         * @description Retrieve a list of authentication methods registered to a user. Beside the pass, it answers the onboarding flow's question "which methods does this user have yet": the Temporary Access Pass appears here with `@odata.type` `#microsoft.graph.temporaryAccessPassAuthenticationMethod` and the properties the TAP List returns (passcode `null`); every member has a password method.
+         */
+        get: operations["listUserAuthenticationMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -302,6 +345,39 @@ export interface components {
             /** @description The passcode, shown once. */
             temporaryAccessPass?: string;
         };
+        /**
+         * passwordAuthenticationMethod
+         * @description A user's password as the methods list shows it: Graph never returns the password itself (`null`). Every member of a tenant has one.
+         */
+        PasswordAuthenticationMethod: {
+            /** @constant */
+            "@odata.type": "#microsoft.graph.passwordAuthenticationMethod";
+            /** @description Graph gives every password method the same id: `28c10230-6103-485e-b985-444c60001490`. */
+            id: string;
+            password?: null;
+            /** Format: date-time */
+            createdDateTime?: string | null;
+        };
+        /**
+         * authenticationMethod (an item of the methods list)
+         * @description The pass in the list is the pass of the TAP List (its passcode `null`) with `@odata.type` `#microsoft.graph.temporaryAccessPassAuthenticationMethod`.
+         */
+        AuthenticationMethodListItem: components["schemas"]["PasswordAuthenticationMethod"] | (components["schemas"]["TemporaryAccessPassAuthenticationMethod"] & Record<string, never>) | {
+            "@odata.type": string;
+            id: string;
+        };
+        /**
+         * Collection of authenticationMethod
+         * @description `GET …/authentication/methods`: every method registered to the user, each with its `@odata.type`. This contract describes two of them (the password and the Temporary Access Pass); other types (phone, FIDO2, Authenticator…) are open items, kept as they come.
+         */
+        AuthenticationMethodCollection: {
+            /**
+             * Format: uri
+             * @description `https://{graph host}/v1.0/$metadata#users('{user}')/authentication/methods`
+             */
+            "@odata.context": string;
+            value: components["schemas"]["AuthenticationMethodListItem"][];
+        };
     };
     responses: {
         /** @description The user's passes: zero or one item, never a next page. */
@@ -331,6 +407,7 @@ export interface components {
             headers: {
                 "request-id": components["headers"]["request-id"];
                 "client-request-id": components["headers"]["client-request-id"];
+                "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 [name: string]: unknown;
             };
             content: {
@@ -459,6 +536,17 @@ export interface components {
                 "application/json": components["schemas"]["ODataError"];
             };
         };
+        /** @description Every method registered to the user; the pass among them with its `@odata.type`. */
+        AuthenticationMethodCollection: {
+            headers: {
+                "request-id": components["headers"]["request-id"];
+                "client-request-id": components["headers"]["client-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AuthenticationMethodCollection"];
+            };
+        };
     };
     parameters: {
         /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
@@ -479,6 +567,8 @@ export interface components {
         "request-id": string;
         /** @description The `client-request-id` the client sent, echoed; when the client sent none, the same value as `request-id`. On every response. */
         "client-request-id": string;
+        /** @description On every 401, Graph's challenge (the value is the spec's `x-www-authenticate`, for the Global cloud): `Bearer` with an empty realm, the authority's authorize URI and Graph's own client id. Kiota's continuous access evaluation handler reads it. */
+        "WWW-Authenticate": string;
         /**
          * @description How long to wait before retrying: seconds, possibly fractional (`10`, `2.128`), as Graph's throttling guidance documents; clients should also accept an HTTP date.
          * @example 2.128
@@ -695,6 +785,55 @@ export interface operations {
         requestBody?: never;
         responses: {
             204: components["responses"]["NoContent"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMyAuthenticationMethods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
+                "client-request-id"?: components["parameters"]["client-request-id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AuthenticationMethodCollection"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listUserAuthenticationMethods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
+                "client-request-id"?: components["parameters"]["client-request-id"];
+            };
+            path: {
+                /** @description The user's object id (a GUID) or userPrincipalName, matched case-insensitively. Percent-encode it as one path segment: a guest UPN such as `ada_contoso.com#EXT#@fabrikam.onmicrosoft.com` must travel as `ada_contoso.com%23EXT%23@fabrikam.onmicrosoft.com`. */
+                "user-id": components["parameters"]["user-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AuthenticationMethodCollection"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -17,6 +17,7 @@ import { defaultFixtures, type MockFixtures } from "./fixtures.js";
 import { checkFixtures } from "./fixtures-check.js";
 import type { TenantState } from "./graph/context.js";
 import { handleGraph } from "./graph/handler.js";
+import { someTicks } from "./graph/timestamp.js";
 import { envelopeFor, errorResponse, graphJsonContentType, rawError, type Envelope } from "./http/envelope.js";
 import { header, maxBodyBytes, type MockRequest, type MockResponse } from "./http/exchange.js";
 import { fromWebRequest, toWebResponse } from "./http/web.js";
@@ -168,6 +169,7 @@ function seed(store: TapStore, fixtures: MockFixtures, nowMs: number): void {
       id: user.tap.id.toLowerCase(),
       userId: user.id,
       createdMs: Math.min(nowMs, startMs) - 60_000,
+      createdTicks: someTicks(),
       startMs,
       lifetimeInMinutes: user.tap.lifetimeInMinutes,
       isUsableOnce: user.tap.isUsableOnce,

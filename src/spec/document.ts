@@ -14,7 +14,8 @@ export type CloudTable = Record<CloudId, CloudInfo>;
 /** The permission types of a Learn permission table. */
 export type PermissionType = "delegatedWork" | "delegatedPersonal" | "application";
 export type ActingOn = "actingOnSelf" | "actingOnOthers";
-export type OperationKind = "get" | "list" | "create" | "delete";
+/** The four TAP operations, and `listMethods` (a user's authentication methods, beside the pass). */
+export type OperationKind = "get" | "list" | "create" | "delete" | "listMethods";
 
 /** A row of the older split table, as its source states it (the spec's YAML). */
 export interface StatedRow {
@@ -158,6 +159,8 @@ export interface TapOpenApiDocument {
   "x-policy-defaults": PolicyDefaults;
   /** The full Content-Type Graph sends on JSON bodies. */
   "x-json-content-type": string;
+  /** The `WWW-Authenticate` value Graph sends on every 401. */
+  "x-www-authenticate": string;
   "x-graph-errors": Record<GraphErrorKind, GraphErrorEntry>;
   "x-cors": CorsPolicy;
 }

@@ -11,6 +11,7 @@ export const directoryRoles = bundledSpec["x-directory-roles"];
 export const nonGrantingRoles = bundledSpec["x-non-granting-roles"];
 export const policyDefaults = bundledSpec["x-policy-defaults"];
 export const graphJsonContentType = bundledSpec["x-json-content-type"];
+export const wwwAuthenticate = bundledSpec["x-www-authenticate"];
 export const corsPolicy = bundledSpec["x-cors"];
 
 /** An error catalog entry with its {placeholders} filled in. */

@@ -30,11 +30,13 @@ export async function handleGraph(
   const r = route(req.method, req.path);
   if (r.kind === "unknownSegment") return errorResponse(env, "unknownSegment", { values: { segment: r.segment } });
   if (r.kind === "createOnMe") {
-    // Not in the contract, but one answer per situation: the same 403 as a Create for
-    // yourself on /users/{own id}, after the token is checked (spec decisions, item 6).
+    // Not in the contract, but one answer per situation: an app token gets the 400 every /me
+    // call gets, a user the same 403 as a Create for yourself on /users/{own id}, after the
+    // token is checked (spec decisions, item 6).
     const checked = authenticate(req, state.issuer);
     const who = "ok" in checked ? checked : await checked;
-    return errorResponse(env, who.ok ? "notSupported" : who.failure);
+    if (!who.ok) return errorResponse(env, who.failure);
+    return errorResponse(env, who.caller.type === "application" ? "appTokenOnMe" : "notSupported");
   }
   if (r.kind === "methodNotAllowed") {
     const method = req.method.length > 16 ? `${req.method.slice(0, 16)}…` : req.method;
@@ -89,6 +91,7 @@ export async function handleGraph(
     params,
     rawSegments: r.rawSegments,
     version: r.version,
+    ...(r.count ? { count: true } : {}),
     caller,
     target,
   };

@@ -2,7 +2,7 @@
  * Which operation of the spec a request is for, or why none: a wrong method on a known path
  * (405) or a segment Graph would not resolve (400). Paths match case-insensitively.
  */
-import { matchOperation, matchTemplate, operations, type TapOperation } from "../../spec/index.js";
+import { matchServedOperation, matchTemplate, servedOperations, type TapOperation } from "../../spec/index.js";
 
 export type RouteResult =
   | {
@@ -11,6 +11,8 @@ export type RouteResult =
       params: Record<string, string>;
       rawSegments: string[];
       version: string;
+      /** `…/$count` of a list: the number of items, as `text/plain` (spec decisions). */
+      count?: true;
     }
   | { kind: "methodNotAllowed"; allowed: string[] }
   /** `POST /me/.../temporaryAccessPassMethods`: in Microsoft's OpenAPI, not in the contract. */
@@ -28,12 +30,20 @@ export function route(method: string, rawPath: string): RouteResult {
   if (!versions.has(version.toLowerCase())) return { kind: "unknownSegment", segment: readable(version) };
   const restSegments = ["", ...segments.slice(2)];
   const rest = restSegments.join("/");
-  const match = matchOperation(method, rest);
+  const match = matchServedOperation(method, rest);
   if (match) return { kind: "operation", ...match, rawSegments: restSegments, version };
-  const allowed = [...new Set(operations.filter((op) => matchTemplate(op.path, restSegments)).map((op) => op.method))];
+  if (restSegments.length > 2 && restSegments.at(-1)!.toLowerCase() === "$count") {
+    const listSegments = restSegments.slice(0, -1);
+    const list = matchServedOperation(method, listSegments.join("/"));
+    if (list && (list.operation.kind === "list" || list.operation.kind === "listMethods"))
+      return { kind: "operation", ...list, rawSegments: listSegments, version, count: true };
+  }
+  const allowed = [
+    ...new Set(servedOperations.filter((op) => matchTemplate(op.path, restSegments)).map((op) => op.method)),
+  ];
   if (
     method.toUpperCase() === "POST" &&
-    operations.some((op) => op.kind === "list" && op.subject === "me" && matchTemplate(op.path, restSegments))
+    servedOperations.some((op) => op.kind === "list" && op.subject === "me" && matchTemplate(op.path, restSegments))
   ) {
     return { kind: "createOnMe" };
   }
@@ -44,7 +54,7 @@ export function route(method: string, rawPath: string): RouteResult {
 /** The first segment that no template of the spec accepts at its position. */
 function firstUnresolved(segments: string[]): string {
   let best = 1;
-  for (const op of operations) {
+  for (const op of servedOperations) {
     const parts = op.path.split("/");
     let i = 1;
     while (i < parts.length && i < segments.length) {
