@@ -159,6 +159,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/$batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Combine requests in one HTTP call (JSON batching)
+         * @description Up to 20 requests in one call. Each inner request is handled exactly as it would be alone: with the outer request's `Authorization`, the inner request's own permissions, errors and throttling (a 429 inside the batch carries its own `Retry-After`). The envelope answers 200 whatever the inner statuses; a malformed envelope (no `requests`, more than 20, a duplicate or missing id, an unknown or circular `dependsOn`, an absolute URL) is refused as a whole with 400. A request whose `dependsOn` names a failed one gets 424.
+         */
+        post: operations["batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/users/{user-id}/authentication/methods": {
         parameters: {
             query?: never;
@@ -377,6 +397,42 @@ export interface components {
              */
             "@odata.context": string;
             value: components["schemas"]["AuthenticationMethodListItem"][];
+        };
+        /**
+         * JSON batch request
+         * @description `POST /$batch`: up to 20 requests (`x-batch.maxRequests`), each with an id unique in the batch. `url` is relative to the version root (`/users/{id}/authentication/…`).
+         */
+        BatchRequest: {
+            requests: {
+                id: string;
+                /** @enum {string} */
+                method: "GET" | "POST" | "DELETE" | "PATCH" | "PUT" | "get" | "post" | "delete" | "patch" | "put";
+                /** @description Relative to the version root; an absolute URL is refused. */
+                url: string;
+                /** @description Required `Content-Type` when the request has a body. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description A JSON body (objects and arrays as they are). */
+                body?: unknown;
+                /** @description Ids of requests of this batch that must succeed first; a failed one makes this one 424. */
+                dependsOn?: string[];
+            }[];
+        };
+        /**
+         * JSON batch response
+         * @description One response per request, each with its own status, headers and body (a 429 carries its own `Retry-After`). Graph may return them in any order; match them by `id`.
+         */
+        BatchResponse: {
+            responses: {
+                id: string;
+                status: number;
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description The inner response's JSON body, or its text when it is not JSON. Absent on 204. */
+                body?: unknown;
+            }[];
         };
     };
     responses: {
@@ -816,6 +872,39 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
+                "client-request-id"?: components["parameters"]["client-request-id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description One response per inner request. */
+            200: {
+                headers: {
+                    "request-id": components["headers"]["request-id"];
+                    "client-request-id": components["headers"]["client-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listUserAuthenticationMethods: {

@@ -843,6 +843,63 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       ]
     }
   },
+  "batch": {
+    "200": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "BatchResponse",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "400": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "413": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "415": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "500": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    }
+  },
   "listUserAuthenticationMethods": {
     "200": {
       "documented": true,
@@ -1078,6 +1135,38 @@ export const propertyShapes: Readonly<Record<string, PropertyShape>> = {
       "@odata.context": {},
       "value": {
         "items": {}
+      }
+    }
+  },
+  "BatchRequest": {
+    "properties": {
+      "requests": {
+        "items": {
+          "properties": {
+            "id": {},
+            "method": {},
+            "url": {},
+            "headers": {},
+            "body": {},
+            "dependsOn": {
+              "items": {}
+            }
+          }
+        }
+      }
+    }
+  },
+  "BatchResponse": {
+    "properties": {
+      "responses": {
+        "items": {
+          "properties": {
+            "id": {},
+            "status": {},
+            "headers": {},
+            "body": {}
+          }
+        }
       }
     }
   }

@@ -105,7 +105,12 @@ export type GraphErrorKind =
   | "throttled"
   | "internalError"
   | "serviceUnavailable"
-  | "gatewayTimeout";
+  | "gatewayTimeout"
+  | "batchInvalid"
+  | "batchTooManyRequests"
+  | "batchDuplicateId"
+  | "batchFailedDependency"
+  | "batchNested";
 
 export interface PolicyDefaults {
   /** What of these defaults is ours rather than Entra's. */
@@ -130,6 +135,8 @@ export interface OpenApiOperation {
   responses: Record<string, Record<string, unknown>>;
   security: Array<Record<string, string[]>>;
   "x-permissions": StatedPermissionTable;
+  /** Only on `POST /$batch`, which has no permission table of its own. */
+  "x-batch"?: { maxRequests: number; decision: string };
 }
 
 export type HttpMethod = "get" | "post" | "delete";

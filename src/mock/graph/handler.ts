@@ -29,6 +29,8 @@ export async function handleGraph(
 
   const r = route(req.method, req.path);
   if (r.kind === "unknownSegment") return errorResponse(env, "unknownSegment", { values: { segment: r.segment } });
+  // The core answers a batch before it gets here: one reaching the handler is inside a batch.
+  if (r.kind === "batch") return errorResponse(env, "batchNested");
   if (r.kind === "createOnMe") {
     // Not in the contract, but one answer per situation: an app token gets the 400 every /me
     // call gets, a user the same 403 as a Create for yourself on /users/{own id}, after the

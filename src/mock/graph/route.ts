@@ -17,6 +17,8 @@ export type RouteResult =
   | { kind: "methodNotAllowed"; allowed: string[] }
   /** `POST /me/.../temporaryAccessPassMethods`: in Microsoft's OpenAPI, not in the contract. */
   | { kind: "createOnMe" }
+  /** `POST /{version}/$batch`: JSON batching. */
+  | { kind: "batch"; version: string }
   | { kind: "unknownSegment"; segment: string };
 
 const versions = new Set(["v1.0"]);
@@ -29,6 +31,11 @@ export function route(method: string, rawPath: string): RouteResult {
   const version = segments[1] ?? "";
   if (!versions.has(version.toLowerCase())) return { kind: "unknownSegment", segment: readable(version) };
   const restSegments = ["", ...segments.slice(2)];
+  if (restSegments.length === 2 && restSegments[1]!.toLowerCase() === "$batch") {
+    return method.toUpperCase() === "POST"
+      ? { kind: "batch", version }
+      : { kind: "methodNotAllowed", allowed: ["POST"] };
+  }
   const rest = restSegments.join("/");
   const match = matchServedOperation(method, rest);
   if (match) return { kind: "operation", ...match, rawSegments: restSegments, version };
