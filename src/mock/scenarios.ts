@@ -35,6 +35,7 @@ export const scenarioNames = [
   "administrator-target-accepted",
   "guest-accepted",
   "multi-use-despite-policy",
+  "methods-list-omits-pass",
 ] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];

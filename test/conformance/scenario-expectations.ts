@@ -37,6 +37,7 @@ export const scenarioExpectations: Record<ScenarioName, { fails: CheckId[]; erro
   "administrator-target-accepted": { fails: ["forbids-administrator-target"] },
   "guest-accepted": { fails: ["refuses-external-guest"] },
   "multi-use-despite-policy": { fails: ["one-time-policy-refuses-multi-use"] },
+  "methods-list-omits-pass": { fails: ["methods-list-shows-pass"] },
   "not-found-ignored": {
     fails: [
       "create-replaces-previous",

@@ -126,6 +126,15 @@ const probes: Record<ScenarioName, Probe> = {
     c.setPolicy({ isUsableOnce: true });
     return (await send(c, "POST", tapPath(ids.nestor), await admin(c), { isUsableOnce: false })).status === 201;
   },
+  "methods-list-omits-pass": async (c) => {
+    const r = await send(
+      c,
+      "GET",
+      tapPath(ids.megan).replace(/temporaryAccessPassMethods$/, "methods"),
+      await admin(c),
+    );
+    return r.status === 200 && !r.json.value.some((m: { id?: string }) => m.id === meganTap);
+  },
 };
 
 describe.each(scenarioNames.map((name) => ({ name })))("scenario $name", ({ name }) => {

@@ -104,7 +104,7 @@ export async function handleGraph(
       values: { userId: userId.length > 64 ? `${userId.slice(0, 64)}…` : userId },
     });
   }
-  if (scenarios.has("not-found-ignored") && operation.kind !== "list" && operation.kind !== "create") {
+  if (scenarios.has("not-found-ignored") && (operation.kind === "get" || operation.kind === "delete")) {
     const methodId = params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
     if (!state.store.find(target.id, methodId)) return somePass(call);
   }

@@ -43,7 +43,9 @@ function listMethods(state: TenantState, call: GraphCall, user: FixtureUser): Mo
   );
   const value: Entity[] = [
     { "@odata.type": passwordMethodType, id: passwordMethodId, password: null, createdDateTime: null },
-    ...passes.map((e) => ({ "@odata.type": tapMethodType, ...e })),
+    ...(call.scenarios.has("methods-list-omits-pass")
+      ? []
+      : passes.map((e) => ({ "@odata.type": tapMethodType, ...e }))),
   ];
   if (call.count) return countResponse(call, value.length);
   return jsonResponse(call.env, 200, { "@odata.context": odataContext(call, false), value });
