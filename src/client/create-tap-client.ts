@@ -1,11 +1,12 @@
 /**
  * `createTapClient()`: `raw`, the openapi-fetch client with the client's middleware (bearer
  * token, client-request-id, contract, retry), and the four typed operations, thin wrappers that
- * send through it: one request path. The wrappers add what is per call (argument checks, the
+ * send through it: one request path (`createMany` too, through `/$batch`). The wrappers add what is per call (argument checks, the
  * timeout and the caller's signal, the body cap on a success body) and shape the result.
  */
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import type { paths } from "../../generated/api.js";
+import { createMany, type CreateManyOptions, type CreateManyResult } from "./create-many.js";
 import { tokenSource } from "./credential.js";
 import { InvalidInputError, RequestTimeoutError } from "./errors.js";
 import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
@@ -59,6 +60,16 @@ export interface TapClient {
   ): Promise<TapResult<CreatedTemporaryAccessPassMethod>>;
   /** Delete a pass; it stops working at once. */
   delete(args: { user: UserRef; id: string } & CallOptions): Promise<TapResult<undefined>>;
+  /**
+   * A pass for each user, through JSON batching (20 Creates to a batch); throttled Creates are sent
+   * again after their `Retry-After` within the call's deadline. One result per user, in input order:
+   * the pass with its passcode, or the error as data.
+   */
+  createMany(
+    users: readonly string[],
+    body?: TemporaryAccessPassCreateRequest,
+    options?: CreateManyOptions,
+  ): Promise<CreateManyResult[]>;
   /** The openapi-fetch client underneath, with the same middleware, for anything else the spec allows. */
   readonly raw: Client<paths>;
   /** The base URL calls go to (e.g. `https://graph.microsoft.com/v1.0`). */
@@ -218,6 +229,13 @@ export function createTapClient(options: TapClientOptions): TapClient {
     list: (input) => call(LIST, input),
     create: (input) => call(CREATE, input),
     delete: (input) => call(DELETE, input),
+    createMany: (users, body, manyOptions) =>
+      createMany(
+        { raw, timeoutMs: resolved.timeoutMs, maxResponseBytes: resolved.maxResponseBytes },
+        users,
+        body,
+        manyOptions,
+      ),
     raw,
     baseUrl: resolved.baseUrl,
     cloud: resolved.cloud,
