@@ -6,6 +6,8 @@ import type { Exchange } from "../../src/contract/index.js";
 import { redactHeaders, redactText, redactValue } from "../../src/contract/redact.js";
 
 export interface ExchangeSample {
+  /** For an inner request of a batch: which batch entry and request id. */
+  via?: string;
   request: { method: string; url: string; headers: Record<string, string>; body?: unknown };
   response: { status: number; headers: Record<string, string>; body?: unknown; bodyText?: string };
 }
@@ -23,6 +25,7 @@ function capped(text: string): string {
 export function sampleOf(exchange: Exchange): ExchangeSample {
   const { request, response } = exchange;
   return {
+    ...(exchange.via ? { via: redactText(exchange.via) } : {}),
     request: {
       method: redactText(request.method),
       url: capped(request.url),

@@ -11,7 +11,7 @@ import {
   type Exchange,
 } from "../../src/contract/index.js";
 import type { Violation } from "../../src/contract/violation.js";
-import { operations } from "../../src/spec/index.js";
+import { batchOperation, servedOperations } from "../../src/spec/index.js";
 import type { ExchangeCheck } from "../checks/check.js";
 import { sampleOf, type ExchangeSample } from "./exchange-sample.js";
 import type { Outcome } from "./result.js";
@@ -61,7 +61,9 @@ export class ExchangeTally {
       // distinct violation is shown beside the exchange that first broke the rule that way.
       let sample: ExchangeSample | undefined;
       if (!cell.sample) cell.sample = sample = sampleOf(exchange);
-      for (const finding of findings) {
+      for (const raw of findings) {
+        // An inner request of a batch names the batch and its id in every message.
+        const finding = exchange.via ? { ...raw, message: `${raw.message} (in ${exchange.via})` } : raw;
         const key = `${finding.instancePath ?? ""}\n${finding.message}`;
         const known = cell.violations.get(key);
         if (known) known.count++;
@@ -75,7 +77,7 @@ export class ExchangeTally {
 
   /** One outcome per check and operation it judged; a check that judged nothing is one skip. */
   outcomes(skipReason = "no exchange this check applies to was observed"): Map<string, Outcome[]> {
-    const order = operations.map(operationLabel);
+    const order = [...servedOperations, batchOperation].map(operationLabel);
     const out = new Map<string, Outcome[]>();
     for (const check of this.checks) {
       const byOperation = this.#cells.get(check.id)!;

@@ -14,8 +14,11 @@ export type CloudTable = Record<CloudId, CloudInfo>;
 /** The permission types of a Learn permission table. */
 export type PermissionType = "delegatedWork" | "delegatedPersonal" | "application";
 export type ActingOn = "actingOnSelf" | "actingOnOthers";
-/** The four TAP operations, and `listMethods` (a user's authentication methods, beside the pass). */
-export type OperationKind = "get" | "list" | "create" | "delete" | "listMethods";
+/**
+ * The four TAP operations, `listMethods` (a user's authentication methods, beside the pass) and
+ * `batch` (`POST /$batch`, whose envelope replay judges apart from its inner requests).
+ */
+export type OperationKind = "get" | "list" | "create" | "delete" | "listMethods" | "batch";
 
 /** A row of the older split table, as its source states it (the spec's YAML). */
 export interface StatedRow {

@@ -92,6 +92,37 @@ function flatten(): TapOperation[] {
 /** Every operation the mock serves with a permission table, in spec order: the TAP ones and the methods list. */
 export const servedOperations: readonly TapOperation[] = flatten();
 
+/**
+ * `POST /$batch` as an operation the exchange rules can judge (its envelope: status, headers,
+ * schema). It has no permission table: each inner request is authorized as itself, so every row
+ * here is "not supported" and nothing authorizes the envelope.
+ */
+export const batchOperation: TapOperation = (() => {
+  const op = bundledSpec.paths["/$batch"]!.post!;
+  const none = {
+    delegatedWork: "notSupported",
+    delegatedPersonal: "notSupported",
+    application: "notSupported",
+  } as const;
+  const empty = { leastPrivileged: [], higherPrivileged: [] };
+  return {
+    operationId: op.operationId,
+    method: "POST",
+    path: "/$batch",
+    subject: "users",
+    kind: "batch",
+    statuses: Object.keys(op.responses).map(Number),
+    permissions: {
+      operation: "batch",
+      source: "none: each inner request is authorized as itself",
+      actingOnSelf: none,
+      actingOnOthers: none,
+      current: { source: "none", delegatedWork: empty, application: empty },
+    },
+    spec: op,
+  };
+})();
+
 /** The TAP operations of the contract, in spec order: what the runner judges and the client types. */
 export const operations: readonly TapOperation[] = servedOperations.filter((op) => op.kind !== "listMethods");
 
@@ -111,7 +142,7 @@ const templates = split(operations);
 const servedTemplates = split(servedOperations);
 
 /** The most segments any operation's path template has (leading empty segment included). */
-export const longestTemplateSegments = Math.max(...templates.map((t) => t.parts.length));
+export const longestTemplateSegments = Math.max(...servedTemplates.map((t) => t.parts.length));
 
 /**
  * Find the operation a concrete request path and method belong to. `path` is relative to the
@@ -136,7 +167,7 @@ export function matchServedOperation(
 }
 
 /**
- * `matchOperation` of the path `/` + `segments.slice(from).join("/")`, on already split raw
+ * `matchOperation` over every served operation (the methods list too) of the path `/` + `segments.slice(from).join("/")`, on already split raw
  * segments: a caller trying several suffixes of one URL splits and joins nothing per try.
  */
 export function matchOperationSuffix(
@@ -144,7 +175,7 @@ export function matchOperationSuffix(
   segments: readonly string[],
   from: number,
 ): { operation: TapOperation; params: Record<string, string> } | undefined {
-  return matchSegments(templates, method, "", segments, from);
+  return matchSegments(servedTemplates, method, "", segments, from);
 }
 
 function matchSegments(

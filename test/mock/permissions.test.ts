@@ -58,6 +58,7 @@ async function send(op: TapOperation, actingOn: ActingOn, token: string, self: s
     case "listMethods":
       return call(mock, "GET", base.replace(/temporaryAccessPassMethods$/, "methods"), { token });
     case "list":
+    case "batch":
       return call(mock, "GET", base, { token });
     case "create":
       return call(mock, "POST", base, { token, body: {} });
@@ -71,7 +72,7 @@ async function send(op: TapOperation, actingOn: ActingOn, token: string, self: s
 }
 
 const samId = "00000000-0000-0000-5a30-000000000010";
-const successStatus = { list: 200, get: 200, create: 201, delete: 204, listMethods: 200 } as const;
+const successStatus = { list: 200, get: 200, create: 201, delete: 204, listMethods: 200, batch: 200 } as const;
 
 async function tokenFor(
   type: PermissionType,

@@ -152,7 +152,11 @@ export default defineRule({
     "or Graph's own root of a cloud (as behind an API gateway or proxy), with the request's version segment, the user as the request named it (percent-encoded as sent; the signed-in user's object " +
     "id for `/me`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
     "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
-  appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
+  appliesTo: (ctx) =>
+    isSuccess(ctx.status) &&
+    ctx.bodyState === "json" &&
+    ctx.operation.kind !== "delete" &&
+    ctx.operation.kind !== "batch",
   run(ctx) {
     if (!isObject(ctx.body)) return none;
     const actual = ctx.body["@odata.context"];

@@ -20,7 +20,7 @@ interface InnerRequest {
 type Parsed = { ok: true; requests: InnerRequest[] } | { ok: false; response: MockResponse };
 
 // Headers of the outer request that stay in force for each inner one.
-const inherited = ["authorization", "x-tap-mock-scenario", "x-tap-mock-fault"];
+const inherited = ["authorization", "client-request-id", "x-tap-mock-scenario", "x-tap-mock-fault"];
 
 // Graph spells the inner responses' header names this way; the rest stay on the envelope.
 const innerHeaderNames: Record<string, string> = {

@@ -30,6 +30,9 @@ export async function runOperation(
       return create(state, call, user, body);
     case "listMethods":
       return listMethods(state, call, user);
+    case "batch":
+      // The router answers `$batch` before any operation runs; inside a batch it is refused.
+      return errorResponse(call.env, "batchNested");
   }
 }
 
