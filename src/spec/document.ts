@@ -155,7 +155,10 @@ export interface OpenApiPathItem {
 export interface TapOpenApiDocument {
   openapi: string;
   info: Record<string, unknown>;
-  servers: Array<{ url: string; description: string; "x-cloud": CloudId }>;
+  /** v1.0 per TAP cloud, then beta (`x-version: beta`). */
+  servers: Array<{ url: string; description: string; "x-cloud": CloudId; "x-version"?: "beta" }>;
+  /** What differs on the beta endpoint. */
+  "x-beta": { versionPath: string; clouds: CloudId[]; properties: Record<string, Record<string, unknown>> };
   paths: Record<string, OpenApiPathItem>;
   components: {
     schemas: Record<string, Record<string, unknown>>;

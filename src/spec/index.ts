@@ -13,6 +13,7 @@ export const policyDefaults = bundledSpec["x-policy-defaults"];
 export const graphJsonContentType = bundledSpec["x-json-content-type"];
 /** JSON batching's limits (`POST /$batch`, `x-batch`). */
 export const batchRules = bundledSpec.paths["/$batch"]!.post!["x-batch"]!;
+export const betaDifferences = bundledSpec["x-beta"];
 export const wwwAuthenticate = bundledSpec["x-www-authenticate"];
 export const corsPolicy = bundledSpec["x-cors"];
 

@@ -113,6 +113,20 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
     );
   });
 
+  it("this package's client on beta (apiVersion) reads through https://graph.microsoft.com/beta; beta elsewhere is not served", async () => {
+    const client = createTapClient({ credential, apiVersion: "beta" });
+    expect(client.baseUrl).toBe("https://graph.microsoft.com/beta");
+    const list = unwrap(await client.list({ user: megan.id }));
+    expect(list["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
+    const res = await fetch(`https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`).catch(
+      (err: unknown) => err,
+    );
+    expect(res).toBeInstanceOf(Error);
+    expect(unhandled.splice(0)).toEqual([
+      `GET https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`,
+    ]);
+  });
+
   it("the Kiota SDK (@microsoft/msgraph-sdk-users) reads the pass with the Azure Identity provider", async () => {
     const adapter = new GraphRequestAdapter(new AzureIdentityAuthenticationProvider(credential, [scope]));
     const graph = createGraphServiceClient(adapter);

@@ -21,7 +21,8 @@ export type RouteResult =
   | { kind: "batch"; version: string }
   | { kind: "unknownSegment"; segment: string };
 
-const versions = new Set(["v1.0"]);
+// v1.0 and the second server, beta (spec decisions, item 28).
+const versions = new Set(["v1.0", "beta"]);
 
 /** Route a raw (percent-encoded) path such as `/v1.0/users/x/authentication/temporaryAccessPassMethods`. */
 export function route(method: string, rawPath: string): RouteResult {
