@@ -139,6 +139,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get temporaryAccessPassAuthenticationMethodConfiguration
+         * @description Read the details of the Temporary Access Pass policy for the Microsoft Entra tenant, represented by a temporaryAccessPassAuthenticationMethodConfiguration object.
+         *
+         *     Portals read it to bound their lifetime fields and to know whether one-time passes are forced; the runner reads it to judge a live tenant by its own range.
+         */
+        get: operations["getTemporaryAccessPassPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update temporaryAccessPassAuthenticationMethodConfiguration
+         * @description Update the Temporary Access Pass policy for the Microsoft Entra tenant, represented by a temporaryAccessPassAuthenticationMethodConfiguration object.
+         *
+         *     - Answers 204 with no body. The PATCH is atomic: a refused body changes nothing.
+         *     - The body names `@odata.type` (`#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration`); without it, or with another type, 400 (a decision).
+         *     - Each value keeps its documented range (lifetimes 10 to 43200, length 8 to 48), and the policy that results keeps minimum <= default <= maximum; otherwise 400 `badRequest` naming the property (bodies ours: Microsoft documents none).
+         *     - Targets are groups (`all_users` for everyone); a `user` target is refused.
+         */
+        patch: operations["updateTemporaryAccessPassPolicy"];
+        trace?: never;
+    };
     "/me/authentication/methods": {
         parameters: {
             query?: never;
@@ -366,6 +397,95 @@ export interface components {
             temporaryAccessPass?: string;
         };
         /**
+         * @description Minutes; the documented range is 10 to 43200 (30 days).
+         * @example 60
+         */
+        PolicyLifetimeInMinutes: number;
+        /**
+         * @description Graph's `authenticationMethodTargetType`. Only `group` is accepted by a PATCH: user targeting is no longer supported (a `user` target gets 400 `policyUnsupportedTarget`, a decision).
+         * @enum {string}
+         */
+        AuthenticationMethodTargetType: "group" | "user";
+        /**
+         * authenticationMethodTarget
+         * @description A group the policy applies to (`includeTargets`). `all_users` is the special id for every user of the tenant. User targeting is no longer supported: targets are groups only (MicrosoftDocs/azure-docs#110782).
+         */
+        AuthenticationMethodTarget: {
+            /** @constant */
+            "@odata.type"?: "#microsoft.graph.authenticationMethodTarget";
+            /** @description The group's object id, or `all_users`. */
+            id: string;
+            targetType: components["schemas"]["AuthenticationMethodTargetType"];
+            /** @description Whether the group's users must register the method (not used by the TAP method). */
+            isRegistrationRequired?: boolean;
+        };
+        /**
+         * excludeTarget
+         * @description A group the policy does not apply to (`excludeTargets`); exclusion wins over inclusion.
+         */
+        ExcludeTarget: {
+            /** @description The group's object id. */
+            id: string;
+            targetType: components["schemas"]["AuthenticationMethodTargetType"];
+        };
+        /**
+         * temporaryAccessPassAuthenticationMethodConfiguration
+         * @description The tenant's Temporary Access Pass policy: whether the method is enabled, for which groups, and the bounds every Create is held to (Learn: resources/temporaryaccesspassauthenticationmethodconfiguration). Entra's defaults: lifetime 60 (minimum 60, maximum 480), length 8, passes reusable.
+         */
+        TemporaryAccessPassAuthenticationMethodConfiguration: {
+            /** @description `…/$metadata#authenticationMethodConfigurations/$entity`. */
+            "@odata.context"?: string;
+            /** @constant */
+            "@odata.type"?: "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
+            /**
+             * @description Always `TemporaryAccessPass`.
+             * @constant
+             */
+            id: "TemporaryAccessPass";
+            /**
+             * @description Whether passes may be created and used in the tenant.
+             * @enum {string}
+             */
+            state: "enabled" | "disabled";
+            /** @description The lifetime of a pass whose Create omits `lifetimeInMinutes`; within minimum..maximum. */
+            defaultLifetimeInMinutes: components["schemas"]["PolicyLifetimeInMinutes"];
+            /** @description The passcode's length in characters; 8 to 48. */
+            defaultLength: number;
+            /** @description The shortest lifetime a Create may ask; 10 to 43200. */
+            minimumLifetimeInMinutes: components["schemas"]["PolicyLifetimeInMinutes"];
+            /** @description The longest lifetime a Create may ask; 10 to 43200. */
+            maximumLifetimeInMinutes: components["schemas"]["PolicyLifetimeInMinutes"];
+            /** @description `true`: every pass in the tenant is one-time (a Create asking `isUsableOnce: false` is refused); `false`: passes may be one-time or reusable. */
+            isUsableOnce: boolean;
+            /** @description Graph adds it on some responses (the docs' example points at `/beta`). */
+            "includeTargets@odata.context"?: string;
+            includeTargets: components["schemas"]["AuthenticationMethodTarget"][];
+            excludeTargets: components["schemas"]["ExcludeTarget"][];
+        };
+        /**
+         * Update temporaryAccessPassAuthenticationMethodConfiguration request
+         * @description The properties to change, and `@odata.type` (required here: a decision, see the spec's decisions). The PATCH is atomic: a refused body changes nothing. The result must still hold minimum <= default <= maximum.
+         * @example {
+         *       "@odata.type": "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration",
+         *       "isUsableOnce": true
+         *     }
+         */
+        TemporaryAccessPassAuthenticationMethodConfigurationUpdate: {
+            /** @constant */
+            "@odata.type": "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
+            /** @constant */
+            id?: "TemporaryAccessPass";
+            /** @enum {string} */
+            state?: "enabled" | "disabled";
+            defaultLifetimeInMinutes?: components["schemas"]["PolicyLifetimeInMinutes"];
+            defaultLength?: number;
+            minimumLifetimeInMinutes?: components["schemas"]["PolicyLifetimeInMinutes"];
+            maximumLifetimeInMinutes?: components["schemas"]["PolicyLifetimeInMinutes"];
+            isUsableOnce?: boolean;
+            includeTargets?: components["schemas"]["AuthenticationMethodTarget"][];
+            excludeTargets?: components["schemas"]["ExcludeTarget"][];
+        };
+        /**
          * passwordAuthenticationMethod
          * @description A user's password as the methods list shows it: Graph never returns the password itself (`null`). Every member of a tenant has one.
          */
@@ -591,6 +711,26 @@ export interface components {
             content: {
                 "application/json": components["schemas"]["ODataError"];
             };
+        };
+        /** @description The tenant's Temporary Access Pass policy. */
+        TemporaryAccessPassPolicy: {
+            headers: {
+                "request-id": components["headers"]["request-id"];
+                "client-request-id": components["headers"]["client-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["TemporaryAccessPassAuthenticationMethodConfiguration"];
+            };
+        };
+        /** @description Updated. No body; read the policy again to see it. */
+        PolicyUpdated: {
+            headers: {
+                "request-id": components["headers"]["request-id"];
+                "client-request-id": components["headers"]["client-request-id"];
+                [name: string]: unknown;
+            };
+            content?: never;
         };
         /** @description Every method registered to the user; the pass among them with its `@odata.type`. */
         AuthenticationMethodCollection: {
@@ -845,6 +985,57 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    getTemporaryAccessPassPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
+                "client-request-id"?: components["parameters"]["client-request-id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["TemporaryAccessPassPolicy"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    updateTemporaryAccessPassPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
+                "client-request-id"?: components["parameters"]["client-request-id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The properties to change, with `@odata.type`. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TemporaryAccessPassAuthenticationMethodConfigurationUpdate"];
+            };
+        };
+        responses: {
+            204: components["responses"]["PolicyUpdated"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

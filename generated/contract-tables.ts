@@ -740,6 +740,209 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       ]
     }
   },
+  "getTemporaryAccessPassPolicy": {
+    "200": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "TemporaryAccessPassAuthenticationMethodConfiguration",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "400": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "401": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id",
+        "www-authenticate"
+      ]
+    },
+    "403": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "429": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id",
+        "retry-after"
+      ]
+    },
+    "500": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "503": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "504": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    }
+  },
+  "updateTemporaryAccessPassPolicy": {
+    "204": {
+      "documented": true,
+      "mediaTypes": [],
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "400": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "401": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id",
+        "www-authenticate"
+      ]
+    },
+    "403": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "413": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "415": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "429": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id",
+        "retry-after"
+      ]
+    },
+    "500": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "503": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "504": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    }
+  },
   "listMyAuthenticationMethods": {
     "200": {
       "documented": true,
@@ -1119,6 +1322,84 @@ export const propertyShapes: Readonly<Record<string, PropertyShape>> = {
       "isUsable": {},
       "methodUsabilityReason": {},
       "temporaryAccessPass": {}
+    }
+  },
+  "PolicyLifetimeInMinutes": {},
+  "AuthenticationMethodTargetType": {},
+  "AuthenticationMethodTarget": {
+    "properties": {
+      "@odata.type": {},
+      "id": {},
+      "targetType": {},
+      "isRegistrationRequired": {}
+    }
+  },
+  "ExcludeTarget": {
+    "properties": {
+      "id": {},
+      "targetType": {}
+    }
+  },
+  "TemporaryAccessPassAuthenticationMethodConfiguration": {
+    "properties": {
+      "@odata.context": {},
+      "@odata.type": {},
+      "id": {},
+      "state": {},
+      "defaultLifetimeInMinutes": {},
+      "defaultLength": {},
+      "minimumLifetimeInMinutes": {},
+      "maximumLifetimeInMinutes": {},
+      "isUsableOnce": {},
+      "includeTargets@odata.context": {},
+      "includeTargets": {
+        "items": {
+          "properties": {
+            "@odata.type": {},
+            "id": {},
+            "targetType": {},
+            "isRegistrationRequired": {}
+          }
+        }
+      },
+      "excludeTargets": {
+        "items": {
+          "properties": {
+            "id": {},
+            "targetType": {}
+          }
+        }
+      }
+    }
+  },
+  "TemporaryAccessPassAuthenticationMethodConfigurationUpdate": {
+    "properties": {
+      "@odata.type": {},
+      "id": {},
+      "state": {},
+      "defaultLifetimeInMinutes": {},
+      "defaultLength": {},
+      "minimumLifetimeInMinutes": {},
+      "maximumLifetimeInMinutes": {},
+      "isUsableOnce": {},
+      "includeTargets": {
+        "items": {
+          "properties": {
+            "@odata.type": {},
+            "id": {},
+            "targetType": {},
+            "isRegistrationRequired": {}
+          }
+        }
+      },
+      "excludeTargets": {
+        "items": {
+          "properties": {
+            "id": {},
+            "targetType": {}
+          }
+        }
+      }
     }
   },
   "PasswordAuthenticationMethod": {

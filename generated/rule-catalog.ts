@@ -15,6 +15,7 @@ import oneTimeUsedOnlyForOneTime from "../src/contract/rules/one-time-used-only-
 import secretNullOnRead from "../src/contract/rules/secret-null-on-read.js";
 import secretOnCreate from "../src/contract/rules/secret-on-create.js";
 import usabilityMatchesClock from "../src/contract/rules/usability-matches-clock.js";
+import usabilityMatchesPolicy from "../src/contract/rules/usability-matches-policy.js";
 import usableMatchesReason from "../src/contract/rules/usable-matches-reason.js";
 
 /** Every exchange rule, in report order: transport and envelope, schema, semantics. */
@@ -35,5 +36,6 @@ export const ruleCatalog = [
   secretNullOnRead,
   secretOnCreate,
   usabilityMatchesClock,
+  usabilityMatchesPolicy,
   usableMatchesReason,
 ] as const;

@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import type { TapOpenApiDocument } from "../src/spec/document.js";
-import { permissionMarkdown } from "./docs/permission-markdown.js";
+import { isUserTable } from "../src/spec/operations.js";
+import { permissionMarkdown, tenantPermissionMarkdown } from "./docs/permission-markdown.js";
 
 const root = resolve(import.meta.dirname, "..");
 const out = resolve(root, process.argv[2] ?? "dist/docs/index.html");
@@ -31,11 +32,16 @@ try {
   redoclyRun(["bundle", "openapi/openapi.yaml", "-o", bundled]);
   const doc = JSON.parse(readFileSync(bundled, "utf8")) as TapOpenApiDocument;
   for (const [path, item] of Object.entries(doc.paths)) {
-    for (const op of [item.get, item.post, item.delete]) {
+    for (const op of [item.get, item.post, item.patch, item.delete]) {
       // `$batch` has no table of its own: each inner request is authorized as itself.
       if (!op?.["x-permissions"]) continue;
       const subject = path.startsWith("/me/") ? "me" : "users";
-      op.description = `${op.description}\n\n${permissionMarkdown(op["x-permissions"], subject, doc["x-directory-roles"])}`;
+      const table = op["x-permissions"];
+      const roles = doc["x-directory-roles"];
+      const permissions = isUserTable(table)
+        ? permissionMarkdown(table, subject, roles)
+        : tenantPermissionMarkdown(table, roles);
+      op.description = `${op.description}\n\n${permissions}`;
     }
   }
   // The page documents this package's release of the contract: its version, not the spec's own counter.

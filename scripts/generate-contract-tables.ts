@@ -28,7 +28,7 @@ function documentedResponses(doc: Record<string, unknown>): Record<string, Recor
   for (const item of Object.values(
     doc.paths as Record<string, Record<string, { operationId?: string; responses?: Record<string, unknown> }>>,
   )) {
-    for (const method of ["get", "post", "delete"]) {
+    for (const method of ["get", "post", "delete", "patch"]) {
       const op = item[method];
       if (!op?.operationId) continue;
       const byStatus: Record<string, Documented> = {};

@@ -16,6 +16,11 @@ import { methodsListShowsPass } from "./methods-list-shows-pass.js";
 import { notFoundForUnknownMethod } from "./not-found-for-unknown-method.js";
 import { notFoundForUnknownUser } from "./not-found-for-unknown-user.js";
 import { oneTimePolicyRefusesMultiUse } from "./one-time-policy-refuses-multi-use.js";
+import { policyReadsBackPatch } from "./policy-reads-back-patch.js";
+import { refusesDisabledMethod } from "./refuses-disabled-method.js";
+import { refusesLifetimeOutsidePolicy } from "./refuses-lifetime-outside-policy.js";
+import { refusesPastStart } from "./refuses-past-start.js";
+import { refusesUntargetedUser } from "./refuses-untargeted-user.js";
 import { refusesExternalGuest } from "./refuses-external-guest.js";
 import { rejectsAppTokenOnMe } from "./rejects-app-token-on-me.js";
 import { rejectsExpiredToken } from "./rejects-expired-token.js";
@@ -39,6 +44,11 @@ export const scenarioChecks = {
   "least-privilege-suffices": leastPrivilegeSuffices,
   "refuses-external-guest": refusesExternalGuest,
   "one-time-policy-refuses-multi-use": oneTimePolicyRefusesMultiUse,
+  "refuses-lifetime-outside-policy": refusesLifetimeOutsidePolicy,
+  "refuses-past-start": refusesPastStart,
+  "refuses-disabled-method": refusesDisabledMethod,
+  "refuses-untargeted-user": refusesUntargetedUser,
+  "policy-reads-back-patch": policyReadsBackPatch,
 } as const satisfies { [Id in string]: ScenarioCheck<Id> };
 
 export type CheckId = ExchangeRuleId | keyof typeof scenarioChecks;

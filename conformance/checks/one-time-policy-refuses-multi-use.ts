@@ -1,10 +1,11 @@
 import { graphError } from "../../src/spec/index.js";
-import { skipCase } from "../scenarios/judge.js";
-import { probeRow } from "../scenarios/probe-row.js";
-import { label, operationsOf, permittedSpec } from "../scenarios/subjects.js";
+import { probeCreateRefusal } from "../scenarios/create-refusal.js";
+import { withPolicyChange } from "../scenarios/policy-change.js";
+import { label, operationsOf } from "../scenarios/subjects.js";
 import { scenarioCheck, type CaseResult } from "./check.js";
 
 const expected = graphError("policyRequiresOneTime");
+const caseLabel = "one-time-only policy, isUsableOnce false";
 
 export const oneTimePolicyRefusesMultiUse = scenarioCheck({
   id: "one-time-policy-refuses-multi-use",
@@ -13,42 +14,15 @@ export const oneTimePolicyRefusesMultiUse = scenarioCheck({
   description:
     "While the tenant's TAP policy allows only one-time passes (`isUsableOnce: true`), a Create asking " +
     `\`isUsableOnce: false\` answers ${expected.status} \`${expected.code}\` ("${expected.message}"), Graph's real ` +
-    "answer. Needs a target whose policy the run may switch (the embedded mock); a live run skips.",
+    "answer. The run switches the policy to one-time only for the probe and restores it right after, also on " +
+    "Ctrl-C. Needs writes and a token that may change the policy (live: --allow-writes).",
   async run(session) {
-    const results: CaseResult[] = [];
-    for (const op of operationsOf("create", "users")) {
-      const spec = permittedSpec(op, "actingOnOthers", "application", undefined);
-      if (!spec) continue;
-      const where = { operation: label(op), case: "one-time-only policy, isUsableOnce false" };
-      const target = session.target;
-      if (!target.allowWrites) {
-        results.push(skipCase(where, "writes are not allowed (--allow-writes with --test-user)"));
-        continue;
-      }
-      if (!target.withOneTimePolicy) {
-        results.push(
-          skipCase(
-            where,
-            "needs a tenant whose TAP policy the run may switch to one-time only (the embedded mock); a live tenant's policy is left alone",
-          ),
-        );
-        continue;
-      }
-      results.push(
-        await target.withOneTimePolicy<CaseResult>(() =>
-          probeRow(session, {
-            op,
-            actingOn: "actingOnOthers",
-            caseLabel: where.case,
-            token: () => spec,
-            expected: expected.status,
-            meaning: "the policy allows only one-time passes",
-            needsPass: false,
-            body: { isUsableOnce: false },
-          }),
-        ),
-      );
-    }
-    return results;
+    const probe = () =>
+      probeCreateRefusal(session, { caseLabel, body: { isUsableOnce: false }, kind: "policyRequiresOneTime" });
+    const window = await withPolicyChange(session, { isUsableOnce: true }, probe);
+    if (window.ok) return window.value;
+    return operationsOf("create", "users").map(
+      (op): CaseResult => ({ operation: label(op), case: caseLabel, ...window.result }),
+    );
   },
 });

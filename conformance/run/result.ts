@@ -47,6 +47,8 @@ export interface TargetDescription {
   location: string;
   cloud?: string;
   readOnly: boolean;
+  /** How lifetimes were judged: by the tenant's TAP policy (its range, where it was read), or the documented bounds and why. */
+  lifetimeBounds?: string;
 }
 
 export interface Totals {

@@ -12,6 +12,8 @@ import { operationsOf } from "../scenarios/subjects.js";
 import { defaultHttpLimits, type HttpLimits } from "../targets/http.js";
 import type { Target } from "../targets/target.js";
 import type { TokenSource } from "../targets/tokens.js";
+import { policyExchangeOptions, readTenantPolicy, type PolicyReading } from "../targets/tenant-policy.js";
+import { createCleanups, type Cleanups } from "./cleanups.js";
 import { ExchangeTally } from "./exchange-tally.js";
 import { explore } from "./explore.js";
 import type { ProgressHook } from "./progress.js";
@@ -30,6 +32,10 @@ export interface RunOptions {
   record?: (exchange: Exchange) => void;
   /** "Today" for allowlist expiry; default now. */
   today?: Date;
+  /** The tenant's policy, when the caller read it already (to name it in the header); else read here, once. */
+  tenantPolicy?: PolicyReading;
+  /** What must be undone before the run ends; the caller runs it on signals (default: the run's own). */
+  cleanups?: Cleanups;
 }
 
 function caseOutcome(check: Check, c: CaseResult): Outcome {
@@ -73,7 +79,16 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   const t0 = performance.now();
   const exchangeChecks = options.checks.filter((c): c is ExchangeCheck => c.kind === "exchange");
   const scenarioChecks = options.checks.filter((c): c is ScenarioCheck => c.kind === "scenario");
-  const tally = new ExchangeTally(exchangeChecks, target.exchangeOptions);
+  const limits = options.limits ?? defaultHttpLimits;
+  const tenantPolicy = options.tenantPolicy ?? (await readTenantPolicy({ ...target }, limits));
+  const cleanups = options.cleanups ?? createCleanups();
+  // The rules judge lifetimes and usability by the tenant's own policy when the run could read it.
+  const fromPolicy = policyExchangeOptions(tenantPolicy);
+  const tally = new ExchangeTally(exchangeChecks, {
+    ...fromPolicy,
+    ...target.exchangeOptions,
+    policy: { ...fromPolicy.policy, ...target.exchangeOptions.policy },
+  });
   // A live run whose every request went without a usable token judged only the 401 probes:
   // it proves nothing about the API, so it must not read as a pass.
   const usable = new Set<string>();
@@ -88,7 +103,9 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
   const session = createSession(
     { ...target, tokens },
     {
-      limits: options.limits ?? defaultHttpLimits,
+      limits,
+      tenantPolicy,
+      cleanups,
       retry: options.retry ?? defaultRetryPolicy,
       observe(exchange) {
         const authorization = exchange.request.headers.authorization;
@@ -105,19 +122,26 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
 
   const byCheck = new Map<string, Outcome[]>();
   let index = 0;
-  for (const check of scenarioChecks) {
-    const outcomes = await runScenario(check, session);
-    byCheck.set(check.id, outcomes);
-    progress({ kind: "check", check: check.id, index: ++index, of: options.checks.length, outcomes });
-    progress({ kind: "exchanges", count: tally.exchanges });
+  let undoFailures: string[] = [];
+  try {
+    for (const check of scenarioChecks) {
+      const outcomes = await runScenario(check, session);
+      byCheck.set(check.id, outcomes);
+      progress({ kind: "check", check: check.id, index: ++index, of: options.checks.length, outcomes });
+      progress({ kind: "exchanges", count: tally.exchanges });
+    }
+  } finally {
+    // Each change restores itself; this catches one a broken check left registered.
+    undoFailures = await cleanups.runAll();
   }
+  if (undoFailures.length > 0) throw new UserError(`the run could not undo its changes: ${undoFailures.join("; ")}`);
   for (const [id, outcomes] of tally.outcomes()) {
     byCheck.set(id, outcomes);
     progress({ kind: "check", check: id, index: ++index, of: options.checks.length, outcomes });
   }
   const raw = options.checks.flatMap((c) => byCheck.get(c.id) ?? []);
   const result = settleRun(raw, {
-    target: target.description,
+    target: { ...target.description, lifetimeBounds: tenantPolicy.note },
     started,
     t0,
     checks: options.checks,

@@ -8,6 +8,8 @@ import { methodIdParam, type Exchange } from "../../src/contract/index.js";
 import type { TapOperation } from "../../src/spec/index.js";
 import { boundedFetch, type HttpFailureKind, type HttpLimits } from "../targets/http.js";
 import type { Target } from "../targets/target.js";
+import { policyAccess, type PolicyAccess, type PolicyReading } from "../targets/tenant-policy.js";
+import type { Cleanups } from "./cleanups.js";
 import { RetryBudget, type RetryPolicy } from "./retry.js";
 
 export interface Probe {
@@ -35,10 +37,18 @@ export interface Session {
   target: Target;
   send(probe: Probe): Promise<Sent>;
   bearer(token: string): string;
+  /** The tenant's TAP policy resource, within the run's limits. */
+  policy: PolicyAccess;
+  /** The tenant's policy as read at the start of the run (or the documented bounds, and why). */
+  tenantPolicy: PolicyReading;
+  /** What the run must undo before it ends (a changed policy), also on SIGINT/SIGTERM. */
+  cleanups: Cleanups;
 }
 
 export interface SessionOptions {
   limits: HttpLimits;
+  tenantPolicy: PolicyReading;
+  cleanups: Cleanups;
   retry: RetryPolicy;
   /** Called with every exchange (each attempt of a retried request too). */
   observe(exchange: Exchange): void;
@@ -78,6 +88,9 @@ export function createSession(target: Target, options: SessionOptions): Session 
   let sequence = 0;
   return {
     target,
+    policy: policyAccess(target.graphUrl, options.limits),
+    tenantPolicy: options.tenantPolicy,
+    cleanups: options.cleanups,
     bearer: (token) => `Bearer ${token}`,
     async send(probe) {
       const { path, params } = pathOf(probe);

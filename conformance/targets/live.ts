@@ -90,7 +90,7 @@ export function parseTargetUrl(url: string): URL {
   return parsed;
 }
 
-/** Beta is the Global cloud's only (spec decision 28): another cloud's Graph root with /beta is a usage error. */
+/** Beta is the Global cloud's only (spec decision 36): another cloud's Graph root with /beta is a usage error. */
 function checkBetaCloud(url: URL, cloud: CloudId | undefined): void {
   if (!/\/beta\/?$/.test(url.pathname) || cloud === undefined || betaApi.clouds.includes(cloud)) return;
   throw new UsageError(

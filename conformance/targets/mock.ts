@@ -96,14 +96,19 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
   });
   const users = mock.fixtures.users;
   // A member without roles and without a pass: the one the lifecycle writes to and "self" probes sign in as.
+  const inPolicy = (u: FixtureUser) => mock.isTargeted(u.id);
   const plain = users.find(
-    (u) => !u.personal && u.directoryRoles.length === 0 && !u.tap && !u.excludedFromTapPolicy && !isExternalGuest(u),
+    (u) => !u.personal && u.directoryRoles.length === 0 && !u.tap && inPolicy(u) && !isExternalGuest(u),
   );
   // Whom an Authentication Administrator may not act on: a holder of a role only wider roles reach.
   const administrator = users.find(
     (u) => !u.personal && u.directoryRoles.some((k) => directoryRoles[k]?.reach !== "members"),
   );
   const guest = users.find((u) => !u.personal && isExternalGuest(u));
+  // Outside the policy's targets (Joni, in the excluded group), and otherwise a user Create would serve.
+  const untargeted = users.find(
+    (u) => !u.personal && u.directoryRoles.length === 0 && !isExternalGuest(u) && !inPolicy(u),
+  );
   return {
     mock,
     description: { kind: "mock", location: mock.graphUrl, readOnly: false },
@@ -115,15 +120,7 @@ export async function startMockTarget(options: MockTargetOptions = {}): Promise<
       ...(plain ? { selfUser: plain.id, writeUser: plain.id } : {}),
       ...(administrator ? { administratorUser: administrator.id } : {}),
       ...(guest ? { guestUser: guest.id } : {}),
-    },
-    async withOneTimePolicy(probe) {
-      const before = mock.policy.isUsableOnce;
-      mock.setPolicy({ isUsableOnce: true });
-      try {
-        return await probe();
-      } finally {
-        mock.setPolicy({ isUsableOnce: before });
-      }
+      ...(untargeted ? { untargetedUser: untargeted.id } : {}),
     },
     allowWrites: true,
     ...(options.faults ? {} : { throttleProbe: { [faultHeader]: "throttle-fractional" } }),

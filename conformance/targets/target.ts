@@ -16,6 +16,8 @@ export interface Subjects {
   administratorUser?: string;
   /** An external guest (`#EXT#` in the UPN), for whom Create is refused. */
   guestUser?: string;
+  /** A user outside the TAP policy's targets, for whom Create is refused. */
+  untargetedUser?: string;
 }
 
 export interface Target {
@@ -32,11 +34,6 @@ export interface Target {
    * throttle (the embedded mock) has them; live Graph throttles when it will.
    */
   throttleProbe?: Record<string, string>;
-  /**
-   * Runs `probe` while the tenant's TAP policy allows only one-time passes, then restores it.
-   * Only a target whose policy the run may change (the embedded mock) has it.
-   */
-  withOneTimePolicy?<T>(probe: () => Promise<T>): Promise<T>;
   /** What the pure rules need to know about this service (policy, pass length). */
   exchangeOptions: CheckExchangeOptions;
   close(): Promise<void>;

@@ -6,8 +6,10 @@ import type {
   PermissionTable,
   PermissionType,
   StatedPermissionTable,
+  StatedTenantPermissionTable,
 } from "../../src/spec/document.js";
 import { effectivePermissions } from "../../src/spec/operations.js";
+import { tenantPermissions } from "../../src/spec/policy-operations.js";
 
 const typeLabels: Record<PermissionType, string> = {
   delegatedWork: "Delegated (work or school account)",
@@ -83,5 +85,26 @@ export function permissionMarkdown(
       `${limited.map(([, r]) => r.displayName).join(", ")} may act on members only, not on users holding a directory role.`,
     );
   }
+  return parts.join("\n");
+}
+
+/** A tenant resource's table (the TAP policy): one row per permission type, and the roles a delegated caller needs. */
+export function tenantPermissionMarkdown(
+  stated: StatedTenantPermissionTable,
+  roles: Record<string, DirectoryRole>,
+): string {
+  const t = tenantPermissions(stated);
+  const parts = ["## Permissions", "", "One of the following permissions is required to call this operation.", ""];
+  parts.push(table(t, "actingOnSelf"), "");
+  const row = t.actingOnSelf.delegatedWork;
+  if (row !== "notSupported" && row.requiredRoles?.length) {
+    parts.push(
+      "In delegated scenarios, the signed-in user must also hold one of these Microsoft Entra roles:",
+      "",
+      ...row.requiredRoles.map((key) => `- ${roles[key]?.displayName ?? key}`),
+      "",
+    );
+  }
+  parts.push(`### The current table ([source](${t.current.source}))`, "", currentTable(t), "");
   return parts.join("\n");
 }

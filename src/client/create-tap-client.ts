@@ -1,6 +1,7 @@
 /**
  * `createTapClient()`: `raw`, the openapi-fetch client with the client's middleware (bearer
- * token, client-request-id, contract, retry), and the four typed operations, thin wrappers that
+ * token, client-request-id, contract, retry), the four typed operations on a user's pass and the
+ * two on the tenant's policy, thin wrappers that
  * send through it: one request path (`createMany` too, through `/$batch`). The wrappers add what is per call (argument checks, the
  * timeout and the caller's signal, the body cap on a success body) and shape the result.
  */
@@ -24,6 +25,8 @@ import type {
   TemporaryAccessPassCreateRequest,
   TemporaryAccessPassMethod,
   TemporaryAccessPassMethodList,
+  TemporaryAccessPassPolicy,
+  TemporaryAccessPassPolicyUpdate,
 } from "./types.js";
 
 /** Options every call takes. */
@@ -60,6 +63,13 @@ export interface TapClient {
   ): Promise<TapResult<CreatedTemporaryAccessPassMethod>>;
   /** Delete a pass; it stops working at once. */
   delete(args: { user: UserRef; id: string } & CallOptions): Promise<TapResult<undefined>>;
+  /** Read the tenant's TAP policy (Policy.Read.All, or a policy role for delegated tokens). */
+  getPolicy(options?: CallOptions): Promise<TapResult<TemporaryAccessPassPolicy>>;
+  /**
+   * Change the tenant's TAP policy (Policy.ReadWrite.AuthenticationMethod): only the properties
+   * given; `@odata.type` is added. Graph answers 204 with no body; a refused change changes nothing.
+   */
+  updatePolicy(patch: TemporaryAccessPassPolicyUpdate, options?: CallOptions): Promise<TapResult<undefined>>;
   /**
    * A pass for each user, through JSON batching (20 Creates to a batch); throttled Creates are sent
    * again after their `Retry-After` within the call's deadline. One result per user, in input order:
@@ -82,10 +92,15 @@ type Shape = "object" | "list" | "none";
 const METHODS = "/authentication/temporaryAccessPassMethods";
 const ITEM = "/{temporaryAccessPassAuthenticationMethod-id}";
 
-/** What tells the four operations apart. */
+const POLICY = "/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass";
+const POLICY_TYPE = "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
+
+/** What tells the operations apart. */
 interface Operation {
   name: string;
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "DELETE" | "PATCH";
+  /** The tenant's policy: no user in the path. */
+  tenant?: true;
   /** The path names one pass (`id`); else the collection. */
   item: boolean;
   /** Takes `select`. */
@@ -96,6 +111,22 @@ const GET: Operation = { name: "get", method: "GET", item: true, select: true, s
 const LIST: Operation = { name: "list", method: "GET", item: false, select: true, shape: "list" };
 const CREATE: Operation = { name: "create", method: "POST", item: false, select: false, shape: "object" };
 const DELETE: Operation = { name: "delete", method: "DELETE", item: true, select: false, shape: "none" };
+const GET_POLICY: Operation = {
+  name: "getPolicy",
+  method: "GET",
+  tenant: true,
+  item: false,
+  select: false,
+  shape: "object",
+};
+const UPDATE_POLICY: Operation = {
+  name: "updatePolicy",
+  method: "PATCH",
+  tenant: true,
+  item: false,
+  select: false,
+  shape: "none",
+};
 
 /** Any operation's argument, before it is checked. */
 interface OperationInput extends CallOptions {
@@ -151,19 +182,21 @@ export function createTapClient(options: TapClientOptions): TapClient {
 
   // Async: bad input rejects the returned promise (before any request) instead of throwing.
   async function call<T>(operation: Operation, input: OperationInput | undefined): Promise<TapResult<T>> {
-    const a = args(input, operation.name);
+    const a = operation.tenant ? tenantArgs(input, operation.name) : args(input, operation.name);
     const { method, shape } = operation;
-    const me = isMe(a.user);
+    const me = !operation.tenant && isMe(a.user);
     if (method === "POST" && me) {
       throw new InvalidInputError(
         "create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user's object id or userPrincipalName",
       );
     }
     const select = operation.select ? checkSelect(a.select) : undefined;
-    const path = (me ? `/me${METHODS}` : `/users/{user-id}${METHODS}`) + (operation.item ? ITEM : "");
+    const path = operation.tenant
+      ? POLICY
+      : (me ? `/me${METHODS}` : `/users/{user-id}${METHODS}`) + (operation.item ? ITEM : "");
     const params: Record<string, unknown> = {};
     // The ids as given: raw's path serializer checks and encodes them (user first, as in the path).
-    if (!me) params["user-id"] = a.user;
+    if (!me && !operation.tenant) params["user-id"] = a.user;
     if (operation.item) params["temporaryAccessPassAuthenticationMethod-id"] = a.id;
     // Sent as a header, so that the result can name it (the request-id middleware keeps one the caller set).
     const clientRequestId = crypto.randomUUID();
@@ -192,7 +225,12 @@ export function createTapClient(options: TapClientOptions): TapClient {
           query: select && { $select: select },
           header: { "client-request-id": clientRequestId },
         },
-        body: method === "POST" ? (a.body ?? {}) : undefined,
+        body:
+          method === "POST"
+            ? (a.body ?? {})
+            : method === "PATCH"
+              ? { "@odata.type": POLICY_TYPE, ...(a.body as object) }
+              : undefined,
         signal: controller.signal,
         // A success body is left unread: the client reads it once, within maxResponseBytes.
         parseAs: "stream",
@@ -218,6 +256,18 @@ export function createTapClient(options: TapClientOptions): TapClient {
     return select;
   }
 
+  /** The policy calls take no user: `{ body?, signal?, timeoutMs? }`, the patch checked to be an object. */
+  function tenantArgs(value: OperationInput | undefined, operation: string): OperationInput {
+    if (value !== undefined && (typeof value !== "object" || value === null))
+      throw new InvalidInputError(`${operation}: expected call options such as { timeoutMs: 5000 }`);
+    if (
+      operation === "updatePolicy" &&
+      (value?.body === null || typeof value?.body !== "object" || Array.isArray(value.body))
+    )
+      throw new InvalidInputError("updatePolicy: expected the properties to change, e.g. { isUsableOnce: true }");
+    return { ...value, user: "" };
+  }
+
   function args(value: OperationInput | undefined, operation: string): OperationInput {
     if (!value || typeof value !== "object")
       throw new InvalidInputError(`${operation}: expected an object argument such as { user: "me" }`);
@@ -229,6 +279,8 @@ export function createTapClient(options: TapClientOptions): TapClient {
     list: (input) => call(LIST, input),
     create: (input) => call(CREATE, input),
     delete: (input) => call(DELETE, input),
+    getPolicy: (options) => call(GET_POLICY, options as OperationInput | undefined),
+    updatePolicy: (patch, options) => call(UPDATE_POLICY, { ...options, user: "", body: patch }),
     createMany: (users, body, manyOptions) =>
       createMany(
         { raw, timeoutMs: resolved.timeoutMs, maxResponseBytes: resolved.maxResponseBytes },

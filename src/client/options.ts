@@ -16,7 +16,7 @@ export interface TapClientOptions {
   cloud?: TapCloudId;
   /** Another base URL (a proxy, the mock): https, or http to a loopback host only. Default: the cloud's Graph root + `apiVersion`. */
   baseUrl?: string;
-  /** `"v1.0"` (default) or `"beta"` (Global cloud only, spec decision 28); ignored when `baseUrl` is given. */
+  /** `"v1.0"` (default) or `"beta"` (Global cloud only, spec decision 36); ignored when `baseUrl` is given. */
   apiVersion?: "v1.0" | "beta";
   /** Scopes asked of a TokenCredential or passed to a token function (default: the cloud's `<graph root>/.default`). */
   scopes?: string[];

@@ -13,6 +13,20 @@ export type CreatedTemporaryAccessPassMethod = Schemas["CreatedTemporaryAccessPa
 /** The body of Create; every property is optional (`{}` takes the tenant policy's defaults). */
 export type TemporaryAccessPassCreateRequest = Schemas["TemporaryAccessPassCreateRequest"];
 
+/** The tenant's Temporary Access Pass policy, as `getPolicy()` returns it. */
+export type TemporaryAccessPassPolicy = Schemas["TemporaryAccessPassAuthenticationMethodConfiguration"];
+
+/**
+ * What `updatePolicy()` sends: the properties to change. `@odata.type` may be left out: the
+ * client adds it, as Graph's PATCH needs it.
+ */
+export type TemporaryAccessPassPolicyUpdate = Omit<
+  Schemas["TemporaryAccessPassAuthenticationMethodConfigurationUpdate"],
+  "@odata.type"
+> & {
+  "@odata.type"?: Schemas["TemporaryAccessPassAuthenticationMethodConfigurationUpdate"]["@odata.type"];
+};
+
 /** The reasons Graph documents today. */
 export type DocumentedMethodUsabilityReason =
   | "EnabledByPolicy"

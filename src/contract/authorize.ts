@@ -2,7 +2,7 @@
  * The permission decision, read from the spec's permission tables. The mock enforces it and
  * the runner derives its 401/403 scenarios from it, so the two cannot disagree.
  */
-import type { ActingOn, PermissionRow, PermissionType, SupportedRow } from "../spec/document.js";
+import type { ActingOn, PermissionRow, PermissionTable, PermissionType, SupportedRow } from "../spec/document.js";
 import { directoryRoles, nonGrantingRoles } from "../spec/index.js";
 import type { TapOperation } from "../spec/operations.js";
 
@@ -74,7 +74,9 @@ export function requiredRoleTemplateIds(row: PermissionRow): string[] {
 
 /** May this principal call this operation on this subject (`subject`: the user acted on, when known)? */
 export function authorize(
-  op: TapOperation,
+  op: Pick<TapOperation, "permissions"> & { subject: TapOperation["subject"] | "tenant" } & {
+    permissions: PermissionTable;
+  },
   principal: Principal,
   actingOn: ActingOn,
   subject?: Subject,

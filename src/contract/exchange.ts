@@ -39,9 +39,11 @@ export interface CheckExchangeOptions {
   clockToleranceMs?: number;
   /** The tenant policy, when known (default: the spec's `x-policy-defaults`). */
   policy?: Partial<PolicyDefaults>;
+  /** Where `policy` came from, named in messages (e.g. "the tenant's policy, read at the start of the run"). */
+  policySource?: string;
   /**
-   * The length a created pass must have. Default: any length in the policy's `lengthRange`,
-   * because a live tenant's `defaultLength` is not visible to the caller.
+   * The length a created pass must have (the runner gives the tenant's `defaultLength` when it
+   * could read the policy). Default: any length in the policy's `lengthRange`.
    */
   passLength?: number;
   /** The signed-in user's object id, for `@odata.context` on `/me` (default: the token's `oid`). */

@@ -80,7 +80,7 @@ export function deref<T = Record<string, unknown>>(node: unknown): T {
 }
 
 /** The schema name of an operation's JSON response for a status, or undefined (204, undocumented). */
-export function responseSchemaName(op: TapOperation, status: number): string | undefined {
+export function responseSchemaName(op: Pick<TapOperation, "operationId">, status: number): string | undefined {
   return documentedResponse(op, status).schemaName;
 }
 
@@ -89,7 +89,7 @@ export function responseSchemaName(op: TapOperation, status: number): string | u
  * status. `selected` are the properties a `$select` asked for, when it did.
  */
 export function validateResponseBody(
-  op: TapOperation,
+  op: Pick<TapOperation, "operationId">,
   status: number,
   body: unknown,
   selected?: readonly string[],

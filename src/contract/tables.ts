@@ -34,7 +34,7 @@ const undocumented: DocumentedResponse = Object.freeze({
   requiredHeaders: [],
 });
 
-export function documentedResponse(op: TapOperation, status: number): DocumentedResponse {
+export function documentedResponse(op: Pick<TapOperation, "operationId">, status: number): DocumentedResponse {
   const row = documentedResponses[op.operationId]?.[status];
   return row ?? undocumented;
 }

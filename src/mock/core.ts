@@ -28,7 +28,15 @@ import { handleIdentity } from "./identity/token-endpoint.js";
 import { isPreflight, preflightResponse, withCors } from "./http/cors.js";
 import { servedMethods } from "./served-paths.js";
 import { passcodeMatches } from "./passcode.js";
-import { checkPolicy, defaultPolicy, usabilityReason, type TapPolicy, type UsabilityReason } from "./policy.js";
+import {
+  changedPolicy,
+  defaultPolicy,
+  targets,
+  usabilityReason,
+  type TapPolicy,
+  type UsabilityReason,
+} from "./policy.js";
+import { UserError } from "../errors.js";
 import { createScenarioSelector, type ScenarioName, type ScenarioOption } from "./scenarios.js";
 import { TapStore, type StoredMethod } from "./store.js";
 
@@ -60,9 +68,16 @@ export interface MockGraphCore {
   readonly tenantId: string;
   readonly fixtures: MockFixtures;
   readonly clock: MockClock;
-  /** The tenant's TAP policy; change it with `setPolicy`. */
+  /** The tenant's TAP policy (also served at `GET /v1.0/policies/…/TemporaryAccessPass`); change it with `setPolicy`. */
   readonly policy: Readonly<TapPolicy>;
+  /**
+   * What a PATCH of the policy does, in-process: the same checks (ranges, minimum <= default <=
+   * maximum, group targets), and a refused change throws a RangeError with Graph's message and
+   * changes nothing.
+   */
   setPolicy(changes: Partial<TapPolicy>): void;
+  /** Does the policy's targets take in this user (short name, object id or UPN)? False for an unknown user. */
+  isTargeted(user: string): boolean;
   /** Mint a token in-process: the same token the token endpoint would give. */
   issueToken(request: TokenRequest): Promise<string>;
   /** Simulate a sign-in with a pass: checks the passcode against the kept hash and uses up a one-time pass. */
@@ -76,12 +91,13 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
   const directory = createDirectory(fixtures);
   const issuer = new TokenIssuer(fixtures.tenant.id, directory, clock);
   const store = new TapStore();
-  const policy: TapPolicy = {
-    ...defaultPolicy(),
-    excludedUserIds: fixtures.users.filter((u) => u.excludedFromTapPolicy).map((u) => u.id),
-    ...options.policy,
-  };
-  checkPolicy(policy);
+  let tenantPolicy: TapPolicy;
+  try {
+    tenantPolicy = changedPolicy(defaultPolicy(), { ...fixtures.tapPolicy });
+  } catch (err) {
+    throw new UserError(`fixtures: tapPolicy: ${(err as Error).message}`);
+  }
+  const policy = changedPolicy(tenantPolicy, { ...options.policy });
   seed(store, fixtures, clock.now().getTime());
   const state: TenantState = { tenantId: fixtures.tenant.id, directory, store, clock, policy, issuer };
   const selectScenarios = createScenarioSelector(options.scenarios);
@@ -150,9 +166,12 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       return state.policy;
     },
     setPolicy(changes) {
-      const next = { ...state.policy, ...changes };
-      checkPolicy(next);
-      state.policy = next;
+      // The same check as a PATCH over HTTP: a refused change throws and changes nothing.
+      state.policy = changedPolicy(state.policy, changes);
+    },
+    isTargeted(user) {
+      const u = directory.userByAnyName(user);
+      return u !== undefined && targets(state.policy, directory.groupsOf(u.id));
     },
     issueToken: async (request) => (await issuer.issue(request)).token,
     async signIn(user, passcode) {
@@ -161,7 +180,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       if (!u || !method) return { ok: false, reason: "NoPass" };
       if (!method.hash || !(await passcodeMatches(method.hash, passcode)))
         return { ok: false, reason: "WrongPasscode" };
-      const reason = usabilityReason(method, state.policy, clock.now().getTime());
+      const reason = usabilityReason(method, state.policy, clock.now().getTime(), directory.groupsOf(u.id));
       if (reason !== "EnabledByPolicy") return { ok: false, reason };
       if (method.isUsableOnce) method.used = true;
       return { ok: true };

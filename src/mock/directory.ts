@@ -7,6 +7,8 @@ export interface Directory {
   /** A user by its short fixture name, object id or UPN. */
   userByAnyName(name: string): FixtureUser | undefined;
   app(clientIdOrName: string): FixtureApp | undefined;
+  /** Object ids of the groups a user (by object id) is a member of. */
+  groupsOf(userId: string): readonly string[];
 }
 
 export function createDirectory(fixtures: MockFixtures): Directory {
@@ -22,7 +24,17 @@ export function createDirectory(fixtures: MockFixtures): Directory {
     apps.set(a.clientId.toLowerCase(), a);
     apps.set(a.name.toLowerCase(), a);
   }
+  const groups = new Map<string, string[]>();
+  for (const g of fixtures.groups ?? []) {
+    for (const m of g.members) {
+      const u = names.get(m.toLowerCase()) ?? users.get(m.toLowerCase());
+      if (!u) continue;
+      groups.set(u.id.toLowerCase(), [...(groups.get(u.id.toLowerCase()) ?? []), g.id.toLowerCase()]);
+    }
+  }
+  const none: readonly string[] = [];
   return {
+    groupsOf: (userId) => groups.get(userId.toLowerCase()) ?? none,
     user: (key) => users.get(key.toLowerCase()),
     userByAnyName: (key) => names.get(key.toLowerCase()) ?? users.get(key.toLowerCase()),
     app: (key) => apps.get(key.toLowerCase()),

@@ -43,6 +43,22 @@ export function checkFixtures(f: MockFixtures): void {
       if (typeof u.tap.isUsableOnce !== "boolean") fail(`${at}.tap.isUsableOnce must be a boolean`);
     }
   });
+  if (f.groups !== undefined && !Array.isArray(f.groups)) fail("groups must be an array");
+  (f.groups ?? []).forEach((g, i) => {
+    const at = `groups[${i}]`;
+    if (!guid.test(g.id ?? "")) fail(`${at}.id must be a GUID, got ${JSON.stringify(g.id)}`);
+    if (typeof g.displayName !== "string" || g.displayName === "") fail(`${at}.displayName must be a non-empty string`);
+    if (!Array.isArray(g.members)) fail(`${at}.members must be an array of user names, object ids or UPNs`);
+    unique(g.id, "group id");
+    for (const m of g.members) {
+      const known = f.users.some((u) =>
+        [u.name, u.id, u.userPrincipalName].some((k) => typeof m === "string" && k?.toLowerCase() === m.toLowerCase()),
+      );
+      if (!known) fail(`${at}.members: no user "${String(m)}" in users`);
+    }
+  });
+  if (f.tapPolicy !== undefined && (f.tapPolicy === null || typeof f.tapPolicy !== "object"))
+    fail("tapPolicy must be an object of TAP policy properties");
   f.apps.forEach((a, i) => {
     const at = `apps[${i}]`;
     if (typeof a.name !== "string" || a.name === "") fail(`${at}.name must be a non-empty string`);

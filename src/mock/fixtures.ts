@@ -2,7 +2,7 @@
  * The fixture tenant: who exists, with which roles, secrets and starting passes. The default
  * is the `contoso.onmicrosoft.com` tenant of the design; `--fixtures FILE` replaces it.
  */
-import { spec } from "../spec/index.js";
+import { spec, type PolicyTarget } from "../spec/index.js";
 
 /** Every application permission the spec's `application` security scheme declares. */
 function everyApplicationPermission(): string[] {
@@ -35,9 +35,28 @@ export interface FixtureUser {
   directoryRoles: string[];
   /** A personal Microsoft account: its tokens carry the consumer tenant id. */
   personal?: boolean;
-  /** Outside the TAP policy's targets: every pass of this user reports `DisabledByPolicy`. */
-  excludedFromTapPolicy?: boolean;
   tap?: FixtureTap;
+}
+
+/** A security group; the TAP policy's targets name groups. */
+export interface FixtureGroup {
+  /** Object id (a GUID). */
+  id: string;
+  displayName: string;
+  /** Members' short names, object ids or UPNs. */
+  members: string[];
+}
+
+/** The tenant's TAP policy at start-up, where it differs from the spec's `x-policy-defaults`. */
+export interface FixturePolicy {
+  state?: "enabled" | "disabled";
+  defaultLength?: number;
+  defaultLifetimeInMinutes?: number;
+  minimumLifetimeInMinutes?: number;
+  maximumLifetimeInMinutes?: number;
+  isUsableOnce?: boolean;
+  includeTargets?: PolicyTarget[];
+  excludeTargets?: PolicyTarget[];
 }
 
 export interface FixtureApp {
@@ -58,6 +77,10 @@ export interface MockFixtures {
   clientSecret: string;
   users: FixtureUser[];
   apps: FixtureApp[];
+  /** Security groups (none when absent). */
+  groups?: FixtureGroup[];
+  /** The TAP policy at start-up (the spec's defaults when absent). */
+  tapPolicy?: FixturePolicy;
 }
 
 /** An external guest: Entra marks its UPN with `#EXT#` (an internal guest has none). */
@@ -71,7 +94,10 @@ export const consumerTenantId = "9188040d-6c67-4c5b-b112-36a304b66dad";
 const tenantId = "c0a70000-0000-4000-8000-000000000000";
 const userId = (n: number) => `c0a70000-0000-4000-8000-0000000000${n.toString().padStart(2, "0")}`;
 const tapId = (n: number) => `7a900000-0000-4000-8000-0000000000${n.toString().padStart(2, "0")}`;
+const groupId = (n: number) => `9a70c000-0000-4000-8000-0000000000${n.toString().padStart(2, "0")}`;
 const domain = "contoso.onmicrosoft.com";
+/** Joni's group, which the fixture tenant's TAP policy excludes. */
+const noTapGroup = groupId(2);
 
 function member(n: number, name: string, displayName: string, extra: Partial<FixtureUser> = {}): FixtureUser {
   return { name, id: userId(n), userPrincipalName: `${name}@${domain}`, displayName, directoryRoles: [], ...extra };
@@ -99,13 +125,14 @@ export const defaultFixtures: MockFixtures = {
     member(8, "miriam", "Miriam Graham", {
       tap: { id: tapId(8), startOffsetMinutes: -10, lifetimeInMinutes: 60, isUsableOnce: true, used: true },
     }),
+    // A member of "No Temporary Access Pass", the group the policy excludes.
     member(9, "joni", "Joni Sherman", {
-      excludedFromTapPolicy: true,
       tap: { id: tapId(9), startOffsetMinutes: -10, lifetimeInMinutes: 60, isUsableOnce: false },
     }),
     member(10, "patti", "Patti Fernandez", { directoryRoles: ["globalAdministrator"] }),
     // An external guest: Entra writes the home UPN with `_` for `@`, then `#EXT#@` the tenant.
     member(11, "ada", "Ada (external guest)", { userPrincipalName: `ada_fabrikam.com#EXT#@${domain}` }),
+    member(12, "alex", "Alex Wilber", { directoryRoles: ["authenticationPolicyAdministrator"] }),
     {
       name: "sam",
       id: "00000000-0000-0000-5a30-000000000010",
@@ -115,6 +142,11 @@ export const defaultFixtures: MockFixtures = {
       personal: true,
     },
   ],
+  groups: [
+    { id: groupId(1), displayName: "Onboarding", members: ["megan", "nestor", "lee"] },
+    { id: noTapGroup, displayName: "No Temporary Access Pass", members: ["joni"] },
+  ],
+  tapPolicy: { excludeTargets: [{ id: noTapGroup, targetType: "group" }] },
   apps: [
     {
       name: "tap-admin-app",

@@ -4,7 +4,14 @@ export type { MockGraphCore, MockGraphOptions, SignInResult } from "./core.js";
 export { startMockGraph } from "./server.js";
 export type { MockGraph, StartOptions } from "./server.js";
 export { defaultFixtures, consumerTenantId, isExternalGuest, publicClientId } from "./fixtures.js";
-export type { FixtureApp, FixtureTap, FixtureUser, MockFixtures } from "./fixtures.js";
+export type {
+  FixtureApp,
+  FixtureGroup,
+  FixturePolicy,
+  FixtureTap,
+  FixtureUser,
+  MockFixtures,
+} from "./fixtures.js";
 export { loadFixtures } from "./fixtures-file.js";
 export type { MockClock, ClockOption } from "./clock.js";
 export type { TokenRequest } from "./identity/issuer.js";

@@ -35,6 +35,12 @@ export const scenarioNames = [
   "administrator-target-accepted",
   "guest-accepted",
   "multi-use-despite-policy",
+  "lifetime-outside-policy-accepted",
+  "past-start-accepted",
+  "disabled-method-accepted",
+  "untargeted-user-accepted",
+  "policy-patch-ignored",
+  "policy-read-contradicts-passes",
   "methods-list-omits-pass",
 ] as const;
 

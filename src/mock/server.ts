@@ -82,6 +82,7 @@ export async function startMockGraph(options: StartOptions = {}): Promise<MockGr
       return core.policy;
     },
     setPolicy: core.setPolicy,
+    isTargeted: core.isTargeted,
     issueToken: core.issueToken,
     signIn: core.signIn,
     url: origin,

@@ -39,7 +39,7 @@ export function createTapHandlers(options: TapHandlersOptions = {}): TapHandlers
       const url = new URL(request.url);
       return origins.includes(url.origin) && serves(url.pathname) !== undefined && betaServed(url);
     };
-  // Beta is answered on its clouds' roots only (spec decision 28); v1.0 and identity everywhere.
+  // Beta is answered on its clouds' roots only (spec decision 36); v1.0 and identity everywhere.
   const betaRoots = betaApi.clouds.map((id) => new URL(clouds[id].graphRoot).origin);
   const betaServed = (url: URL) =>
     !url.pathname.toLowerCase().startsWith(`${betaApi.versionPath}/`) || betaRoots.includes(url.origin);

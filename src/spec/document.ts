@@ -19,6 +19,8 @@ export type ActingOn = "actingOnSelf" | "actingOnOthers";
  * `batch` (`POST /$batch`, whose envelope replay judges apart from its inner requests).
  */
 export type OperationKind = "get" | "list" | "create" | "delete" | "listMethods" | "batch";
+/** The operations on the tenant's TAP policy (one resource per tenant, no user in the path). */
+export type TenantOperationKind = "getPolicy" | "updatePolicy";
 
 /** A row of the older split table, as its source states it (the spec's YAML). */
 export interface StatedRow {
@@ -48,7 +50,7 @@ export interface CurrentRow {
 }
 
 export interface PermissionTable {
-  operation: OperationKind;
+  operation: OperationKind | TenantOperationKind;
   source: string;
   actingOnSelf: Record<PermissionType, PermissionRow>;
   actingOnOthers: Record<PermissionType, PermissionRow>;
@@ -63,6 +65,20 @@ export type StatedPermissionTable = Omit<PermissionTable, "actingOnSelf" | "acti
   actingOnOthers: Record<PermissionType, StatedRow | "notSupported">;
 };
 
+/**
+ * A tenant resource's table as its source states it: one row per permission type (no self or
+ * other user). Code reads it as a `PermissionTable` whose two halves are the same rows.
+ */
+export interface StatedTenantPermissionTable {
+  operation: TenantOperationKind;
+  source: string;
+  delegatedWork: StatedRow | "notSupported";
+  delegatedPersonal: StatedRow | "notSupported";
+  application: StatedRow | "notSupported";
+  current: { source: string; delegatedWork: CurrentRow; application: CurrentRow };
+  otherRoles?: { source: string; requiredRoles: string[] };
+}
+
 export interface DirectoryRole {
   displayName: string;
   templateId: string;
@@ -75,6 +91,8 @@ export interface GraphErrorEntry {
   code: string;
   message: string;
   decision?: string;
+  /** Graph repeats the message in `innerError.message`. */
+  innerMessage?: boolean;
 }
 
 export type GraphErrorKind =
@@ -96,6 +114,14 @@ export type GraphErrorKind =
   | "policyRequiresOneTime"
   | "readOnlyProperty"
   | "invalidLifetime"
+  | "pastStartDateTime"
+  | "policyForbidsMethod"
+  | "policyInvalidValue"
+  | "policyLifetimeOrder"
+  | "policyDefaultOutsideRange"
+  | "policyODataType"
+  | "policyUnknownProperty"
+  | "policyUnsupportedTarget"
   | "missingContentType"
   | "invalidJson"
   | "unknownProperty"
@@ -126,6 +152,15 @@ export interface PolicyDefaults {
   maximumLifetimeInMinutes: number;
   lifetimeRange: [number, number];
   isUsableOnce: boolean;
+  includeTargets: PolicyTarget[];
+  excludeTargets: PolicyTarget[];
+}
+
+/** An entry of the policy's `includeTargets` / `excludeTargets`. */
+export interface PolicyTarget {
+  id: string;
+  targetType: "group" | "user";
+  isRegistrationRequired?: boolean;
 }
 
 export interface OpenApiOperation {
@@ -137,12 +172,12 @@ export interface OpenApiOperation {
   requestBody?: Record<string, unknown>;
   responses: Record<string, Record<string, unknown>>;
   security: Array<Record<string, string[]>>;
-  "x-permissions": StatedPermissionTable;
+  "x-permissions": StatedPermissionTable | StatedTenantPermissionTable;
   /** Only on `POST /$batch`, which has no permission table of its own. */
   "x-batch"?: { maxRequests: number; decision: string };
 }
 
-export type HttpMethod = "get" | "post" | "delete";
+export type HttpMethod = "get" | "post" | "delete" | "patch";
 
 export interface OpenApiPathItem {
   summary?: string;
@@ -150,6 +185,9 @@ export interface OpenApiPathItem {
   get?: OpenApiOperation;
   post?: OpenApiOperation;
   delete?: OpenApiOperation;
+  patch?: OpenApiOperation;
+  /** Other spellings of the same path Graph answers (the OData key form of the policy). */
+  "x-key-forms"?: string[];
 }
 
 export interface TapOpenApiDocument {
@@ -170,6 +208,7 @@ export interface TapOpenApiDocument {
   /** Built-in roles every token may carry in `wids` that never grant a TAP operation. */
   "x-non-granting-roles": DirectoryRole[];
   "x-policy-defaults": PolicyDefaults;
+  "x-clock-skew": { decision: string; pastStartToleranceSeconds: number };
   /** The full Content-Type Graph sends on JSON bodies. */
   "x-json-content-type": string;
   /** The `WWW-Authenticate` value Graph sends on every 401. */

@@ -25,3 +25,6 @@ export function graphError(kind: GraphErrorKind, values: Record<string, string |
   );
   return { status: entry.status, code: entry.code, message };
 }
+export * from "./policy-operations.js";
+
+export const clockSkew = bundledSpec["x-clock-skew"];

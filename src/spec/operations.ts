@@ -8,6 +8,7 @@ import type {
   PermissionTable,
   PermissionType,
   StatedPermissionTable,
+  StatedTenantPermissionTable,
 } from "./document.js";
 
 /** One operation of the contract, flattened for the mock, the runner and the client. */
@@ -26,6 +27,13 @@ export interface TapOperation {
 }
 
 const methods: HttpMethod[] = ["get", "post", "delete"];
+
+/** A user-scoped table (self / other users); the tenant policy's tables have no such split. */
+export function isUserTable(
+  table: StatedPermissionTable | StatedTenantPermissionTable,
+): table is StatedPermissionTable {
+  return "actingOnSelf" in table;
+}
 const types: PermissionType[] = ["delegatedWork", "delegatedPersonal", "application"];
 
 /** A permission without `.All` is a self scope: it reaches the signed-in user only. */
@@ -74,14 +82,17 @@ function flatten(): TapOperation[] {
       const op = item[method];
       // `$batch` carries no permission table: each inner request is authorized as itself.
       if (!op?.["x-permissions"]) continue;
+      const table = op["x-permissions"];
+      // The tenant policy's operations are `policyOperations` (policy-operations.ts).
+      if (!isUserTable(table)) continue;
       out.push({
         operationId: op.operationId,
         method: method.toUpperCase() as Uppercase<HttpMethod>,
         path,
         subject: path.startsWith("/me/") ? "me" : "users",
-        kind: op["x-permissions"].operation,
+        kind: table.operation as OperationKind,
         statuses: Object.keys(op.responses).map(Number),
-        permissions: effectivePermissions(op["x-permissions"]),
+        permissions: effectivePermissions(table),
         spec: op,
       });
     }

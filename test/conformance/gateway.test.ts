@@ -96,3 +96,75 @@ describe("a faithful Graph behind a gateway (a separate process)", () => {
     expect(atLow.code).toBe(1);
   });
 });
+
+describe("a live tenant judged by its own TAP policy (60..480)", () => {
+  const lifetime = (outcomes: Outcome[]) => outcomes.filter((o) => o.check === "lifetime-in-range");
+  const bounds = (dir: string) =>
+    (JSON.parse(readFileSync(join(dir, "tap-contract.json"), "utf8")) as { target: { lifetimeBounds: string } }).target
+      .lifetimeBounds;
+
+  async function run(gw: Started): Promise<{ code: number; outcomes: Outcome[]; bounds: string }> {
+    const dir = tempDir();
+    const code = await runCheck(["--target", gw.graphUrl, "--user", megan, "--reporter", "json", "--out", dir], {
+      stdout: () => undefined,
+      env: gw.tokens,
+      color: false,
+    });
+    const outcomes = (JSON.parse(readFileSync(join(dir, "tap-contract.json"), "utf8")) as { outcomes: Outcome[] })
+      .outcomes;
+    return { code, outcomes, bounds: bounds(dir) };
+  }
+
+  it("fails a 600-minute pass, naming the tenant's range and where it came from", async () => {
+    const { code, outcomes, bounds: note } = await run(await startGateway(["--megan-lifetime", "600"]));
+    expect(note).toMatch(
+      /^lifetimes judged by the tenant's policy \(60\.\.480 minutes.*read from http:\/\/127\.0\.0\.1/,
+    );
+    const failed = lifetime(outcomes).filter((o) => o.status === "fail");
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]!.message).toContain("Received: lifetimeInMinutes 600");
+    expect(failed[0]!.message).toContain(
+      "an integer from 60 to 480 (the tenant's policy, read at the start of the run)",
+    );
+    expect(code).toBe(1);
+  });
+
+  it("passes a faithful pass (480 minutes)", async () => {
+    const { code, outcomes } = await run(await startGateway(["--megan-lifetime", "480"]));
+    expect(lifetime(outcomes).every((o) => o.status === "pass")).toBe(true);
+    expect(outcomes.filter((o) => o.status === "fail" || o.status === "error")).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  it("without a policy permission, judges by the documented bounds and says so", async () => {
+    const { outcomes, bounds: note } = await run(
+      await startGateway(["--megan-lifetime", "600", "--no-policy-permission"]),
+    );
+    expect(note).toMatch(
+      /^lifetimes judged by the documented bounds \(10\.\.43200 minutes\), not the tenant's policy: no token may read/,
+    );
+    expect(lifetime(outcomes).every((o) => o.status === "pass")).toBe(true);
+  });
+});
+
+describe("a live run with --allow-writes changes the tenant's policy only for its probes", () => {
+  it("runs the policy checks and leaves the policy as it found it", async () => {
+    const gw = await startGateway();
+    const policyUrl = `${gw.graphUrl}/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass`;
+    const read = async () =>
+      (await (
+        await fetch(policyUrl, { headers: { authorization: `Bearer ${gw.tokens.GRAPH_TOKEN_APP}` } })
+      ).json()) as Record<string, unknown>;
+    const before = await read();
+    const nestor = "c0a70000-0000-4000-8000-000000000005";
+    const { outcomes } = await checkTarget(gw, ["--allow-writes", "--test-user", nestor]);
+    for (const id of ["policy-reads-back-patch", "one-time-policy-refuses-multi-use", "refuses-disabled-method"]) {
+      expect(
+        outcomes.filter((o) => o.check === id).map((o) => o.status),
+        id,
+      ).toEqual(["pass"]);
+    }
+    expect(outcomes.filter((o) => o.check === "refuses-past-start").map((o) => o.status)).toEqual(["pass"]);
+    expect(await read()).toEqual(before);
+  });
+});

@@ -37,6 +37,13 @@ export const scenarioExpectations: Record<ScenarioName, { fails: CheckId[]; erro
   "administrator-target-accepted": { fails: ["forbids-administrator-target"] },
   "guest-accepted": { fails: ["refuses-external-guest"] },
   "multi-use-despite-policy": { fails: ["one-time-policy-refuses-multi-use"] },
+  "lifetime-outside-policy-accepted": { fails: ["lifetime-in-range", "refuses-lifetime-outside-policy"] },
+  "past-start-accepted": { fails: ["refuses-past-start"] },
+  "disabled-method-accepted": { fails: ["refuses-disabled-method"] },
+  "untargeted-user-accepted": { fails: ["refuses-untargeted-user"] },
+  // The checks that change the policy for their probe cannot judge then: they error, naming this one.
+  "policy-patch-ignored": { fails: ["policy-reads-back-patch"], errors: true },
+  "policy-read-contradicts-passes": { fails: ["usability-matches-policy"] },
   "methods-list-omits-pass": { fails: ["methods-list-shows-pass"] },
   "not-found-ignored": {
     fails: [

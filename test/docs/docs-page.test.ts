@@ -37,7 +37,7 @@ describe.skipIf(noBrowserReason)(
       const link = tab.getByText(operation, { exact: true }).first();
       if (!(await link.isVisible())) await tab.getByText(tag, { exact: true }).first().click();
       await link.click();
-      const section = tab.locator(`[data-section-id="/${tag}/${operationId.toLowerCase()}"]`);
+      const section = tab.locator(`[data-section-id="/${tag.toLowerCase()}/${operationId.toLowerCase()}"]`);
       await section.locator("h1, h2").filter({ hasText: operation }).first().waitFor();
       return section;
     }
@@ -90,6 +90,35 @@ describe.skipIf(noBrowserReason)(
       expect(rows.some((r) => /^Delegated \(work or school account\)\tUserAuthMethod-TAP\.Read\t/.test(r))).toBe(true);
       expect(rows.some((r) => /^Application\tUserAuthMethod-TAP\.Read\.All\t/.test(r))).toBe(true);
       await expect(op.getByText("Global Administrator", { exact: true }).isVisible()).resolves.toBe(true);
+    });
+
+    test("shows the tenant policy's operations, their permission tables, roles and refusals", async () => {
+      const get = await open(
+        "policies.authenticationMethodsPolicy",
+        "Get temporaryAccessPassAuthenticationMethodConfiguration",
+        "getTemporaryAccessPassPolicy",
+      );
+      const readRows = await get.locator("table tr").allInnerTexts();
+      expect(
+        readRows.some((r) => /^Application\tPolicy\.Read\.All\tPolicy\.ReadWrite\.AuthenticationMethod/.test(r)),
+      ).toBe(true);
+      await expect(get.getByText("Global Reader", { exact: true }).first().isVisible()).resolves.toBe(true);
+      const update = await open(
+        "policies.authenticationMethodsPolicy",
+        "Update temporaryAccessPassAuthenticationMethodConfiguration",
+        "updateTemporaryAccessPassPolicy",
+      );
+      const rows = await update.locator("table tr").allInnerTexts();
+      expect(rows.some((r) => /^Application\tPolicy\.ReadWrite\.AuthenticationMethod/.test(r))).toBe(true);
+      await expect(
+        update.getByText("Authentication Policy Administrator", { exact: true }).first().isVisible(),
+      ).resolves.toBe(true);
+      await expect(
+        update
+          .getByText(/The PATCH is atomic/)
+          .first()
+          .isVisible(),
+      ).resolves.toBe(true);
     });
 
     test("shows the seed's response example, and a screenshot is kept", async () => {

@@ -79,3 +79,29 @@ describe("the mock over HTTPS", () => {
     expect(out.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe("Microsoft's Graph client and the tenant's TAP policy", () => {
+  it("reads the policy, PATCHes it, reads the change back, and gets a refused PATCH as GraphError", async () => {
+    const token = await mock.issueToken({ user: "alex", scopes: ["Policy.ReadWrite.AuthenticationMethod"] });
+    const { stdout } = await run(bin("tsx"), ["test/mock/support/graph-sdk-policy.ts"], {
+      cwd: repoRoot,
+      timeout: 60_000,
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: mock.certificatePath, MOCK_URL: mock.url, MOCK_TOKEN: token },
+    });
+    const out = JSON.parse(stdout.trim().split("\n").pop()!) as Record<string, Record<string, unknown>>;
+    expect(out.before).toMatchObject({ id: "TemporaryAccessPass", isUsableOnce: false, maximumLifetimeInMinutes: 480 });
+    expect(out.after).toMatchObject({ isUsableOnce: true, maximumLifetimeInMinutes: 240 });
+    const expected = graphError("policyLifetimeOrder", { min: 600, max: 240 });
+    expect(out.error).toMatchObject({
+      isGraphError: true,
+      statusCode: 400,
+      code: expected.code,
+      message: expected.message,
+    });
+    expect(mock.policy).toMatchObject({
+      isUsableOnce: true,
+      maximumLifetimeInMinutes: 240,
+      minimumLifetimeInMinutes: 60,
+    });
+  });
+});

@@ -70,6 +70,9 @@ describe("fixtures from a file", () => {
     const fixtures = {
       ...defaultFixtures,
       tenant: { id: "f1f1f1f1-0000-4000-8000-000000000000", domain: "fabrikam.onmicrosoft.com" },
+      // The default tenant's groups name its users; this tenant has none, and the default policy.
+      groups: [],
+      tapPolicy: {},
       users: [
         {
           name: "ada",

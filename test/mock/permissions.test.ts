@@ -15,6 +15,7 @@ import { startMockGraph, type MockGraph } from "../../src/mock/index.js";
 import {
   directoryRoles,
   graphError,
+  isUserTable,
   servedOperations as operations,
   type ActingOn,
   type PermissionType,
@@ -195,6 +196,7 @@ describe("acting on self", () => {
 type Listed = { leastPrivileged: string[]; higherPrivileged: string[] };
 function listedPermissions(op: TapOperation, actingOn: ActingOn, type: PermissionType): string[] {
   const raw = op.spec["x-permissions"];
+  if (!isUserTable(raw)) return [];
   const stated = raw[actingOn][type];
   if (stated === "notSupported") return [];
   const current = type === "delegatedPersonal" ? undefined : (raw.current[type] as Listed);

@@ -50,6 +50,9 @@ async function send(
 
 type Probe = (core: MockGraphCore) => Promise<boolean>;
 
+const policyPath = "/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass";
+const policyType = "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
+
 const admin = (core: MockGraphCore) => core.issueToken({ user: "adele" });
 const list = async (core: MockGraphCore, user: string = ids.megan) =>
   send(core, "GET", tapPath(user), await admin(core));
@@ -125,6 +128,29 @@ const probes: Record<ScenarioName, Probe> = {
   "multi-use-despite-policy": async (c) => {
     c.setPolicy({ isUsableOnce: true });
     return (await send(c, "POST", tapPath(ids.nestor), await admin(c), { isUsableOnce: false })).status === 201;
+  },
+  "lifetime-outside-policy-accepted": async (c) =>
+    (await send(c, "POST", tapPath(ids.nestor), await admin(c), { lifetimeInMinutes: 600 })).status === 201,
+  "past-start-accepted": async (c) => {
+    const start = new Date(c.clock.now().getTime() - 3600_000).toISOString();
+    return (await send(c, "POST", tapPath(ids.nestor), await admin(c), { startDateTime: start })).status === 201;
+  },
+  "disabled-method-accepted": async (c) => {
+    c.setPolicy({ state: "disabled" });
+    return (await create(c)).status === 201;
+  },
+  "untargeted-user-accepted": async (c) =>
+    (await send(c, "POST", tapPath(ids.joni), await admin(c), {})).status === 201,
+  "policy-patch-ignored": async (c) => {
+    const token = await c.issueToken({ user: "alex", scopes: ["Policy.ReadWrite.AuthenticationMethod"] });
+    const patched = await send(c, "PATCH", policyPath, token, { "@odata.type": policyType, isUsableOnce: true });
+    const read = await send(c, "GET", policyPath, token);
+    return patched.status === 204 && read.json?.isUsableOnce === false;
+  },
+  "policy-read-contradicts-passes": async (c) => {
+    const token = await c.issueToken({ user: "grace", scopes: ["Policy.Read.All"] });
+    const read = await send(c, "GET", policyPath, token);
+    return read.json?.isUsableOnce === true && item(await list(c)).methodUsabilityReason === "EnabledByPolicy";
   },
   "methods-list-omits-pass": async (c) => {
     const r = await send(

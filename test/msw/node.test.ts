@@ -169,3 +169,47 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
     expect(unhandled.splice(0)).toEqual(["GET https://graph.microsoft.com/v1.0/me/messages"]);
   });
 });
+
+describe("msw/node: the tenant's TAP policy, as over HTTP", () => {
+  const policy =
+    "https://graph.microsoft.com/v1.0/policies/authenticationMethodsPolicy/authenticationMethodConfigurations";
+  const type = "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
+
+  it("reads it (path and key form), PATCHes it atomically, refuses a reader's PATCH, and Microsoft's client reads it", async () => {
+    const writer = await mock.issueToken({ app: admin.clientId, roles: ["Policy.ReadWrite.AuthenticationMethod"] });
+    const reader = await mock.issueToken({ app: admin.clientId, roles: ["Policy.Read.All"] });
+    const send = (path: string, token: string, body?: unknown) =>
+      fetch(`${policy}${path}`, {
+        method: body === undefined ? "GET" : "PATCH",
+        headers: {
+          authorization: `Bearer ${token}`,
+          ...(body === undefined ? {} : { "content-type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    const before = (await (await send("/TemporaryAccessPass", reader)).json()) as Record<string, unknown>;
+    expect(before).toMatchObject({ id: "TemporaryAccessPass", maximumLifetimeInMinutes: 480 });
+    try {
+      expect((await send("/TemporaryAccessPass", reader, { "@odata.type": type, isUsableOnce: true })).status).toBe(
+        403,
+      );
+      const refused = await send("/TemporaryAccessPass", writer, {
+        "@odata.type": type,
+        isUsableOnce: true,
+        defaultLength: 7,
+      });
+      expect(refused.status).toBe(400);
+      expect(mock.policy.isUsableOnce).toBe(false);
+      expect(
+        (await send("('TemporaryAccessPass')", writer, { "@odata.type": type, maximumLifetimeInMinutes: 120 })).status,
+      ).toBe(204);
+      const client = Client.init({ authProvider: (done) => done(null, reader) });
+      const read = (await client
+        .api("/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass")
+        .get()) as Record<string, unknown>;
+      expect(read.maximumLifetimeInMinutes).toBe(120);
+    } finally {
+      mock.setPolicy({ maximumLifetimeInMinutes: 480, isUsableOnce: false });
+    }
+  });
+});

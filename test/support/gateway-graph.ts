@@ -5,16 +5,32 @@
  * it also reports `DisabledByPolicy` as `X`, a reason Microsoft might add tomorrow (isUsable
  * stays false, as for every reason but EnabledByPolicy).
  *
+ * With `--megan-lifetime N` Megan's pass has a lifetime of N minutes (the tenant's policy stays
+ * 60..480), and with `--no-policy-permission` no token it hands out may read the policy.
+ *
  * Prints one JSON line, `{ graphUrl, tokens }`, then serves until SIGTERM. Loopback only.
  */
 import { createServer, request as httpRequest } from "node:http";
-import { startMockGraph } from "../../src/mock/index.js";
+import { defaultFixtures, startMockGraph } from "../../src/mock/index.js";
 
 const graphRoot = "https://graph.microsoft.com";
-const at = process.argv.indexOf("--new-reason");
-const newReason = at === -1 ? undefined : process.argv[at + 1];
+const flag = (name: string) => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? undefined : process.argv[at + 1];
+};
+const newReason = flag("--new-reason");
+const meganLifetime = flag("--megan-lifetime");
+const noPolicyPermission = process.argv.includes("--no-policy-permission");
 
-const mock = await startMockGraph({ port: 0, host: "127.0.0.1" });
+const fixtures = {
+  ...defaultFixtures,
+  users: defaultFixtures.users.map((u) =>
+    u.name === "megan" && u.tap && meganLifetime
+      ? { ...u, tap: { ...u.tap, lifetimeInMinutes: Number(meganLifetime) } }
+      : u,
+  ),
+};
+const mock = await startMockGraph({ port: 0, host: "127.0.0.1", fixtures });
 const upstream = new URL(mock.graphUrl);
 
 function rewrite(text: string): string {
@@ -56,7 +72,10 @@ await new Promise<void>((resolve) => proxy.listen(0, "127.0.0.1", resolve));
 const port = (proxy.address() as { port: number }).port;
 
 const tokens = {
-  GRAPH_TOKEN_APP: await mock.issueToken({ app: "00000000-0000-0000-0000-00000000a11c" }),
+  GRAPH_TOKEN_APP: await mock.issueToken({
+    app: "00000000-0000-0000-0000-00000000a11c",
+    ...(noPolicyPermission ? { roles: defaultFixtures.apps[0]!.roles.filter((r) => !r.startsWith("Policy.")) } : {}),
+  }),
   GRAPH_TOKEN_SELF: await mock.issueToken({ user: "nestor" }),
   GRAPH_TOKEN_ADMIN: await mock.issueToken({ user: "adele" }),
   GRAPH_TOKEN_EXPIRED: await mock.issueToken({ user: "megan", expiresInSeconds: -3600 }),

@@ -3,7 +3,9 @@ import { parseArgs } from "node:util";
 import { UsageError } from "../../../src/errors.js";
 import { scenarioNames } from "../../../src/mock/index.js";
 import { createRecorder, type Recorder } from "../../replay/recorder.js";
+import { createCleanups, type Cleanups } from "../../run/cleanups.js";
 import { runSuite } from "../../run/run-suite.js";
+import { readTenantPolicy } from "../../targets/tenant-policy.js";
 import { defaultHttpLimits } from "../../targets/http.js";
 import { liveTarget, missingTokensHint, tokenEnvPrefix } from "../../targets/live.js";
 import { startMockTarget } from "../../targets/mock.js";
@@ -44,7 +46,11 @@ const targetFlags = {
     description: "A user (object id or UPN) whose passes are read.",
   },
   method: { type: "string", value: "ID", multiple: true, description: "A pass id of the first --user to Get." },
-  "allow-writes": { type: "boolean", description: "Allow Create and Delete (live targets are read-only without it)." },
+  "allow-writes": {
+    type: "boolean",
+    description:
+      "Allow Create and Delete, and changing the tenant's TAP policy for a probe (put back right after, also on Ctrl-C); live targets are read-only without it.",
+  },
   "test-user": {
     type: "string",
     value: "ID",
@@ -90,9 +96,14 @@ ${commonOptionsHelp}
 Output: a header line on stderr before the first request; progress on stderr (one line
 rewritten on a terminal, a line per finished check at most every 5 s elsewhere); at the end the
 verdict and totals (when the console reporter is not selected) and the paths of the reports and
-recording written, and one line per allowlist entry that accepted no failure. Every output path
+recording written, and one line per allowlist entry that accepted no failure. The second line
+says how lifetimes are judged: by the tenant's TAP policy, read once at the start with a token
+that may read it (Policy.Read.All or Policy.Read.AuthenticationMethod, or a policy role), else by
+the documented bounds (10..43200 minutes), and why. Every output path
 (--out, --record, $GITHUB_STEP_SUMMARY) is checked before the first request. Ctrl-C stops the
-run with one line and exit code 130; no report is written.
+run with one line and exit code 130 (SIGTERM: 143); no report is written. A check that changes
+the tenant's TAP policy (only with writes: the embedded mock, or --allow-writes) puts it back
+right after its probe, and on Ctrl-C before exiting: a run never leaves the policy changed.
 
 Exit codes: 0 every counted check passed, 1 a check failed or errored (or an allowlist entry
 expired), 2 could not start (bad flag, unreadable allowlist, unwritable output, unreachable
@@ -170,11 +181,19 @@ export async function runCheck(
   }
   let recorder: Recorder | undefined;
   const stderr = io.stderr ?? process.stderr;
+  // What the run changed and must put back (the tenant's TAP policy), also on Ctrl-C.
+  const cleanups = createCleanups();
+  const stopSignals = undoOnSignals(cleanups, stderr);
   try {
     if (values.record !== undefined) recorder = createRecorder(values.record);
     const progress = io.stderr ? consoleProgress(io.stderr) : undefined;
     if (io.stderr) io.stderr.write(`${runHeader("check", target.description, common.checks.length)}\n`);
+    // Read once: the rules judge lifetimes by it, and the header says which bounds they use.
+    const tenantPolicy = await readTenantPolicy(target, limits);
+    if (io.stderr) io.stderr.write(`tap-contract check: ${tenantPolicy.note}\n`);
     const result = await runSuite(target, {
+      tenantPolicy,
+      cleanups,
       checks: common.checks,
       severityThreshold: common.severity,
       ...(common.allowlist ? { allowlist: common.allowlist } : {}),
@@ -192,9 +211,43 @@ export async function runCheck(
     for (const line of unmatchedAllowlistLines(common.allowlist, result)) stderr.write(`tap-contract check: ${line}\n`);
     return result.exitCode;
   } finally {
+    stopSignals();
     await recorder?.close().catch(() => undefined);
     await target.close();
   }
+}
+
+/**
+ * SIGINT/SIGTERM during a run: put back what the run changed (each step self-contained, see
+ * `conformance/run/cleanups.ts`), then say the run was interrupted and exit 130/143. Returns
+ * the function that removes the handlers.
+ */
+function undoOnSignals(cleanups: Cleanups, stderr: NodeJS.WritableStream): () => void {
+  let stopping = false;
+  const stop = (signal: "SIGINT" | "SIGTERM") => {
+    if (stopping) return;
+    stopping = true;
+    void (async () => {
+      if (cleanups.size > 0) {
+        const failed = await cleanups.runAll();
+        stderr.write(
+          failed.length > 0
+            ? `\ntap-contract check: ${failed.join("; ")}\n`
+            : "\ntap-contract check: put the tenant's TAP policy back as the run found it\n",
+        );
+      }
+      stderr.write(`\ntap-contract check: interrupted (${signal}): the run did not finish and wrote no report\n`);
+      process.exit(signal === "SIGINT" ? 130 : 143);
+    })();
+  };
+  const onInt = () => stop("SIGINT");
+  const onTerm = () => stop("SIGTERM");
+  process.on("SIGINT", onInt);
+  process.on("SIGTERM", onTerm);
+  return () => {
+    process.off("SIGINT", onInt);
+    process.off("SIGTERM", onTerm);
+  };
 }
 
 export const checkCommand: Command = {

@@ -11,11 +11,14 @@ export default defineRule({
   stage: "semantics",
   description:
     `\`lifetimeInMinutes\` is an integer within the documented range (${policyDefaults.lifetimeRange[0]} to ` +
-    `${policyDefaults.lifetimeRange[1]} minutes, 30 days). The tenant policy narrows it for new passes; a pass ` +
-    "read back outside the absolute range has a lifetime no policy could have granted.",
+    `${policyDefaults.lifetimeRange[1]} minutes, 30 days), or within the tenant's own policy when the run could read ` +
+    "it (by default 60 to 480): a pass outside it is one the tenant could not have issued (or one issued before " +
+    "the policy was narrowed). The message names the range and where it came from.",
   appliesTo: (ctx) => tapItems(ctx).length > 0,
   run(ctx) {
     const range = ctx.options.policy?.lifetimeRange ?? policyDefaults.lifetimeRange;
+    const source =
+      ctx.options.policySource ?? (ctx.options.policy?.lifetimeRange ? "the given policy" : "the documented bounds");
     const min = range[0];
     const max = range[1];
     let findings: Finding[] | undefined;
@@ -27,7 +30,7 @@ export default defineRule({
       if (typeof value !== "number") continue;
       if (Number.isInteger(value) && value >= min && value <= max) continue;
       (findings ??= []).push({
-        message: receivedExpected(`lifetimeInMinutes ${show(value)}`, `an integer from ${min} to ${max}`),
+        message: receivedExpected(`lifetimeInMinutes ${show(value)}`, `an integer from ${min} to ${max} (${source})`),
         instancePath: `${path}/lifetimeInMinutes`,
       });
     }

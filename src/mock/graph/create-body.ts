@@ -1,11 +1,24 @@
 /**
  * The Create body, checked the way Graph does: the JSON schema of the spec (via
- * `validateCreateRequest`), then the tenant policy (lifetime range, one-time only), each with
- * Graph's message.
+ * `validateCreateRequest`), then the tenant policy (method enabled and the user targeted, a
+ * start not in the past, one-time only, the lifetime range), each with Graph's message.
  */
 import { validateCreateRequest } from "../../contract/schemas.js";
-import { spec, type GraphErrorKind } from "../../spec/index.js";
+import { clockSkew, spec, type GraphErrorKind } from "../../spec/index.js";
 import type { TapPolicy } from "../policy.js";
+
+/** What the policy checks of a Create need beside the body. */
+export interface CreateContext {
+  policy: Readonly<TapPolicy>;
+  /** The service's clock at receipt. */
+  nowMs: number;
+  /** The method is enabled (`state`). */
+  enabled: boolean;
+  /** The policy's targets include the user (and do not exclude them). */
+  targeted: boolean;
+  /** Refusals a contract-breaking scenario waives (it creates what Graph refuses). */
+  waive: Partial<Record<"disabled" | "untargeted" | "pastStart" | "oneTime" | "lifetime", boolean>>;
+}
 
 export interface CreateInput {
   startDateTime?: string;
@@ -46,8 +59,8 @@ function literal(value: unknown): string {
   return s.length > 64 ? `${s.slice(0, 64)}…` : s;
 }
 
-/** `ignoreOneTimePolicy`: the `multi-use-despite-policy` scenario, which creates what Graph refuses. */
-export function checkCreateBody(body: unknown, policy: TapPolicy, ignoreOneTimePolicy = false): CreateCheck {
+export function checkCreateBody(body: unknown, context: CreateContext): CreateCheck {
+  const { policy, waive } = context;
   if (body === null || typeof body !== "object" || Array.isArray(body))
     return { ok: false, kind: "invalidJson", values: {} };
   const record = body as Record<string, unknown>;
@@ -78,10 +91,23 @@ export function checkCreateBody(body: unknown, policy: TapPolicy, ignoreOneTimeP
       };
     }
   }
-  if (policy.isUsableOnce && input.isUsableOnce === false && !ignoreOneTimePolicy)
+  if ((!context.enabled && !waive.disabled) || (!context.targeted && !waive.untargeted))
+    return { ok: false, kind: "policyForbidsMethod", values: {} };
+  if (
+    input.startDateTime !== undefined &&
+    Date.parse(input.startDateTime) < context.nowMs - clockSkew.pastStartToleranceSeconds * 1000 &&
+    !waive.pastStart
+  ) {
+    return { ok: false, kind: "pastStartDateTime", values: {} };
+  }
+  if (policy.isUsableOnce && input.isUsableOnce === false && !waive.oneTime)
     return { ok: false, kind: "policyRequiresOneTime", values: {} };
   const life = input.lifetimeInMinutes;
-  if (life !== undefined && (life < policy.minimumLifetimeInMinutes || life > policy.maximumLifetimeInMinutes))
+  if (
+    life !== undefined &&
+    (life < policy.minimumLifetimeInMinutes || life > policy.maximumLifetimeInMinutes) &&
+    !waive.lifetime
+  )
     return lifetimeError(policy);
   return { ok: true, input };
 }

@@ -7,12 +7,14 @@
 import { authorize } from "../../contract/authorize.js";
 import type { ActingOn } from "../../spec/index.js";
 import { errorResponse, jsonResponse, type Envelope } from "../http/envelope.js";
-import { header, type MockRequest, type MockResponse } from "../http/exchange.js";
+import type { MockRequest, MockResponse } from "../http/exchange.js";
 import { isExternalGuest, type FixtureUser } from "../fixtures.js";
 import type { ScenarioName } from "../scenarios.js";
 import { authenticate, callerOf, type Caller } from "./authenticate.js";
 import type { GraphCall, TenantState } from "./context.js";
 import { runOperation } from "./operations.js";
+import { handlePolicy } from "./policy-resource.js";
+import { parseJsonBody, writeContentTypeError } from "./write-body.js";
 import { fabricated } from "./read-scenarios.js";
 import { odataContext } from "./representation.js";
 import { route } from "./route.js";
@@ -55,14 +57,11 @@ export async function handleGraph(
   else if (scenarios.has("auth-ignored")) caller = await standIn(state, "adele");
   else return errorResponse(env, auth.failure);
 
+  if (r.kind === "policy") return handlePolicy(state, req, env, scenarios, r, caller);
   const { operation, params } = r;
   if (operation.method === "POST") {
-    const type = header(req, "content-type")?.split(";")[0]?.trim().toLowerCase() ?? "";
-    if (type === "") return errorResponse(env, "missingContentType");
-    if (type !== "application/json" && !type.endsWith("+json")) {
-      const shown = type.length > 64 ? `${type.slice(0, 64)}…` : type;
-      return errorResponse(env, "unsupportedMediaType", { values: { contentType: shown } });
-    }
+    const wrongType = writeContentTypeError(req, env);
+    if (wrongType) return wrongType;
   }
 
   let target = resolveTarget(state, operation.subject, params["user-id"], caller);
@@ -115,11 +114,9 @@ export async function handleGraph(
 
   let body: unknown;
   if (operation.kind === "create") {
-    try {
-      body = JSON.parse(new TextDecoder("utf-8", { ignoreBOM: true }).decode(req.body ?? new Uint8Array()));
-    } catch {
-      return errorResponse(env, "invalidJson");
-    }
+    const parsed = parseJsonBody(req);
+    if (!parsed.ok) return errorResponse(env, "invalidJson");
+    body = parsed.body;
   }
   return runOperation(state, call, target, body);
 }

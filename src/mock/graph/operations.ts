@@ -3,6 +3,7 @@ import { baseHeaders, errorResponse, jsonResponse, noContent } from "../http/env
 import type { MockResponse } from "../http/exchange.js";
 import { hashPasscode, newPasscode } from "../passcode.js";
 import type { StoredMethod } from "../store.js";
+import { targets } from "../policy.js";
 import type { FixtureUser } from "../fixtures.js";
 import { checkCreateBody } from "./create-body.js";
 import type { GraphCall, TenantState } from "./context.js";
@@ -42,7 +43,7 @@ function listMethods(state: TenantState, call: GraphCall, user: FixtureUser): Mo
   const passes = readScenarios(
     call.scenarios,
     "list",
-    state.store.list(user.id).map((m) => toEntity(m, state.policy, now)),
+    state.store.list(user.id).map((m) => toEntity(m, state.policy, now, state.directory.groupsOf(user.id))),
   );
   const value: Entity[] = [
     { "@odata.type": passwordMethodType, id: passwordMethodId, password: null, createdDateTime: null },
@@ -68,7 +69,8 @@ function list(state: TenantState, call: GraphCall, user: FixtureUser): MockRespo
   const select = parseSelect(call.req.query);
   if (!select.ok) return errorResponse(call.env, "invalidSelect", { values: { property: select.property } });
   const now = state.clock.now().getTime();
-  let items: Entity[] = state.store.list(user.id).map((m) => toEntity(m, state.policy, now));
+  const memberOf = state.directory.groupsOf(user.id);
+  let items: Entity[] = state.store.list(user.id).map((m) => toEntity(m, state.policy, now, memberOf));
   items = readScenarios(call.scenarios, "list", items);
   if (call.count) return countResponse(call, items.length);
   const body = {
@@ -95,7 +97,10 @@ function get(state: TenantState, call: GraphCall, user: FixtureUser): MockRespon
   if (!select.ok) return errorResponse(call.env, "invalidSelect", { values: { property: select.property } });
   const found = findMethod(state, call, user);
   if ("status" in found) return found;
-  const [entity] = readScenarios(call.scenarios, "get", [toEntity(found, state.policy, state.clock.now().getTime())]);
+  const now = state.clock.now().getTime();
+  const [entity] = readScenarios(call.scenarios, "get", [
+    toEntity(found, state.policy, now, state.directory.groupsOf(user.id)),
+  ]);
   return jsonResponse(call.env, 200, {
     "@odata.context": contextFor(call, true, select.selected),
     ...applySelect(entity!, select.selected),
@@ -111,7 +116,21 @@ function remove(state: TenantState, call: GraphCall, user: FixtureUser): MockRes
 
 async function create(state: TenantState, call: GraphCall, user: FixtureUser, body: unknown): Promise<MockResponse> {
   const policy = state.policy;
-  const checked = checkCreateBody(body, policy, call.scenarios.has("multi-use-despite-policy"));
+  const memberOf = state.directory.groupsOf(user.id);
+  const s = call.scenarios;
+  const checked = checkCreateBody(body, {
+    policy,
+    nowMs: state.clock.now().getTime(),
+    enabled: policy.state === "enabled",
+    targeted: targets(policy, memberOf),
+    waive: {
+      disabled: s.has("disabled-method-accepted"),
+      untargeted: s.has("untargeted-user-accepted"),
+      pastStart: s.has("past-start-accepted"),
+      oneTime: s.has("multi-use-despite-policy"),
+      lifetime: s.has("lifetime-outside-policy-accepted"),
+    },
+  });
   if (!checked.ok) return errorResponse(call.env, checked.kind, { values: checked.values });
   const length = call.scenarios.has("secret-wrong-length") ? 4 : policy.defaultLength;
   const passcode = await newPasscode(length);
@@ -133,7 +152,7 @@ async function create(state: TenantState, call: GraphCall, user: FixtureUser, bo
     hash,
   };
   state.store.put(method, call.scenarios.has("create-keeps-previous"));
-  const entity = toEntity(method, policy, now, passcode);
+  const entity = toEntity(method, policy, now, memberOf, passcode);
   return jsonResponse(call.env, 201, { "@odata.context": contextFor(call, true), ...entity });
 }
 

@@ -9,8 +9,15 @@ import { graphTimestamp } from "./timestamp.js";
 
 export type Entity = Record<string, unknown>;
 
-export function toEntity(m: StoredMethod, policy: TapPolicy, nowMs: number, passcode: string | null = null): Entity {
-  const reason = usabilityReason(m, policy, nowMs);
+/** `memberOf`: the groups of the pass's user, which the policy's targets are matched against. */
+export function toEntity(
+  m: StoredMethod,
+  policy: TapPolicy,
+  nowMs: number,
+  memberOf: readonly string[],
+  passcode: string | null = null,
+): Entity {
+  const reason = usabilityReason(m, policy, nowMs, memberOf);
   return {
     id: m.id,
     temporaryAccessPass: passcode,

@@ -2,7 +2,14 @@
  * Which operation of the spec a request is for, or why none: a wrong method on a known path
  * (405) or a segment Graph would not resolve (400). Paths match case-insensitively.
  */
-import { matchServedOperation, matchTemplate, servedOperations, type TapOperation } from "../../spec/index.js";
+import {
+  matchServedOperation,
+  matchTemplate,
+  policyOperationsAt,
+  servedOperations,
+  type PolicyOperation,
+  type TapOperation,
+} from "../../spec/index.js";
 
 export type RouteResult =
   | {
@@ -14,6 +21,8 @@ export type RouteResult =
       /** `…/$count` of a list: the number of items, as `text/plain` (spec decisions). */
       count?: true;
     }
+  /** The tenant's TAP policy (its path or its OData key form). */
+  | { kind: "policy"; operation: PolicyOperation; version: string }
   | { kind: "methodNotAllowed"; allowed: string[] }
   /** `POST /me/.../temporaryAccessPassMethods`: in Microsoft's OpenAPI, not in the contract. */
   | { kind: "createOnMe" }
@@ -21,7 +30,7 @@ export type RouteResult =
   | { kind: "batch"; version: string }
   | { kind: "unknownSegment"; segment: string };
 
-// v1.0 and the second server, beta (spec decisions, item 28).
+// v1.0 and the second server, beta (spec decisions, item 36).
 const versions = new Set(["v1.0", "beta"]);
 
 /** Route a raw (percent-encoded) path such as `/v1.0/users/x/authentication/temporaryAccessPassMethods`. */
@@ -38,6 +47,13 @@ export function route(method: string, rawPath: string): RouteResult {
       : { kind: "methodNotAllowed", allowed: ["POST"] };
   }
   const rest = restSegments.join("/");
+  const policy = policyOperationsAt(rest);
+  if (policy) {
+    const upper = method.toUpperCase();
+    const operation = policy.find((op) => op.method === upper);
+    if (operation) return { kind: "policy", operation, version };
+    return { kind: "methodNotAllowed", allowed: [...new Set(policy.map((op) => op.method))] };
+  }
   const match = matchServedOperation(method, rest);
   if (match) return { kind: "operation", ...match, rawSegments: restSegments, version };
   if (restSegments.length > 2 && restSegments.at(-1)!.toLowerCase() === "$count") {

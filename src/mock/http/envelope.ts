@@ -2,7 +2,13 @@
  * Graph's envelope: the headers on every response and the OData error body with `innerError`.
  * Error codes and messages come from the spec's `x-graph-errors` through `graphError()`.
  */
-import { graphError, graphJsonContentType, type GraphErrorKind, wwwAuthenticate } from "../../spec/index.js";
+import {
+  graphError,
+  graphErrors,
+  graphJsonContentType,
+  type GraphErrorKind,
+  wwwAuthenticate,
+} from "../../spec/index.js";
 import { header, type MockRequest, type MockResponse } from "./exchange.js";
 
 /** The content type Graph sends with JSON bodies, from the spec. */
@@ -83,7 +89,9 @@ export interface ErrorOptions {
 /** An error of the spec's catalog, in Graph's OData envelope. */
 export function errorResponse(env: Envelope, kind: GraphErrorKind, options: ErrorOptions = {}): MockResponse {
   const e = graphError(kind, options.values);
-  return rawError(env, e.status, e.code, e.message, options);
+  // Where Graph repeats the message in innerError (the policy's Create refusals), so does the mock.
+  const inner = graphErrors[kind].innerMessage ? { ...options.inner, message: e.message } : options.inner;
+  return rawError(env, e.status, e.code, e.message, { ...options, ...(inner ? { inner } : {}) });
 }
 
 /** An error the catalog does not know (the mock's own control channel), in the same envelope. */
