@@ -131,7 +131,7 @@ describe("the methods list", () => {
 });
 
 describe("beta, the second server", () => {
-  it("serves the TAP paths, the methods list and $batch with /beta in @odata.context and the same permissions", async () => {
+  it("serves the TAP paths, the policy, the methods list and $batch with /beta in @odata.context and the same permissions", async () => {
     const list = await fetch(`${mock.url}/beta${tapPath(ids.megan)}`, {
       headers: { authorization: `Bearer ${admin}` },
     });
@@ -155,5 +155,18 @@ describe("beta, the second server", () => {
     const inner = ((await batch.json()) as { responses: Array<{ status: number; body: { "@odata.context": string } }> })
       .responses[0]!;
     expect([inner.status, inner.body["@odata.context"]]).toEqual([200, expect.stringContaining("/beta/$metadata#")]);
+    const policyPath = "/policies/authenticationMethodsPolicy/authenticationMethodConfigurations";
+    for (const form of [`${policyPath}/TemporaryAccessPass`, `${policyPath}('TemporaryAccessPass')`]) {
+      const policy = await fetch(`${mock.url}/beta${form}`, { headers: { authorization: `Bearer ${app}` } });
+      const read = (await policy.json()) as { "@odata.context": string; isUsableOnce: boolean };
+      expect([policy.status, read["@odata.context"]]).toEqual([200, expect.stringContaining("/beta/$metadata#")]);
+    }
+    expect(
+      (
+        await fetch(`${mock.url}/beta${policyPath}/TemporaryAccessPass`, {
+          headers: { authorization: `Bearer ${admin}` },
+        })
+      ).status,
+    ).toBe(403);
   });
 });

@@ -118,6 +118,8 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
     expect(client.baseUrl).toBe("https://graph.microsoft.com/beta");
     const list = unwrap(await client.list({ user: megan.id }));
     expect(list["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
+    const policy = unwrap(await client.getPolicy());
+    expect(policy["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
     const res = await fetch(`https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`).catch(
       (err: unknown) => err,
     );
