@@ -17,6 +17,7 @@ import { notFoundForUnknownMethod } from "./not-found-for-unknown-method.js";
 import { notFoundForUnknownUser } from "./not-found-for-unknown-user.js";
 import { oneTimePolicyRefusesMultiUse } from "./one-time-policy-refuses-multi-use.js";
 import { policyReadsBackPatch } from "./policy-reads-back-patch.js";
+import { policyRefusesInvalidPatch } from "./policy-refuses-invalid-patch.js";
 import { refusesDisabledMethod } from "./refuses-disabled-method.js";
 import { refusesLifetimeOutsidePolicy } from "./refuses-lifetime-outside-policy.js";
 import { refusesPastStart } from "./refuses-past-start.js";
@@ -49,6 +50,7 @@ export const scenarioChecks = {
   "refuses-disabled-method": refusesDisabledMethod,
   "refuses-untargeted-user": refusesUntargetedUser,
   "policy-reads-back-patch": policyReadsBackPatch,
+  "policy-refuses-invalid-patch": policyRefusesInvalidPatch,
 } as const satisfies { [Id in string]: ScenarioCheck<Id> };
 
 export type CheckId = ExchangeRuleId | keyof typeof scenarioChecks;

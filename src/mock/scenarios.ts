@@ -41,6 +41,7 @@ export const scenarioNames = [
   "untargeted-user-accepted",
   "policy-patch-ignored",
   "policy-read-contradicts-passes",
+  "invalid-policy-accepted",
   "methods-list-omits-pass",
 ] as const;
 

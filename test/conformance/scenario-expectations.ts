@@ -44,6 +44,7 @@ export const scenarioExpectations: Record<ScenarioName, { fails: CheckId[]; erro
   // The checks that change the policy for their probe cannot judge then: they error, naming this one.
   "policy-patch-ignored": { fails: ["policy-reads-back-patch"], errors: true },
   "policy-read-contradicts-passes": { fails: ["usability-matches-policy"] },
+  "invalid-policy-accepted": { fails: ["policy-refuses-invalid-patch"] },
   "methods-list-omits-pass": { fails: ["methods-list-shows-pass"] },
   "not-found-ignored": {
     fails: [

@@ -147,6 +147,13 @@ const probes: Record<ScenarioName, Probe> = {
     const read = await send(c, "GET", policyPath, token);
     return patched.status === 204 && read.json?.isUsableOnce === false;
   },
+  "invalid-policy-accepted": async (c) => {
+    const token = await c.issueToken({ user: "alex", scopes: ["Policy.ReadWrite.AuthenticationMethod"] });
+    const body = { "@odata.type": policyType, minimumLifetimeInMinutes: 600 };
+    return (
+      (await send(c, "PATCH", policyPath, token, body)).status === 204 && c.policy.minimumLifetimeInMinutes === 600
+    );
+  },
   "policy-read-contradicts-passes": async (c) => {
     const token = await c.issueToken({ user: "grace", scopes: ["Policy.Read.All"] });
     const read = await send(c, "GET", policyPath, token);
