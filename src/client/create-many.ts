@@ -107,12 +107,12 @@ export async function createMany(
   let pending: Pending[] = users.map((user, index) => ({ index, user, notBefore: 0 }));
   try {
     while (pending.length > 0) {
-      const due = Math.max(...pending.map((p) => p.notBefore));
       // A retry that cannot start before the deadline keeps its 429 as the result.
-      if (due >= deadline) {
-        for (const p of pending) settle(p, { user: p.user, error: p.last ?? timeoutError(budget) });
-        break;
-      }
+      for (const p of pending)
+        if (p.notBefore >= deadline) settle(p, { user: p.user, error: p.last ?? timeoutError(budget) });
+      pending = pending.filter((p) => p.notBefore < deadline);
+      if (pending.length === 0) break;
+      const due = Math.max(...pending.map((p) => p.notBefore));
       const left = due - now();
       if (left > 0) await wait(left, controller.signal);
       const next: Pending[] = [];
