@@ -170,6 +170,69 @@ export interface paths {
         patch: operations["updateTemporaryAccessPassPolicy"];
         trace?: never;
     };
+    "/me/authentication/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List methods
+         * @description Retrieve a list of authentication methods registered to a user. Beside the pass, it answers the onboarding flow's question "which methods does this user have yet": the Temporary Access Pass appears here with `@odata.type` `#microsoft.graph.temporaryAccessPassAuthenticationMethod` and the properties the TAP List returns (passcode `null`); every member has a password method. Calling `/me` takes delegated tokens only.
+         */
+        get: operations["listMyAuthenticationMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/$batch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Combine requests in one HTTP call (JSON batching)
+         * @description Up to 20 requests in one call. Each inner request is handled exactly as it would be alone: with the outer request's `Authorization`, the inner request's own permissions, errors and throttling (a 429 inside the batch carries its own `Retry-After`). The envelope answers 200 whatever the inner statuses; a malformed envelope (no `requests`, more than 20, a duplicate or missing id, an unknown or circular `dependsOn`, an absolute URL) is refused as a whole with 400. A request whose `dependsOn` names a failed one gets 424.
+         */
+        post: operations["batch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/users/{user-id}/authentication/methods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The user's object id (a GUID) or userPrincipalName, matched case-insensitively. Percent-encode it as one path segment: a guest UPN such as `ada_contoso.com#EXT#@fabrikam.onmicrosoft.com` must travel as `ada_contoso.com%23EXT%23@fabrikam.onmicrosoft.com`. */
+                "user-id": components["parameters"]["user-id"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List methods
+         * @description Retrieve a list of authentication methods registered to a user. Beside the pass, it answers the onboarding flow's question "which methods does this user have yet": the Temporary Access Pass appears here with `@odata.type` `#microsoft.graph.temporaryAccessPassAuthenticationMethod` and the properties the TAP List returns (passcode `null`); every member has a password method.
+         */
+        get: operations["listUserAuthenticationMethods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -422,6 +485,75 @@ export interface components {
             includeTargets?: components["schemas"]["AuthenticationMethodTarget"][];
             excludeTargets?: components["schemas"]["ExcludeTarget"][];
         };
+        /**
+         * passwordAuthenticationMethod
+         * @description A user's password as the methods list shows it: Graph never returns the password itself (`null`). Every member of a tenant has one.
+         */
+        PasswordAuthenticationMethod: {
+            /** @constant */
+            "@odata.type": "#microsoft.graph.passwordAuthenticationMethod";
+            /** @description Graph gives every password method the same id: `28c10230-6103-485e-b985-444c60001490`. */
+            id: string;
+            password?: null;
+            /** Format: date-time */
+            createdDateTime?: string | null;
+        };
+        /**
+         * authenticationMethod (an item of the methods list)
+         * @description The pass in the list is the pass of the TAP List (its passcode `null`) with `@odata.type` `#microsoft.graph.temporaryAccessPassAuthenticationMethod`.
+         */
+        AuthenticationMethodListItem: components["schemas"]["PasswordAuthenticationMethod"] | (components["schemas"]["TemporaryAccessPassAuthenticationMethod"] & Record<string, never>) | {
+            "@odata.type": string;
+            id: string;
+        };
+        /**
+         * Collection of authenticationMethod
+         * @description `GET …/authentication/methods`: every method registered to the user, each with its `@odata.type`. This contract describes two of them (the password and the Temporary Access Pass); other types (phone, FIDO2, Authenticator…) are open items, kept as they come.
+         */
+        AuthenticationMethodCollection: {
+            /**
+             * Format: uri
+             * @description `https://{graph host}/v1.0/$metadata#users('{user}')/authentication/methods`
+             */
+            "@odata.context": string;
+            value: components["schemas"]["AuthenticationMethodListItem"][];
+        };
+        /**
+         * JSON batch request
+         * @description `POST /$batch`: up to 20 requests (`x-batch.maxRequests`), each with an id unique in the batch. `url` is relative to the version root (`/users/{id}/authentication/…`).
+         */
+        BatchRequest: {
+            requests: {
+                id: string;
+                /** @enum {string} */
+                method: "GET" | "POST" | "DELETE" | "PATCH" | "PUT" | "get" | "post" | "delete" | "patch" | "put";
+                /** @description Relative to the version root; an absolute URL is refused. */
+                url: string;
+                /** @description Required `Content-Type` when the request has a body. */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description A JSON body (objects and arrays as they are). */
+                body?: unknown;
+                /** @description Ids of requests of this batch that must succeed first; a failed one makes this one 424. */
+                dependsOn?: string[];
+            }[];
+        };
+        /**
+         * JSON batch response
+         * @description One response per request, each with its own status, headers and body (a 429 carries its own `Retry-After`). Graph may return them in any order; match them by `id`.
+         */
+        BatchResponse: {
+            responses: {
+                id: string;
+                status: number;
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description The inner response's JSON body, or its text when it is not JSON. Absent on 204. */
+                body?: unknown;
+            }[];
+        };
     };
     responses: {
         /** @description The user's passes: zero or one item, never a next page. */
@@ -451,6 +583,7 @@ export interface components {
             headers: {
                 "request-id": components["headers"]["request-id"];
                 "client-request-id": components["headers"]["client-request-id"];
+                "WWW-Authenticate": components["headers"]["WWW-Authenticate"];
                 [name: string]: unknown;
             };
             content: {
@@ -599,6 +732,17 @@ export interface components {
             };
             content?: never;
         };
+        /** @description Every method registered to the user; the pass among them with its `@odata.type`. */
+        AuthenticationMethodCollection: {
+            headers: {
+                "request-id": components["headers"]["request-id"];
+                "client-request-id": components["headers"]["client-request-id"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["AuthenticationMethodCollection"];
+            };
+        };
     };
     parameters: {
         /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
@@ -619,6 +763,8 @@ export interface components {
         "request-id": string;
         /** @description The `client-request-id` the client sent, echoed; when the client sent none, the same value as `request-id`. On every response. */
         "client-request-id": string;
+        /** @description On every 401, Graph's challenge (the value is the spec's `x-www-authenticate`, for the Global cloud): `Bearer` with an empty realm, the authority's authorize URI and Graph's own client id. Kiota's continuous access evaluation handler reads it. */
+        "WWW-Authenticate": string;
         /**
          * @description How long to wait before retrying: seconds, possibly fractional (`10`, `2.128`), as Graph's throttling guidance documents; clients should also accept an HTTP date.
          * @example 2.128
@@ -890,6 +1036,88 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    listMyAuthenticationMethods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
+                "client-request-id"?: components["parameters"]["client-request-id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AuthenticationMethodCollection"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+            504: components["responses"]["GatewayTimeout"];
+        };
+    };
+    batch: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
+                "client-request-id"?: components["parameters"]["client-request-id"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BatchRequest"];
+            };
+        };
+        responses: {
+            /** @description One response per inner request. */
+            200: {
+                headers: {
+                    "request-id": components["headers"]["request-id"];
+                    "client-request-id": components["headers"]["client-request-id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchResponse"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["InternalServerError"];
+        };
+    };
+    listUserAuthenticationMethods: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A GUID the client picks to correlate its logs with Graph's; Graph echoes it in the `client-request-id` response header and in `error.innerError`. */
+                "client-request-id"?: components["parameters"]["client-request-id"];
+            };
+            path: {
+                /** @description The user's object id (a GUID) or userPrincipalName, matched case-insensitively. Percent-encode it as one path segment: a guest UPN such as `ada_contoso.com#EXT#@fabrikam.onmicrosoft.com` must travel as `ada_contoso.com%23EXT%23@fabrikam.onmicrosoft.com`. */
+                "user-id": components["parameters"]["user-id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["AuthenticationMethodCollection"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

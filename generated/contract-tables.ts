@@ -34,7 +34,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -136,7 +137,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -235,7 +237,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -337,7 +340,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -439,7 +443,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -563,7 +568,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -662,7 +668,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -764,7 +771,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -852,7 +860,8 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       "schemaName": "ODataError",
       "requiredHeaders": [
         "request-id",
-        "client-request-id"
+        "client-request-id",
+        "www-authenticate"
       ]
     },
     "403": {
@@ -878,6 +887,269 @@ export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> =
       ]
     },
     "415": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "429": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id",
+        "retry-after"
+      ]
+    },
+    "500": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "503": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "504": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    }
+  },
+  "listMyAuthenticationMethods": {
+    "200": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "AuthenticationMethodCollection",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "400": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "401": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id",
+        "www-authenticate"
+      ]
+    },
+    "403": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "404": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "429": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id",
+        "retry-after"
+      ]
+    },
+    "500": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "503": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "504": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    }
+  },
+  "batch": {
+    "200": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "BatchResponse",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "400": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "413": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "415": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "500": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    }
+  },
+  "listUserAuthenticationMethods": {
+    "200": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "AuthenticationMethodCollection",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "400": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "401": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id",
+        "www-authenticate"
+      ]
+    },
+    "403": {
+      "documented": true,
+      "mediaTypes": [
+        "application/json"
+      ],
+      "schemaName": "ODataError",
+      "requiredHeaders": [
+        "request-id",
+        "client-request-id"
+      ]
+    },
+    "404": {
       "documented": true,
       "mediaTypes": [
         "application/json"
@@ -1125,6 +1397,55 @@ export const propertyShapes: Readonly<Record<string, PropertyShape>> = {
           "properties": {
             "id": {},
             "targetType": {}
+          }
+        }
+      }
+    }
+  },
+  "PasswordAuthenticationMethod": {
+    "properties": {
+      "@odata.type": {},
+      "id": {},
+      "password": {},
+      "createdDateTime": {}
+    }
+  },
+  "AuthenticationMethodListItem": {},
+  "AuthenticationMethodCollection": {
+    "properties": {
+      "@odata.context": {},
+      "value": {
+        "items": {}
+      }
+    }
+  },
+  "BatchRequest": {
+    "properties": {
+      "requests": {
+        "items": {
+          "properties": {
+            "id": {},
+            "method": {},
+            "url": {},
+            "headers": {},
+            "body": {},
+            "dependsOn": {
+              "items": {}
+            }
+          }
+        }
+      }
+    }
+  },
+  "BatchResponse": {
+    "properties": {
+      "responses": {
+        "items": {
+          "properties": {
+            "id": {},
+            "status": {},
+            "headers": {},
+            "body": {}
           }
         }
       }

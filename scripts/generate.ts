@@ -49,8 +49,17 @@ function specModule(doc: Record<string, unknown>): string {
 function cloudsModule(doc: Record<string, unknown>): string {
   // A separate small module so the client can know the clouds without loading the whole spec.
   return (
-    `${header}import type { CloudTable } from "../src/spec/document.js";\n\n` +
-    `export const clouds: CloudTable = ${JSON.stringify(doc["x-clouds"], null, 2)};\n`
+    `${header}import type { CloudId, CloudTable } from "../src/spec/document.js";\n\n` +
+    `export const clouds: CloudTable = ${JSON.stringify(doc["x-clouds"], null, 2)};\n\n` +
+    `/** The beta endpoint's version path and clouds (the spec's \`x-beta\`). */\n` +
+    `export const betaApi: { versionPath: string; clouds: CloudId[] } = ${JSON.stringify(
+      {
+        versionPath: (doc["x-beta"] as { versionPath: string }).versionPath,
+        clouds: (doc["x-beta"] as { clouds: string[] }).clouds,
+      },
+      null,
+      2,
+    )};\n`
   );
 }
 

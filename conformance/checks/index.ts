@@ -12,6 +12,7 @@ import { forbidsOthersWithoutRole } from "./forbids-others-without-role.js";
 import { forbidsWithoutPermission } from "./forbids-without-permission.js";
 import { getEqualsListEntry } from "./get-equals-list-entry.js";
 import { leastPrivilegeSuffices } from "./least-privilege-suffices.js";
+import { methodsListShowsPass } from "./methods-list-shows-pass.js";
 import { notFoundForUnknownMethod } from "./not-found-for-unknown-method.js";
 import { notFoundForUnknownUser } from "./not-found-for-unknown-user.js";
 import { oneTimePolicyRefusesMultiUse } from "./one-time-policy-refuses-multi-use.js";
@@ -31,6 +32,7 @@ import { rejectsMissingToken } from "./rejects-missing-token.js";
 export const scenarioChecks = {
   "create-replaces-previous": createReplacesPrevious,
   "get-equals-list-entry": getEqualsListEntry,
+  "methods-list-shows-pass": methodsListShowsPass,
   "rejects-missing-token": rejectsMissingToken,
   "rejects-malformed-token": rejectsMalformedToken,
   "rejects-expired-token": rejectsExpiredToken,

@@ -1,5 +1,10 @@
 /** One exchange as a recording holds it, before it is matched to a TAP operation. */
-import { longestTemplateSegments, matchOperationSuffix, type TapOperation } from "../../src/spec/index.js";
+import {
+  batchOperation,
+  longestTemplateSegments,
+  matchOperationSuffix,
+  type TapOperation,
+} from "../../src/spec/index.js";
 import { splitRequestUrl, type Exchange } from "../../src/contract/index.js";
 
 export interface RecordedExchange {
@@ -34,8 +39,17 @@ export function matchRecorded(
   return undefined;
 }
 
-export function toExchange(recorded: RecordedExchange): Exchange | undefined {
-  const match = matchRecorded(recorded.request.method, recorded.request.url);
+/** The exchange to judge: a TAP operation's, or a batch envelope's (`batch`: the caller saw `isBatch`). */
+export function toExchange(recorded: RecordedExchange, batch = false, via?: string): Exchange | undefined {
+  const match = batch
+    ? { operation: batchOperation, params: {} }
+    : matchRecorded(recorded.request.method, recorded.request.url);
   if (!match) return undefined;
-  return { operation: match.operation, params: match.params, request: recorded.request, response: recorded.response };
+  return {
+    operation: match.operation,
+    params: match.params,
+    request: recorded.request,
+    response: recorded.response,
+    ...(via ? { via } : {}),
+  };
 }

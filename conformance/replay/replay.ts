@@ -3,7 +3,7 @@
  * their own requests are reported as skipped: a recording cannot answer them.
  */
 import { open } from "node:fs/promises";
-import type { CheckExchangeOptions } from "../../src/contract/index.js";
+import type { CheckExchangeOptions, Exchange } from "../../src/contract/index.js";
 import { learnSecrets, type KnownSecrets } from "../../src/contract/redact.js";
 import { UserError, describeSystemError } from "../../src/errors.js";
 import type { Severity } from "../../src/contract/violation.js";
@@ -13,6 +13,7 @@ import { settleRun } from "../run/settle.js";
 import { ExchangeTally } from "../run/exchange-tally.js";
 import type { ProgressHook } from "../run/progress.js";
 import type { Outcome, RunResult } from "../run/result.js";
+import { isBatch, unpackBatch } from "./batch.js";
 import { readHar } from "./har.js";
 import { readNdjson } from "./ndjson.js";
 import { urlOverLimit } from "./limits.js";
@@ -63,6 +64,17 @@ async function readable(path: string): Promise<void> {
   }
 }
 
+function observe(tally: ExchangeTally, recorded: RecordedExchange, exchange: Exchange): void {
+  // Without a Date header the recording's own timestamp stands in for the server's clock.
+  const now =
+    recorded.startedAt !== undefined &&
+    exchange.response.headers.date === undefined &&
+    exchange.response.headers.Date === undefined
+      ? new Date(recorded.startedAt)
+      : undefined;
+  tally.observe(exchange, now && !Number.isNaN(now.getTime()) ? { now } : undefined);
+}
+
 export async function replayRecording(path: string, options: ReplayOptions): Promise<RunResult> {
   const started = new Date();
   const t0 = performance.now();
@@ -93,19 +105,20 @@ export async function replayRecording(path: string, options: ReplayOptions): Pro
         continue;
       }
       if (recorded && options.secrets) learnSecrets(recorded, options.secrets);
-      const exchange = recorded && toExchange(recorded);
+      const batch = recorded !== undefined && isBatch(recorded);
+      const exchange = recorded && toExchange(recorded, batch);
       if (!exchange) {
         ignored++;
         continue;
       }
-      // Without a Date header the recording's own timestamp stands in for the server's clock.
-      const now =
-        recorded.startedAt !== undefined &&
-        exchange.response.headers.date === undefined &&
-        exchange.response.headers.Date === undefined
-          ? new Date(recorded.startedAt)
-          : undefined;
-      tally.observe(exchange, now && !Number.isNaN(now.getTime()) ? { now } : undefined);
+      observe(tally, recorded, exchange);
+      // Each inner request of a batch is judged as one sent alone, naming the batch and its id.
+      if (batch) {
+        for (const inner of unpackBatch(recorded, `entry ${exchanges}`)) {
+          const innerExchange = toExchange(inner, false, inner.via);
+          if (innerExchange) observe(tally, inner, innerExchange);
+        }
+      }
       if (exchanges % progressEvery === 0) progress({ kind: "exchanges", count: exchanges });
     }
   } catch (err) {

@@ -7,6 +7,8 @@ import type { Exchange } from "../../src/contract/index.js";
 import { redactHeaders, redactText, redactValue, type KnownSecrets } from "../../src/contract/redact.js";
 
 export interface ExchangeSample {
+  /** For an inner request of a batch: which batch entry and request id. */
+  via?: string;
   request: { method: string; url: string; headers: Record<string, string>; body?: unknown };
   response: { status: number; headers: Record<string, string>; body?: unknown; bodyText?: string };
 }
@@ -97,6 +99,7 @@ export function sampleOf(exchange: Exchange, secrets?: KnownSecrets): ExchangeSa
   const text = (t: string) => cut(redactText(t, { secrets }), sampleLimits.text);
   const body = (b: unknown) => boundedBody(redactValue(b, { secrets }));
   return {
+    ...(exchange.via ? { via: redactText(exchange.via) } : {}),
     request: {
       method: text(request.method),
       url: text(request.url),

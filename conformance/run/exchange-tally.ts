@@ -12,7 +12,7 @@ import {
 } from "../../src/contract/index.js";
 import type { KnownSecrets } from "../../src/contract/redact.js";
 import type { Violation } from "../../src/contract/violation.js";
-import { operations } from "../../src/spec/index.js";
+import { batchOperation, servedOperations } from "../../src/spec/index.js";
 import type { ExchangeCheck } from "../checks/check.js";
 import { sampleOf, type ExchangeSample } from "./exchange-sample.js";
 import type { Outcome } from "./result.js";
@@ -85,9 +85,11 @@ export class ExchangeTally {
       };
       if (!cell.sample) cell.sample = take();
       for (const found of findings) {
+        // An inner request of a batch names the batch and its id in every message.
+        const message = exchange.via ? `${found.message} (in ${exchange.via})` : found.message;
         const finding = {
           ...found,
-          message: cut(found.message),
+          message: cut(message),
           ...(found.instancePath !== undefined ? { instancePath: cut(found.instancePath) } : {}),
         };
         const key = `${finding.instancePath ?? ""}\n${finding.message}`;
@@ -107,7 +109,7 @@ export class ExchangeTally {
 
   /** One outcome per check and operation it judged; a check that judged nothing is one skip. */
   outcomes(skipReason = "no exchange this check applies to was observed"): Map<string, Outcome[]> {
-    const order = operations.map(operationLabel);
+    const order = [...servedOperations, batchOperation].map(operationLabel);
     const out = new Map<string, Outcome[]>();
     for (const check of this.checks) {
       const byOperation = this.#cells.get(check.id)!;

@@ -5,7 +5,7 @@
  */
 import { UsageError, UserError } from "../../src/errors.js";
 import { bearerUrlProblem } from "../../src/client/base-url-rule.js";
-import { clouds, tapCloud } from "../../src/spec/clouds.js";
+import { betaApi, clouds, tapCloud } from "../../src/spec/clouds.js";
 import type { CloudId } from "../../src/spec/index.js";
 import type { CheckExchangeOptions } from "../../src/contract/index.js";
 import { KnownSecrets, redactText } from "../../src/contract/redact.js";
@@ -72,9 +72,10 @@ function shownUrl(url: string): string {
 }
 
 /**
- * A Graph v1.0 root that may receive bearer tokens: the client's rule (https, or http to a
- * loopback host; no credentials in the URL), and a path ending in the version segment, as a
- * run against `/beta` or `/v1.0/users` would judge another API and report it as this one.
+ * A Graph v1.0 or beta root that may receive bearer tokens: the client's rule (https, or http to
+ * a loopback host; no credentials in the URL), and a path ending in the version segment, as a
+ * run against `/v1.0/users` would judge another API and report it as this one. Beta is judged
+ * by the beta contract (the spec's `x-beta`).
  */
 export function parseTargetUrl(url: string): URL {
   let parsed: URL;
@@ -87,12 +88,20 @@ export function parseTargetUrl(url: string): URL {
   if (problem?.kind === "credentials") throw new UsageError(`--target: the URL ${problem.message}`);
   if (problem) throw new UsageError(`--target: ${parsed.protocol}//${parsed.host} ${problem.message}`);
   if (parsed.search || parsed.hash) throw new UsageError("--target: expected a base URL without query or fragment");
-  if (!/\/v1\.0\/?$/.test(parsed.pathname)) {
+  if (!/\/(v1\.0|beta)\/?$/.test(parsed.pathname)) {
     throw new UsageError(
-      `--target: expected a Graph v1.0 root (a path ending in /v1.0, e.g. https://graph.microsoft.com/v1.0), got the path ${parsed.pathname}`,
+      `--target: expected a Graph v1.0 or beta root (a path ending in /v1.0 or /beta, e.g. https://graph.microsoft.com/v1.0), got the path ${parsed.pathname}`,
     );
   }
   return parsed;
+}
+
+/** Beta is the Global cloud's only (spec decision 41): another cloud's Graph root with /beta is a usage error. */
+function checkBetaCloud(url: URL, cloud: CloudId | undefined): void {
+  if (!/\/beta\/?$/.test(url.pathname) || cloud === undefined || betaApi.clouds.includes(cloud)) return;
+  throw new UsageError(
+    `--target: the beta endpoint is documented for the ${betaApi.clouds.join(", ")} cloud only, not ${cloud}: expected a /v1.0 root`,
+  );
 }
 
 /** The cloud: the flag if given (China refused), else the one whose Graph root the URL is on. */
@@ -197,6 +206,7 @@ export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
     if (!guid.test(method))
       throw new UsageError(`--method ${JSON.stringify(method)}: expected a pass id (a GUID, as List shows it)`);
   }
+  checkBetaCloud(url, cloud.id);
   if (options.allowWrites && !options.testUser)
     throw new UsageError("--allow-writes needs --test-user ID: the one user passes may be created and deleted for");
   if (options.testUser && !options.allowWrites) throw new UsageError("--test-user is only used with --allow-writes");

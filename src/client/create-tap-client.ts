@@ -2,11 +2,12 @@
  * `createTapClient()`: `raw`, the openapi-fetch client with the client's middleware (bearer
  * token, client-request-id, contract, retry), the four typed operations on a user's pass and the
  * two on the tenant's policy, thin wrappers that
- * send through it: one request path. The wrappers add what is per call (argument checks, the
+ * send through it: one request path (`createMany` too, through `/$batch`). The wrappers add what is per call (argument checks, the
  * timeout and the caller's signal, the body cap on a success body) and shape the result.
  */
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import type { paths } from "../../generated/api.js";
+import { createMany, type CreateManyOptions, type CreateManyResult } from "./create-many.js";
 import { tokenSource } from "./credential.js";
 import { InvalidInputError, RequestTimeoutError } from "./errors.js";
 import { bearerTokenMiddleware } from "./middleware/bearer-token.js";
@@ -69,6 +70,16 @@ export interface TapClient {
    * given; `@odata.type` is added. Graph answers 204 with no body; a refused change changes nothing.
    */
   updatePolicy(patch: TemporaryAccessPassPolicyUpdate, options?: CallOptions): Promise<TapResult<undefined>>;
+  /**
+   * A pass for each user, through JSON batching (20 Creates to a batch); throttled Creates are sent
+   * again after their `Retry-After` within the call's deadline. One result per user, in input order:
+   * the pass with its passcode, or the error as data.
+   */
+  createMany(
+    users: readonly string[],
+    body?: TemporaryAccessPassCreateRequest,
+    options?: CreateManyOptions,
+  ): Promise<CreateManyResult[]>;
   /** The openapi-fetch client underneath, with the same middleware, for anything else the spec allows. */
   readonly raw: Client<paths>;
   /** The base URL calls go to (e.g. `https://graph.microsoft.com/v1.0`). */
@@ -272,6 +283,8 @@ export function createTapClient(options: TapClientOptions): TapClient {
     delete: (input) => call(DELETE, input),
     getPolicy: (options) => call(GET_POLICY, options as OperationInput | undefined),
     updatePolicy: (patch, options) => call(UPDATE_POLICY, { ...options, user: "", body: patch }),
+    createMany: (users, body, manyOptions) =>
+      createMany({ raw, timeoutMs: resolved.timeoutMs }, users, body, manyOptions),
     raw,
     baseUrl: resolved.baseUrl,
     cloud: resolved.cloud,

@@ -86,10 +86,26 @@ describe("resolveOptions", () => {
   });
 });
 
+describe("apiVersion", () => {
+  it("points the client at the cloud's beta root, Global only", () => {
+    expect(resolveOptions({ credential, apiVersion: "beta" }).baseUrl).toBe("https://graph.microsoft.com/beta");
+    expect(resolveOptions({ credential }).baseUrl).toBe("https://graph.microsoft.com/v1.0");
+    expect(() => resolveOptions({ credential, cloud: "usgov-l4", apiVersion: "beta" })).toThrow(
+      /apiVersion "beta" is documented for the global cloud only, not usgov-l4/,
+    );
+    expect(() => resolveOptions({ credential, apiVersion: "v2" as never })).toThrow(
+      /apiVersion must be "v1.0" or "beta"/,
+    );
+  });
+});
+
 describe("the client's constants agree with the spec", () => {
   it("every server URL is a TAP cloud's graph root + /v1.0", () => {
     for (const server of spec.servers) {
-      expect(resolveOptions({ credential, cloud: server["x-cloud"] as TapCloudId }).baseUrl).toBe(server.url);
+      const apiVersion = server["x-version"] ?? "v1.0";
+      expect(resolveOptions({ credential, cloud: server["x-cloud"] as TapCloudId, apiVersion }).baseUrl).toBe(
+        server.url,
+      );
     }
   });
 

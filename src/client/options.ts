@@ -1,5 +1,5 @@
 /** The client's options, checked once at construction so that bad ones fail before any request. */
-import { tapCloud } from "../spec/clouds.js";
+import { betaApi as betaDifferences, tapCloud } from "../spec/clouds.js";
 import { bearerUrlProblem } from "./base-url-rule.js";
 import type { TapCredential } from "./credential.js";
 import { InvalidInputError } from "./errors.js";
@@ -14,8 +14,10 @@ export interface TapClientOptions {
   credential: TapCredential;
   /** The national cloud (default `global`). `china` is refused: Graph v1.0 has no TAP API there. */
   cloud?: TapCloudId;
-  /** Another base URL (a proxy, the mock): https, or http to a loopback host only. Default: the cloud's Graph v1.0 root. */
+  /** Another base URL (a proxy, the mock): https, or http to a loopback host only. Default: the cloud's Graph root + `apiVersion`. */
   baseUrl?: string;
+  /** `"v1.0"` (default) or `"beta"` (Global cloud only, spec decision 41); ignored when `baseUrl` is given. */
+  apiVersion?: "v1.0" | "beta";
   /** Scopes asked of a TokenCredential or passed to a token function (default: the cloud's `<graph root>/.default`). */
   scopes?: string[];
   /** The fetch to send requests with (default `globalThis.fetch`). */
@@ -39,7 +41,7 @@ export interface ResolvedOptions {
   maxResponseBytes: number;
 }
 
-// The contract's version segment: every `servers` URL of the spec is `<graph root>/v1.0`.
+// The contract's version segment: every v1.0 `servers` URL of the spec is `<graph root>/v1.0`.
 const VERSION_PATH = "/v1.0";
 
 export function resolveOptions(options: TapClientOptions): ResolvedOptions {
@@ -51,7 +53,18 @@ export function resolveOptions(options: TapClientOptions): ResolvedOptions {
     );
   }
   const cloud = tapCloud(options.cloud ?? "global");
-  const baseUrl = options.baseUrl === undefined ? cloud.graphRoot + VERSION_PATH : checkBaseUrl(options.baseUrl);
+  const version = options.apiVersion ?? "v1.0";
+  if (version !== "v1.0" && version !== "beta")
+    throw new InvalidInputError(`createTapClient: apiVersion must be "v1.0" or "beta", received ${shown(version)}`);
+  if (version === "beta" && !betaDifferences.clouds.includes(cloud.id)) {
+    throw new InvalidInputError(
+      `createTapClient: apiVersion "beta" is documented for the ${betaDifferences.clouds.join(", ")} cloud only, not ${cloud.id}`,
+    );
+  }
+  const baseUrl =
+    options.baseUrl === undefined
+      ? cloud.graphRoot + (version === "beta" ? betaDifferences.versionPath : VERSION_PATH)
+      : checkBaseUrl(options.baseUrl);
   const scopes = options.scopes ?? [`${cloud.graphRoot}/.default`];
   if (!Array.isArray(scopes) || scopes.length === 0 || scopes.some((s) => typeof s !== "string" || s === "")) {
     throw new InvalidInputError(

@@ -26,6 +26,8 @@ export interface Exchange {
     /** The raw body text; parsed here when `body` is not given. */
     bodyText?: string;
   };
+  /** Where an inner request of a JSON batch came from (`$batch entry 3, request id "2"`), for reports. */
+  via?: string;
 }
 
 export interface CheckExchangeOptions {

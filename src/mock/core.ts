@@ -16,7 +16,10 @@ import {
 import { defaultFixtures, type MockFixtures } from "./fixtures.js";
 import { checkFixtures } from "./fixtures-check.js";
 import type { TenantState } from "./graph/context.js";
+import { handleBatch } from "./graph/batch.js";
 import { handleGraph } from "./graph/handler.js";
+import { route } from "./graph/route.js";
+import { someTicks } from "./graph/timestamp.js";
 import { envelopeFor, errorResponse, graphJsonContentType, rawError, type Envelope } from "./http/envelope.js";
 import { header, maxBodyBytes, type MockRequest, type MockResponse } from "./http/exchange.js";
 import { fromWebRequest, toWebResponse } from "./http/web.js";
@@ -36,6 +39,9 @@ import {
 import { UserError } from "../errors.js";
 import { createScenarioSelector, type ScenarioName, type ScenarioOption } from "./scenarios.js";
 import { TapStore, type StoredMethod } from "./store.js";
+
+// Cheap test before routing: only a path ending in `$batch` can be one.
+const batchPath = /\/\$batch\/?$/i;
 
 export interface MockGraphOptions {
   /** The tenant (default: `defaultFixtures`, the contoso tenant of the design). */
@@ -123,7 +129,7 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
     return withCors(req, await answer(req));
   }
 
-  async function answer(req: MockRequest): Promise<MockResponse> {
+  async function answer(req: MockRequest, inBatch = false): Promise<MockResponse> {
     const env = envelopeFor(req, clock.now());
     try {
       if (req.oversized || (req.body !== undefined && req.body.byteLength > maxBodyBytes)) {
@@ -135,8 +141,12 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
       if (req.busy) {
         return errorResponse(env, "serviceUnavailable", { headers: { "retry-after": "1", connection: "close" } });
       }
-      const idResponse = await handleIdentity(identity, req);
+      const idResponse = inBatch ? undefined : await handleIdentity(identity, req);
       if (idResponse) return idResponse;
+      if (!inBatch && batchPath.test(req.path)) {
+        const batch = route(req.method, req.path);
+        if (batch.kind === "batch") return await handleBatch(req, env, batch.version, (inner) => answer(inner, true));
+      }
       const selection = selectScenarios(req);
       if (!selection.ok) return rawError(env, 400, "BadRequest", selection.message);
       const asked = faultsByHeader ? requestedFault(header(req, faultHeader)) : undefined;
@@ -211,6 +221,7 @@ function seed(store: TapStore, fixtures: MockFixtures, nowMs: number): void {
       id: user.tap.id.toLowerCase(),
       userId: user.id,
       createdMs: Math.min(nowMs, startMs) - 60_000,
+      createdTicks: someTicks(),
       startMs,
       lifetimeInMinutes: user.tap.lifetimeInMinutes,
       isUsableOnce: user.tap.isUsableOnce,

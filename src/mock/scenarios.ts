@@ -42,6 +42,7 @@ export const scenarioNames = [
   "policy-patch-ignored",
   "policy-read-contradicts-passes",
   "invalid-policy-accepted",
+  "methods-list-omits-pass",
 ] as const;
 
 export type ScenarioName = (typeof scenarioNames)[number];

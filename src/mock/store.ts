@@ -9,7 +9,11 @@ export interface StoredMethod {
   id: string;
   userId: string;
   createdMs: number;
+  /** 100 ns units below `createdMs` (Graph writes 7 fractional digits). */
+  createdTicks?: number;
   startMs: number;
+  /** 100 ns units below `startMs`: a client's own digits, echoed. */
+  startTicks?: number;
   lifetimeInMinutes: number;
   isUsableOnce: boolean;
   used: boolean;

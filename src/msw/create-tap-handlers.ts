@@ -6,7 +6,7 @@
 import { http, HttpResponse, type HttpHandler } from "msw";
 import { createMockGraph, type MockGraphCore, type MockGraphOptions } from "../mock/core.js";
 import { graphMethods, identityMethods } from "../mock/served-paths.js";
-import { clouds, tapCloud } from "../spec/clouds.js";
+import { betaApi, clouds, tapCloud } from "../spec/clouds.js";
 import type { CloudId } from "../spec/document.js";
 import { notMockedResponse } from "./not-mocked.js";
 
@@ -47,8 +47,12 @@ export function createTapHandlers(options: TapHandlersOptions = {}): TapHandlers
     (origins: readonly string[], serves: (path: string) => string[] | undefined = () => []) =>
     ({ request }: { request: Request }) => {
       const url = new URL(request.url);
-      return origins.includes(url.origin) && serves(url.pathname) !== undefined;
+      return origins.includes(url.origin) && serves(url.pathname) !== undefined && betaServed(url);
     };
+  // Beta is answered on its clouds' roots only (spec decision 41); v1.0 and identity everywhere.
+  const betaRoots = betaApi.clouds.map((id) => new URL(clouds[id].graphRoot).origin);
+  const betaServed = (url: URL) =>
+    !url.pathname.toLowerCase().startsWith(`${betaApi.versionPath}/`) || betaRoots.includes(url.origin);
   const answer = async ({ request }: { request: Request }) => {
     try {
       return await mock.fetch(request);

@@ -1,8 +1,8 @@
-import { clouds } from "../../generated/clouds.js";
+import { betaApi, clouds } from "../../generated/clouds.js";
 import { UserError } from "../errors.js";
 import type { CloudId, CloudInfo } from "./document.js";
 
-export { clouds };
+export { betaApi, clouds };
 
 /** Thrown for a cloud that does not exist or does not have the TAP API. */
 export class CloudNotSupportedError extends UserError {

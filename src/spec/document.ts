@@ -14,7 +14,11 @@ export type CloudTable = Record<CloudId, CloudInfo>;
 /** The permission types of a Learn permission table. */
 export type PermissionType = "delegatedWork" | "delegatedPersonal" | "application";
 export type ActingOn = "actingOnSelf" | "actingOnOthers";
-export type OperationKind = "get" | "list" | "create" | "delete";
+/**
+ * The four TAP operations, `listMethods` (a user's authentication methods, beside the pass) and
+ * `batch` (`POST /$batch`, whose envelope replay judges apart from its inner requests).
+ */
+export type OperationKind = "get" | "list" | "create" | "delete" | "listMethods" | "batch";
 /** The operations on the tenant's TAP policy (one resource per tenant, no user in the path). */
 export type TenantOperationKind = "getPolicy" | "updatePolicy";
 
@@ -130,7 +134,12 @@ export type GraphErrorKind =
   | "throttled"
   | "internalError"
   | "serviceUnavailable"
-  | "gatewayTimeout";
+  | "gatewayTimeout"
+  | "batchInvalid"
+  | "batchTooManyRequests"
+  | "batchDuplicateId"
+  | "batchFailedDependency"
+  | "batchNested";
 
 export interface PolicyDefaults {
   /** What of these defaults is ours rather than Entra's. */
@@ -164,6 +173,8 @@ export interface OpenApiOperation {
   responses: Record<string, Record<string, unknown>>;
   security: Array<Record<string, string[]>>;
   "x-permissions": StatedPermissionTable | StatedTenantPermissionTable;
+  /** Only on `POST /$batch`, which has no permission table of its own. */
+  "x-batch"?: { maxRequests: number; decision: string };
 }
 
 export type HttpMethod = "get" | "post" | "delete" | "patch";
@@ -182,7 +193,10 @@ export interface OpenApiPathItem {
 export interface TapOpenApiDocument {
   openapi: string;
   info: Record<string, unknown>;
-  servers: Array<{ url: string; description: string; "x-cloud": CloudId }>;
+  /** v1.0 per TAP cloud, then beta (`x-version: beta`). */
+  servers: Array<{ url: string; description: string; "x-cloud": CloudId; "x-version"?: "beta" }>;
+  /** What differs on the beta endpoint. */
+  "x-beta": { versionPath: string; clouds: CloudId[]; properties: Record<string, Record<string, unknown>> };
   paths: Record<string, OpenApiPathItem>;
   components: {
     schemas: Record<string, Record<string, unknown>>;
@@ -197,6 +211,8 @@ export interface TapOpenApiDocument {
   "x-clock-skew": { decision: string; pastStartToleranceSeconds: number };
   /** The full Content-Type Graph sends on JSON bodies. */
   "x-json-content-type": string;
+  /** The `WWW-Authenticate` value Graph sends on every 401. */
+  "x-www-authenticate": string;
   "x-graph-errors": Record<GraphErrorKind, GraphErrorEntry>;
   "x-cors": CorsPolicy;
 }

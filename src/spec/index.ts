@@ -11,6 +11,10 @@ export const directoryRoles = bundledSpec["x-directory-roles"];
 export const nonGrantingRoles = bundledSpec["x-non-granting-roles"];
 export const policyDefaults = bundledSpec["x-policy-defaults"];
 export const graphJsonContentType = bundledSpec["x-json-content-type"];
+/** JSON batching's limits (`POST /$batch`, `x-batch`). */
+export const batchRules = bundledSpec.paths["/$batch"]!.post!["x-batch"]!;
+export const betaDifferences = bundledSpec["x-beta"];
+export const wwwAuthenticate = bundledSpec["x-www-authenticate"];
 export const corsPolicy = bundledSpec["x-cors"];
 
 /** An error catalog entry with its {placeholders} filled in. */

@@ -80,7 +80,8 @@ function flatten(): TapOperation[] {
   for (const [path, item] of Object.entries(bundledSpec.paths)) {
     for (const method of methods) {
       const op = item[method];
-      if (!op) continue;
+      // `$batch` carries no permission table: each inner request is authorized as itself.
+      if (!op?.["x-permissions"]) continue;
       const table = op["x-permissions"];
       // The tenant policy's operations are `policyOperations` (policy-operations.ts).
       if (!isUserTable(table)) continue;
@@ -99,10 +100,44 @@ function flatten(): TapOperation[] {
   return out;
 }
 
-/** Every operation of the contract, in spec order. */
-export const operations: readonly TapOperation[] = flatten();
+/** Every operation the mock serves with a permission table, in spec order: the TAP ones and the methods list. */
+export const servedOperations: readonly TapOperation[] = flatten();
 
-const byId = new Map(operations.map((op) => [op.operationId, op]));
+/**
+ * `POST /$batch` as an operation the exchange rules can judge (its envelope: status, headers,
+ * schema). It has no permission table: each inner request is authorized as itself, so every row
+ * here is "not supported" and nothing authorizes the envelope.
+ */
+export const batchOperation: TapOperation = (() => {
+  const op = bundledSpec.paths["/$batch"]!.post!;
+  const none = {
+    delegatedWork: "notSupported",
+    delegatedPersonal: "notSupported",
+    application: "notSupported",
+  } as const;
+  const empty = { leastPrivileged: [], higherPrivileged: [] };
+  return {
+    operationId: op.operationId,
+    method: "POST",
+    path: "/$batch",
+    subject: "users",
+    kind: "batch",
+    statuses: Object.keys(op.responses).map(Number),
+    permissions: {
+      operation: "batch",
+      source: "none: each inner request is authorized as itself",
+      actingOnSelf: none,
+      actingOnOthers: none,
+      current: { source: "none", delegatedWork: empty, application: empty },
+    },
+    spec: op,
+  };
+})();
+
+/** The TAP operations of the contract, in spec order: what the runner judges and the client types. */
+export const operations: readonly TapOperation[] = servedOperations.filter((op) => op.kind !== "listMethods");
+
+const byId = new Map(servedOperations.map((op) => [op.operationId, op]));
 
 /** The operation with this operationId; a misspelt id is a bug in the caller, so it throws. */
 export function operationById(operationId: string): TapOperation {
@@ -112,13 +147,13 @@ export function operationById(operationId: string): TapOperation {
 }
 
 /** Each operation with its path template split once, so that matching a request splits nothing. */
-const templates: ReadonlyArray<{ op: TapOperation; parts: readonly string[] }> = operations.map((op) => ({
-  op,
-  parts: op.path.split("/"),
-}));
+type Templates = ReadonlyArray<{ op: TapOperation; parts: readonly string[] }>;
+const split = (ops: readonly TapOperation[]): Templates => ops.map((op) => ({ op, parts: op.path.split("/") }));
+const templates = split(operations);
+const servedTemplates = split(servedOperations);
 
 /** The most segments any operation's path template has (leading empty segment included). */
-export const longestTemplateSegments = Math.max(...templates.map((t) => t.parts.length));
+export const longestTemplateSegments = Math.max(...servedTemplates.map((t) => t.parts.length));
 
 /**
  * Find the operation a concrete request path and method belong to. `path` is relative to the
@@ -130,11 +165,20 @@ export function matchOperation(
   path: string,
 ): { operation: TapOperation; params: Record<string, string> } | undefined {
   const segments = path.split("/");
-  return matchSegments(method, segments[0]!, segments, 1);
+  return matchSegments(templates, method, segments[0]!, segments, 1);
+}
+
+/** `matchOperation` over every served operation (the methods list included): the mock's router. */
+export function matchServedOperation(
+  method: string,
+  path: string,
+): { operation: TapOperation; params: Record<string, string> } | undefined {
+  const segments = path.split("/");
+  return matchSegments(servedTemplates, method, segments[0]!, segments, 1);
 }
 
 /**
- * `matchOperation` of the path `/` + `segments.slice(from).join("/")`, on already split raw
+ * `matchOperation` over every served operation (the methods list too) of the path `/` + `segments.slice(from).join("/")`, on already split raw
  * segments: a caller trying several suffixes of one URL splits and joins nothing per try.
  */
 export function matchOperationSuffix(
@@ -142,17 +186,18 @@ export function matchOperationSuffix(
   segments: readonly string[],
   from: number,
 ): { operation: TapOperation; params: Record<string, string> } | undefined {
-  return matchSegments(method, "", segments, from);
+  return matchSegments(servedTemplates, method, "", segments, from);
 }
 
 function matchSegments(
+  list: Templates,
   method: string,
   lead: string,
   segments: readonly string[],
   from: number,
 ): { operation: TapOperation; params: Record<string, string> } | undefined {
   const upper = method.toUpperCase();
-  for (const { op, parts } of templates) {
+  for (const { op, parts } of list) {
     if (op.method !== upper) continue;
     const params = matchParts(parts, lead, segments, from);
     if (params) return { operation: op, params };
@@ -180,7 +225,8 @@ function matchParts(
     const part = parts[i]!;
     const seg = i === 0 ? lead : segments[from + i - 1]!;
     if (part.charCodeAt(0) === 123 /* { */ && part.endsWith("}")) {
-      if (seg === "") return undefined;
+      // `$count`, `$value`…: OData system segments, never a key.
+      if (seg === "" || seg.charCodeAt(0) === 36 /* $ */) return undefined;
       try {
         params[part.slice(1, -1)] = decodeURIComponent(seg);
       } catch {

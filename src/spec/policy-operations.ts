@@ -75,7 +75,8 @@ function flatten(): PolicyOperation[] {
   for (const [path, item] of Object.entries(bundledSpec.paths)) {
     for (const method of methods) {
       const op = item[method];
-      if (!op) continue;
+      // `$batch` carries no permission table: each inner request is authorized as itself.
+      if (!op?.["x-permissions"]) continue;
       const table = op["x-permissions"];
       if (isUserTable(table)) continue;
       out.push({

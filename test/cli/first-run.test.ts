@@ -81,13 +81,27 @@ describe("a live run is never green without a usable token", () => {
   });
 
   it.each([
-    ["/beta", `http://127.0.0.1:9/beta`],
+    ["/v2.0", `http://127.0.0.1:9/v2.0`],
     ["no version segment", `http://127.0.0.1:9`],
     ["/v1.0/users", `http://127.0.0.1:9/v1.0/users`],
-  ])("a target that is not a Graph v1.0 root is a usage error (%s)", async (_name, url) => {
+  ])("a target that is not a Graph v1.0 or beta root is a usage error (%s)", async (_name, url) => {
     await expect(check(["--target", url], { GRAPH_TOKEN_APP: fakeAppToken })).rejects.toThrow(
-      /^--target: expected a Graph v1\.0 root \(a path ending in \/v1\.0/,
+      /^--target: expected a Graph v1\.0 or beta root \(a path ending in \/v1\.0 or \/beta/,
     );
+  });
+
+  it("a beta root runs green against the mock, judged by the beta contract", async () => {
+    const env = { GRAPH_TOKEN_APP: await mock.issueToken({ app: "00000000-0000-0000-0000-00000000a11c" }) };
+    const beta = `${mock.url}/beta`;
+    const { code, out } = await check(["--target", beta, "--user", "c0a70000-0000-4000-8000-000000000004"], env);
+    expect(out).toMatch(/0 failed/);
+    expect(code).toBe(0);
+  });
+
+  it("beta on another cloud's Graph root is a usage error", async () => {
+    await expect(
+      check(["--target", "https://graph.microsoft.us/beta"], { GRAPH_TOKEN_APP: fakeAppToken }),
+    ).rejects.toThrow(/^--target: the beta endpoint is documented for the global cloud only, not usgov-l4/);
   });
 });
 

@@ -45,6 +45,7 @@ export const scenarioExpectations: Record<ScenarioName, { fails: CheckId[]; erro
   "policy-patch-ignored": { fails: ["policy-reads-back-patch"], errors: true },
   "policy-read-contradicts-passes": { fails: ["usability-matches-policy"] },
   "invalid-policy-accepted": { fails: ["policy-refuses-invalid-patch"] },
+  "methods-list-omits-pass": { fails: ["methods-list-shows-pass"] },
   "not-found-ignored": {
     fails: [
       "create-replaces-previous",

@@ -1,5 +1,5 @@
 /**
- * Every row of every operation's permission table (from the spec, through `applicableRows`),
+ * Every row of every served operation's permission table (the TAP ones and the methods list) (from the spec, through `applicableRows`),
  * exercised over HTTP: the least-privileged permission is enough, no granting permission is
  * 403, a delegated call on another user without a required directory role is 403, and
  * "not supported" rows are refused (400 for application tokens on /me).
@@ -16,7 +16,7 @@ import {
   directoryRoles,
   graphError,
   isUserTable,
-  operations,
+  servedOperations as operations,
   type ActingOn,
   type PermissionType,
   type TapOperation,
@@ -56,7 +56,10 @@ async function send(op: TapOperation, actingOn: ActingOn, token: string, self: s
   const targetId = actingOn === "actingOnSelf" ? self : op.kind === "create" ? ids.nestor : ids.megan;
   const base = op.subject === "me" ? "/me/authentication/temporaryAccessPassMethods" : tapPath(targetId);
   switch (op.kind) {
+    case "listMethods":
+      return call(mock, "GET", base.replace(/temporaryAccessPassMethods$/, "methods"), { token });
     case "list":
+    case "batch":
       return call(mock, "GET", base, { token });
     case "create":
       return call(mock, "POST", base, { token, body: {} });
@@ -70,7 +73,7 @@ async function send(op: TapOperation, actingOn: ActingOn, token: string, self: s
 }
 
 const samId = "00000000-0000-0000-5a30-000000000010";
-const successStatus = { list: 200, get: 200, create: 201, delete: 204 } as const;
+const successStatus = { list: 200, get: 200, create: 201, delete: 204, listMethods: 200, batch: 200 } as const;
 
 async function tokenFor(
   type: PermissionType,
@@ -213,7 +216,9 @@ describe.each(walk)("every listed permission: $op.operationId, $actingOn, $type"
   const roles = requiredRoleTemplateIds(row).map(roleKeyOf);
 
   it("lists the newer table's TAP scopes where they reach", () => {
-    if (type === "application" || actingOn === "actingOnOthers")
+    // The methods list's page lists no TAP-only scope: they read the pass, not every method.
+    if (op.kind === "listMethods") expect(listed.some((p) => p.startsWith("UserAuthMethod-TAP."))).toBe(false);
+    else if (type === "application" || actingOn === "actingOnOthers")
       expect(listed.some((p) => p.startsWith("UserAuthMethod-TAP."))).toBe(true);
   });
 
@@ -253,7 +258,7 @@ describe("who may act on whom", () => {
     "%s: an Authentication Administrator is refused on an administrator, a Privileged Authentication Administrator and a Global Administrator are not",
     async (_, op) => {
       const scope =
-        op.kind === "list" || op.kind === "get"
+        op.kind === "list" || op.kind === "get" || op.kind === "listMethods"
           ? "UserAuthenticationMethod.Read.All"
           : "UserAuthenticationMethod.ReadWrite.All";
       const adele = await mock.issueToken({ user: "adele", scopes: [scope] });
@@ -278,6 +283,8 @@ describe("who may act on whom", () => {
 
 async function sendTo(op: TapOperation, target: string, token: string): Promise<Answer> {
   if (op.kind === "list") return call(mock, "GET", tapPath(target), { token });
+  if (op.kind === "listMethods")
+    return call(mock, "GET", tapPath(target).replace(/temporaryAccessPassMethods$/, "methods"), { token });
   if (op.kind === "create") return call(mock, "POST", tapPath(target), { token, body: {} });
   // The pass is made by a Global Administrator (or, for her own, a Privileged Authentication Administrator).
   const maker = await mock.issueToken({

@@ -159,6 +159,15 @@ const probes: Record<ScenarioName, Probe> = {
     const read = await send(c, "GET", policyPath, token);
     return read.json?.isUsableOnce === true && item(await list(c)).methodUsabilityReason === "EnabledByPolicy";
   },
+  "methods-list-omits-pass": async (c) => {
+    const r = await send(
+      c,
+      "GET",
+      tapPath(ids.megan).replace(/temporaryAccessPassMethods$/, "methods"),
+      await admin(c),
+    );
+    return r.status === 200 && !r.json.value.some((m: { id?: string }) => m.id === meganTap);
+  },
 };
 
 describe.each(scenarioNames.map((name) => ({ name })))("scenario $name", ({ name }) => {

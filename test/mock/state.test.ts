@@ -96,7 +96,7 @@ describe("usability is computed at read time", () => {
       lifetimeInMinutes: 60,
     });
     expect(created.body).toMatchObject({
-      startDateTime: "2026-03-01T10:00:00.000Z",
+      startDateTime: "2026-03-01T10:00:00Z",
       isUsable: false,
       methodUsabilityReason: "NotYetValid",
     });

@@ -172,7 +172,7 @@ describe("outside the operations", () => {
     for (const [path, segment] of [
       ["/v1.0/users/x/authentication/fido2Methods", "fido2Methods"],
       ["/v1.0/groups", "groups"],
-      ["/beta/me/authentication/temporaryAccessPassMethods", "beta"],
+      ["/v2.0/me/authentication/temporaryAccessPassMethods", "v2.0"],
       ["/", ""],
     ] as const) {
       const res = await fetch(`${mock.url}${path}`, { headers: { authorization: `Bearer ${admin}` } });

@@ -6,7 +6,7 @@
  * test/msw/msw3.test.ts runs this file under msw 3 as well.
  */
 import { ClientSecretCredential } from "@azure/identity";
-import { Client } from "@microsoft/microsoft-graph-client";
+import { BatchRequestContent, BatchResponseContent, Client } from "@microsoft/microsoft-graph-client";
 import { AzureIdentityAuthenticationProvider } from "@microsoft/kiota-authentication-azure";
 import { createGraphServiceClient, GraphRequestAdapter } from "@microsoft/msgraph-sdk";
 import "@microsoft/msgraph-sdk-users";
@@ -94,6 +94,48 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
       .get()) as Record<string, unknown>;
     expect(pass).toMatchObject({ id: list.value[0]!.id, methodUsabilityReason: "EnabledByPolicy" });
     expect(pass["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/v1\.0\/\$metadata#/);
+  });
+
+  it("@microsoft/microsoft-graph-client batches a List, a Create and the methods list through /v1.0/$batch", async () => {
+    const client = Client.initWithMiddleware({
+      authProvider: { getAccessToken: async () => (await credential.getToken(scope)).token },
+    });
+    const nestor = mock.fixtures.users.find((u) => u.name === "nestor")!;
+    const base = "https://graph.microsoft.com/v1.0/users";
+    const content = new BatchRequestContent([
+      { id: "list", request: new Request(`${base}/${megan.id}/authentication/temporaryAccessPassMethods`) },
+      {
+        id: "create",
+        request: new Request(`${base}/${nestor.id}/authentication/temporaryAccessPassMethods`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: "{}",
+        }),
+      },
+      { id: "methods", request: new Request(`${base}/${megan.id}/authentication/methods`) },
+    ]);
+    const read = new BatchResponseContent(await client.api("/$batch").post(await content.getContent()));
+    expect(["list", "create", "methods"].map((id) => read.getResponseById(id)?.status)).toEqual([200, 201, 200]);
+    const methods = (await read.getResponseById("methods")!.json()) as { value: Array<Record<string, unknown>> };
+    expect(methods.value.map((m) => m["@odata.type"])).toContain(
+      "#microsoft.graph.temporaryAccessPassAuthenticationMethod",
+    );
+  });
+
+  it("this package's client on beta (apiVersion) reads through https://graph.microsoft.com/beta; beta elsewhere is not served", async () => {
+    const client = createTapClient({ credential, apiVersion: "beta" });
+    expect(client.baseUrl).toBe("https://graph.microsoft.com/beta");
+    const list = unwrap(await client.list({ user: megan.id }));
+    expect(list["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
+    const policy = unwrap(await client.getPolicy());
+    expect(policy["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
+    const res = await fetch(`https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`).catch(
+      (err: unknown) => err,
+    );
+    expect(res).toBeInstanceOf(Error);
+    expect(unhandled.splice(0)).toEqual([
+      `GET https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`,
+    ]);
   });
 
   it("the Kiota SDK (@microsoft/msgraph-sdk-users) reads the pass with the Azure Identity provider", async () => {

@@ -32,7 +32,7 @@ const targetFlags = {
   target: {
     type: "string",
     value: "URL",
-    description: `A Graph v1.0 root (a path ending in /v1.0), e.g. https://graph.microsoft.com/v1.0: https, or http to a loopback host only, and no credentials in the URL (the client's rule: tokens go nowhere else). Tokens come from the environment: ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works; the runner reads each token's claims to know what it may do), and/or AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application token through @azure/identity). Checks that need a token you did not give are skipped with the reason, never passed; without any token the run does not start, and a run in which no request carried a usable token is "nothing checked" (exit 2).`,
+    description: `A Graph v1.0 root (a path ending in /v1.0), e.g. https://graph.microsoft.com/v1.0, or the Global cloud's beta root (https://graph.microsoft.com/beta, judged by the beta contract): https, or http to a loopback host only, and no credentials in the URL (the client's rule: tokens go nowhere else). Tokens come from the environment: ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works; the runner reads each token's claims to know what it may do), and/or AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application token through @azure/identity). Checks that need a token you did not give are skipped with the reason, never passed; without any token the run does not start, and a run in which no request carried a usable token is "nothing checked" (exit 2).`,
   },
   cloud: {
     type: "string",

@@ -64,10 +64,12 @@ const mockFlags = {
 
 const help = `Usage: tap-contract mock [options]
 
-Serve a faithful, stateful mock of Microsoft Graph's Temporary Access Pass API (v1.0) with its
-own token issuer, until Ctrl-C. It prints the URLs it serves on start. It also serves the
+Serve a faithful, stateful mock of Microsoft Graph's Temporary Access Pass API (v1.0 and beta)
+with its own token issuer, until Ctrl-C. It prints the URLs it serves on start. It also serves the
 tenant's TAP policy (GET and PATCH on {url}/v1.0/policies/authenticationMethodsPolicy/
-authenticationMethodConfigurations/TemporaryAccessPass), which every Create and sign-in follows.
+authenticationMethodConfigurations/TemporaryAccessPass), which every Create and sign-in follows,
+JSON batching (POST {url}/v1.0/$batch, up to 20 requests, each handled as alone), the methods
+list (GET …/users/{id}/authentication/methods) and …/$count.
 
 Options:
 ${renderFlags(mockFlags)}

@@ -34,7 +34,9 @@ const help = `Usage: tap-contract replay FILE [--format har|ndjson] [options]
 Check recorded traffic with every check that needs no new request (schema, envelope, headers,
 the semantics of each body). Checks that need their own requests (authorization, a second
 Create, ...) are reported as skipped. The file is streamed: a million exchanges run in constant
-memory. Requests that are not TAP calls are counted and ignored.
+memory. Requests that are not TAP calls are counted and ignored. A JSON batch (POST …/$batch)
+is unpacked: its envelope is judged as POST /$batch, each inner TAP exchange by the same rules,
+its findings naming the batch entry and the inner request id.
 
 Formats:
   HAR 1.2                 as browsers, Dev Proxy and Redocly's proxy write it (log.entries).

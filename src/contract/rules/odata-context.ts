@@ -168,7 +168,11 @@ export default defineRule({
     "or Graph's own root of a cloud (as behind an API gateway or proxy), with the request's version segment, the user as the request named it (as sent, a UPN's `@` written as `@` or `%40`; for `/me` " +
     "the signed-in user's object id or UPN, from the token's `upn` or `preferred_username`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
     "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
-  appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.operation.kind !== "delete",
+  appliesTo: (ctx) =>
+    isSuccess(ctx.status) &&
+    ctx.bodyState === "json" &&
+    ctx.operation.kind !== "delete" &&
+    ctx.operation.kind !== "batch",
   run(ctx) {
     if (!isObject(ctx.body)) return none;
     const actual = ctx.body["@odata.context"];

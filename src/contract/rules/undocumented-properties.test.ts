@@ -32,4 +32,22 @@ describe("undocumented-properties", () => {
     expect(found[0]!.message).toContain('"BlockedByRisk"');
     expect(found[0]!.instancePath).toBe("/value/0/methodUsabilityReason");
   });
+
+  it("tolerates the beta contract's own properties on beta only (x-beta)", () => {
+    const onV1 = listExchange([pass({ lastUsedDateTime: null })]);
+    expect(ruleFindings(rule, onV1)?.map((f) => f.instancePath)).toEqual(["/value/0/lastUsedDateTime"]);
+    const onBeta = {
+      ...onV1,
+      request: { ...onV1.request, url: onV1.request.url.replace("/v1.0/", "/beta/") },
+      response: {
+        ...onV1.response,
+        body: {
+          ...(onV1.response.body as Record<string, unknown>),
+          "@odata.context": contextUrl().replace("/v1.0/", "/beta/"),
+        },
+      },
+    };
+    expect(ruleFindings(rule, onBeta)).toEqual([]);
+    expect(trippedRules(onBeta)).toEqual([]);
+  });
 });

@@ -5,8 +5,17 @@ import { isSuccess, tapItems } from "../body-items.js";
 import type { ExchangeContext } from "../exchange.js";
 import { undocumentedValues } from "../open-values.js";
 import { hasUndocumentedKeys, undocumentedKeys } from "../property-shape.js";
-import { selectedProperties } from "../request-url.js";
+import { selectedProperties, splitRequestUrl } from "../request-url.js";
+import { betaDifferences } from "../../spec/index.js";
 import { defineRule, none } from "../rule.js";
+
+const betaProperties: readonly string[] = Object.freeze(Object.keys(betaDifferences.properties));
+const betaPath = new RegExp(`${betaDifferences.versionPath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/`, "i");
+
+/** Whether the exchange went to the beta endpoint (its version segment, wherever the base sits). */
+function onBeta(ctx: ExchangeContext): boolean {
+  return betaPath.test(splitRequestUrl(ctx.exchange.request.url).path);
+}
 
 /** Names shown of a `$select`'s undocumented properties, and characters of each. */
 const shownNames = 5;
@@ -62,7 +71,8 @@ export default defineRule({
     "should ignore unknown ones, so this is reported apart from `response-schema` and at a low severity: it tells " +
     "you the contract (or your model of it) is behind the service, not that a client will break. The same holds " +
     "for a value of an open string set (`methodUsabilityReason`) outside the documented values: the value is named. " +
-    "A `$select` that names undocumented properties is reported here too (and those names are not validated).",
+    "A `$select` that names undocumented properties is reported here too (and those names are not validated). " +
+    "On beta, the properties the beta contract adds (`x-beta`) are documented.",
   appliesTo: (ctx) => isSuccess(ctx.status) && ctx.bodyState === "json" && ctx.documented.schemaName !== undefined,
   run(ctx) {
     const schemaName = ctx.documented.schemaName!;
@@ -71,9 +81,14 @@ export default defineRule({
     const values = valueFindings(ctx) ?? [];
     if (!hasUndocumentedKeys(ctx.body, shape))
       return selection.length + values.length === 0 ? none : [...selection, ...values];
+    // On beta, the properties the beta contract adds (`x-beta.properties`) are documented.
+    const keys = onBeta(ctx)
+      ? undocumentedKeys(ctx.body, shape).filter((p) => !betaProperties.includes(p.slice(p.lastIndexOf("/") + 1)))
+      : undocumentedKeys(ctx.body, shape);
+    if (keys.length + selection.length + values.length === 0) return none;
     return [
       ...selection,
-      ...undocumentedKeys(ctx.body, shape).map((pointer) => ({
+      ...keys.map((pointer) => ({
         message: receivedExpected(`an undocumented property at ${pointer}`, `only the properties of ${schemaName}`),
         instancePath: pointer,
         keyword: "undocumented",

@@ -30,6 +30,8 @@ export interface GraphCall {
   rawSegments: string[];
   /** The version segment as the request sent it. */
   version: string;
+  /** A list's `$count` was asked for: answer the number of items as text. */
+  count?: boolean;
   caller: Caller;
   /** The user the request is about (`/me` = the caller). */
   target: FixtureUser | undefined;

@@ -31,12 +31,16 @@ export async function handleGraph(
 
   const r = route(req.method, req.path);
   if (r.kind === "unknownSegment") return errorResponse(env, "unknownSegment", { values: { segment: r.segment } });
+  // The core answers a batch before it gets here: one reaching the handler is inside a batch.
+  if (r.kind === "batch") return errorResponse(env, "batchNested");
   if (r.kind === "createOnMe") {
-    // Not in the contract, but one answer per situation: the same 403 as a Create for
-    // yourself on /users/{own id}, after the token is checked (spec decisions, item 6).
+    // Not in the contract, but one answer per situation: an app token gets the 400 every /me
+    // call gets, a user the same 403 as a Create for yourself on /users/{own id}, after the
+    // token is checked (spec decisions, item 6).
     const checked = authenticate(req, state.issuer);
     const who = "ok" in checked ? checked : await checked;
-    return errorResponse(env, who.ok ? "notSupported" : who.failure);
+    if (!who.ok) return errorResponse(env, who.failure);
+    return errorResponse(env, who.caller.type === "application" ? "appTokenOnMe" : "notSupported");
   }
   if (r.kind === "methodNotAllowed") {
     const method = req.method.length > 16 ? `${req.method.slice(0, 16)}…` : req.method;
@@ -88,6 +92,7 @@ export async function handleGraph(
     params,
     rawSegments: r.rawSegments,
     version: r.version,
+    ...(r.count ? { count: true } : {}),
     caller,
     target,
   };
@@ -98,7 +103,7 @@ export async function handleGraph(
       values: { userId: userId.length > 64 ? `${userId.slice(0, 64)}…` : userId },
     });
   }
-  if (scenarios.has("not-found-ignored") && operation.kind !== "list" && operation.kind !== "create") {
+  if (scenarios.has("not-found-ignored") && (operation.kind === "get" || operation.kind === "delete")) {
     const methodId = params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
     if (!state.store.find(target.id, methodId)) return somePass(call);
   }

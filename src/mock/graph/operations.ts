@@ -1,5 +1,5 @@
 /** The four operations on an authorized, resolved request: List, Get, Create, Delete. */
-import { errorResponse, jsonResponse, noContent } from "../http/envelope.js";
+import { baseHeaders, errorResponse, jsonResponse, noContent } from "../http/envelope.js";
 import type { MockResponse } from "../http/exchange.js";
 import { hashPasscode, newPasscode } from "../passcode.js";
 import type { StoredMethod } from "../store.js";
@@ -10,6 +10,7 @@ import type { GraphCall, TenantState } from "./context.js";
 import { applySelect, odataContext, toEntity, type Entity } from "./representation.js";
 import { readScenarios } from "./read-scenarios.js";
 import { parseSelect } from "./select.js";
+import { someTicks, ticksOf } from "./timestamp.js";
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -28,7 +29,40 @@ export async function runOperation(
       return remove(state, call, user);
     case "create":
       return create(state, call, user, body);
+    case "listMethods":
+      return listMethods(state, call, user);
+    case "batch":
+      // The router answers `$batch` before any operation runs; inside a batch it is refused.
+      return errorResponse(call.env, "batchNested");
   }
+}
+
+/** `GET …/authentication/methods`: the member's password, then the pass with its `@odata.type`. */
+function listMethods(state: TenantState, call: GraphCall, user: FixtureUser): MockResponse {
+  const now = state.clock.now().getTime();
+  const passes = readScenarios(
+    call.scenarios,
+    "list",
+    state.store.list(user.id).map((m) => toEntity(m, state.policy, now, state.directory.groupsOf(user.id))),
+  );
+  const value: Entity[] = [
+    { "@odata.type": passwordMethodType, id: passwordMethodId, password: null, createdDateTime: null },
+    ...(call.scenarios.has("methods-list-omits-pass")
+      ? []
+      : passes.map((e) => ({ "@odata.type": tapMethodType, ...e }))),
+  ];
+  if (call.count) return countResponse(call, value.length);
+  return jsonResponse(call.env, 200, { "@odata.context": odataContext(call, false), value });
+}
+
+const passwordMethodType = "#microsoft.graph.passwordAuthenticationMethod";
+const tapMethodType = "#microsoft.graph.temporaryAccessPassAuthenticationMethod";
+// Graph gives every user's password method this id (the Learn "List methods" example).
+const passwordMethodId = "28c10230-6103-485e-b985-444c60001490";
+
+/** `…/$count`: the number as `text/plain`, as Microsoft's OpenAPI declares (spec decisions). */
+function countResponse(call: GraphCall, count: number): MockResponse {
+  return { status: 200, headers: { ...baseHeaders(call.env), "content-type": "text/plain" }, body: String(count) };
 }
 
 function list(state: TenantState, call: GraphCall, user: FixtureUser): MockResponse {
@@ -38,6 +72,7 @@ function list(state: TenantState, call: GraphCall, user: FixtureUser): MockRespo
   const memberOf = state.directory.groupsOf(user.id);
   let items: Entity[] = state.store.list(user.id).map((m) => toEntity(m, state.policy, now, memberOf));
   items = readScenarios(call.scenarios, "list", items);
+  if (call.count) return countResponse(call, items.length);
   const body = {
     "@odata.context": contextFor(call, false, select.selected),
     value: items.map((e) => applySelect(e, select.selected)),
@@ -102,12 +137,15 @@ async function create(state: TenantState, call: GraphCall, user: FixtureUser, bo
   const hash = await hashPasscode(passcode);
   // Time is read after the awaits, so createdDateTime is when the pass was stored.
   const now = state.clock.now().getTime();
-  const start = checked.input.startDateTime !== undefined ? Date.parse(checked.input.startDateTime) : now;
+  const asked = checked.input.startDateTime;
+  const createdTicks = someTicks();
   const method: StoredMethod = {
     id: crypto.randomUUID(),
     userId: user.id,
     createdMs: now,
-    startMs: start,
+    createdTicks,
+    startMs: asked !== undefined ? Date.parse(asked) : now,
+    startTicks: asked !== undefined ? ticksOf(asked) : createdTicks,
     lifetimeInMinutes: checked.input.lifetimeInMinutes ?? policy.defaultLifetimeInMinutes,
     isUsableOnce: checked.input.isUsableOnce ?? policy.isUsableOnce,
     used: false,

@@ -5,6 +5,7 @@
 import { usabilityReason, type TapPolicy } from "../policy.js";
 import type { StoredMethod } from "../store.js";
 import type { GraphCall } from "./context.js";
+import { graphTimestamp } from "./timestamp.js";
 
 export type Entity = Record<string, unknown>;
 
@@ -20,8 +21,8 @@ export function toEntity(
   return {
     id: m.id,
     temporaryAccessPass: passcode,
-    createdDateTime: new Date(m.createdMs).toISOString(),
-    startDateTime: new Date(m.startMs).toISOString(),
+    createdDateTime: graphTimestamp(m.createdMs, m.createdTicks),
+    startDateTime: graphTimestamp(m.startMs, m.startTicks),
     lifetimeInMinutes: m.lifetimeInMinutes,
     isUsableOnce: m.isUsableOnce,
     isUsable: reason === "EnabledByPolicy",

@@ -3,10 +3,10 @@
  * (405) or a segment Graph would not resolve (400). Paths match case-insensitively.
  */
 import {
-  matchOperation,
+  matchServedOperation,
   matchTemplate,
-  operations,
   policyOperationsAt,
+  servedOperations,
   type PolicyOperation,
   type TapOperation,
 } from "../../spec/index.js";
@@ -18,15 +18,20 @@ export type RouteResult =
       params: Record<string, string>;
       rawSegments: string[];
       version: string;
+      /** `…/$count` of a list: the number of items, as `text/plain` (spec decisions). */
+      count?: true;
     }
   /** The tenant's TAP policy (its path or its OData key form). */
   | { kind: "policy"; operation: PolicyOperation; version: string }
   | { kind: "methodNotAllowed"; allowed: string[] }
   /** `POST /me/.../temporaryAccessPassMethods`: in Microsoft's OpenAPI, not in the contract. */
   | { kind: "createOnMe" }
+  /** `POST /{version}/$batch`: JSON batching. */
+  | { kind: "batch"; version: string }
   | { kind: "unknownSegment"; segment: string };
 
-const versions = new Set(["v1.0"]);
+// v1.0 and the second server, beta (spec decisions, item 41).
+const versions = new Set(["v1.0", "beta"]);
 
 /** Route a raw (percent-encoded) path such as `/v1.0/users/x/authentication/temporaryAccessPassMethods`. */
 export function route(method: string, rawPath: string): RouteResult {
@@ -36,6 +41,11 @@ export function route(method: string, rawPath: string): RouteResult {
   const version = segments[1] ?? "";
   if (!versions.has(version.toLowerCase())) return { kind: "unknownSegment", segment: readable(version) };
   const restSegments = ["", ...segments.slice(2)];
+  if (restSegments.length === 2 && restSegments[1]!.toLowerCase() === "$batch") {
+    return method.toUpperCase() === "POST"
+      ? { kind: "batch", version }
+      : { kind: "methodNotAllowed", allowed: ["POST"] };
+  }
   const rest = restSegments.join("/");
   const policy = policyOperationsAt(rest);
   if (policy) {
@@ -44,12 +54,20 @@ export function route(method: string, rawPath: string): RouteResult {
     if (operation) return { kind: "policy", operation, version };
     return { kind: "methodNotAllowed", allowed: [...new Set(policy.map((op) => op.method))] };
   }
-  const match = matchOperation(method, rest);
+  const match = matchServedOperation(method, rest);
   if (match) return { kind: "operation", ...match, rawSegments: restSegments, version };
-  const allowed = [...new Set(operations.filter((op) => matchTemplate(op.path, restSegments)).map((op) => op.method))];
+  if (restSegments.length > 2 && restSegments.at(-1)!.toLowerCase() === "$count") {
+    const listSegments = restSegments.slice(0, -1);
+    const list = matchServedOperation(method, listSegments.join("/"));
+    if (list && (list.operation.kind === "list" || list.operation.kind === "listMethods"))
+      return { kind: "operation", ...list, rawSegments: listSegments, version, count: true };
+  }
+  const allowed = [
+    ...new Set(servedOperations.filter((op) => matchTemplate(op.path, restSegments)).map((op) => op.method)),
+  ];
   if (
     method.toUpperCase() === "POST" &&
-    operations.some((op) => op.kind === "list" && op.subject === "me" && matchTemplate(op.path, restSegments))
+    servedOperations.some((op) => op.kind === "list" && op.subject === "me" && matchTemplate(op.path, restSegments))
   ) {
     return { kind: "createOnMe" };
   }
@@ -60,7 +78,7 @@ export function route(method: string, rawPath: string): RouteResult {
 /** The first segment that no template of the spec accepts at its position. */
 function firstUnresolved(segments: string[]): string {
   let best = 1;
-  for (const op of operations) {
+  for (const op of servedOperations) {
     const parts = op.path.split("/");
     let i = 1;
     while (i < parts.length && i < segments.length) {

@@ -2,7 +2,13 @@
  * Graph's envelope: the headers on every response and the OData error body with `innerError`.
  * Error codes and messages come from the spec's `x-graph-errors` through `graphError()`.
  */
-import { graphError, graphErrors, graphJsonContentType, type GraphErrorKind } from "../../spec/index.js";
+import {
+  graphError,
+  graphErrors,
+  graphJsonContentType,
+  type GraphErrorKind,
+  wwwAuthenticate,
+} from "../../spec/index.js";
 import { header, type MockRequest, type MockResponse } from "./exchange.js";
 
 /** The content type Graph sends with JSON bodies, from the spec. */
@@ -108,5 +114,7 @@ export function rawError(
       },
     },
   };
-  return jsonResponse(env, status, body, options.headers);
+  // Graph challenges on every 401; clients (Kiota's CAE handler) read it.
+  const headers = status === 401 ? { "www-authenticate": wwwAuthenticate, ...options.headers } : options.headers;
+  return jsonResponse(env, status, body, headers);
 }
