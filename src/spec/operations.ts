@@ -8,6 +8,7 @@ import type {
   PermissionTable,
   PermissionType,
   StatedPermissionTable,
+  StatedRow,
   StatedTenantPermissionTable,
 } from "./document.js";
 
@@ -42,37 +43,44 @@ function reaches(permission: string, actingOn: ActingOn): boolean {
 }
 
 /**
- * The table code reads: each supported row of the stated (older) table, plus what the newer
- * merged table lists for its permission type and can reach, and, where the row requires a
- * role, the roles other sources add (Global Administrator). Rows a table marks not supported
- * stay so (spec decisions, item 12).
+ * One half of a table as code reads it: each supported stated row, plus what the newer merged
+ * table lists for its permission type and `reachable` keeps, and, where the row requires a role,
+ * the roles other sources add (Global Administrator). Rows a table marks not supported stay so
+ * (spec decisions, item 12). The pass operations and the tenant's policy both derive their rows here.
  */
-export function effectivePermissions(stated: StatedPermissionTable): PermissionTable {
-  const rows = (actingOn: ActingOn): Record<PermissionType, PermissionRow> => {
-    const out = {} as Record<PermissionType, PermissionRow>;
-    for (const type of types) {
-      const row = stated[actingOn][type];
-      if (row === "notSupported") {
-        out[type] = row;
-        continue;
-      }
-      const current = type === "delegatedPersonal" ? undefined : stated.current[type];
-      const listed = new Set([...row.leastPrivileged, ...row.higherPrivileged]);
-      const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])];
-      const roles =
-        row.requiredRoles && row.requiredRoles.length > 0
-          ? [...new Set([...row.requiredRoles, ...(stated.otherRoles?.requiredRoles ?? [])])]
-          : undefined;
-      out[type] = {
-        ...row,
-        ...(roles ? { requiredRoles: roles } : {}),
-        tapScoped: [...new Set(newer.filter((p) => reaches(p, actingOn) && !listed.has(p)))],
-        currentLeastPrivileged: (current?.leastPrivileged ?? []).filter((p) => reaches(p, actingOn)),
-      };
+export function effectiveRows(
+  stated: Record<PermissionType, StatedRow | "notSupported">,
+  sources: Pick<PermissionTable, "current" | "otherRoles">,
+  reachable: (permission: string) => boolean,
+): Record<PermissionType, PermissionRow> {
+  const out = {} as Record<PermissionType, PermissionRow>;
+  for (const type of types) {
+    const row = stated[type];
+    if (row === "notSupported") {
+      out[type] = row;
+      continue;
     }
-    return out;
-  };
-  return { ...stated, actingOnSelf: rows("actingOnSelf"), actingOnOthers: rows("actingOnOthers") };
+    const current = type === "delegatedPersonal" ? undefined : sources.current[type];
+    const listed = new Set([...row.leastPrivileged, ...row.higherPrivileged]);
+    const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])];
+    const roles =
+      row.requiredRoles && row.requiredRoles.length > 0
+        ? [...new Set([...row.requiredRoles, ...(sources.otherRoles?.requiredRoles ?? [])])]
+        : undefined;
+    out[type] = {
+      ...row,
+      ...(roles ? { requiredRoles: roles } : {}),
+      tapScoped: [...new Set(newer.filter((p) => reachable(p) && !listed.has(p)))],
+      currentLeastPrivileged: (current?.leastPrivileged ?? []).filter(reachable),
+    };
+  }
+  return out;
+}
+
+/** The table code reads for a pass operation: each half's rows, kept to what reaches that half. */
+export function effectivePermissions(stated: StatedPermissionTable): PermissionTable {
+  const half = (actingOn: ActingOn) => effectiveRows(stated[actingOn], stated, (p) => reaches(p, actingOn));
+  return { ...stated, actingOnSelf: half("actingOnSelf"), actingOnOthers: half("actingOnOthers") };
 }
 
 function flatten(): TapOperation[] {

@@ -8,13 +8,11 @@ import { bundledSpec } from "../../generated/spec.js";
 import type {
   HttpMethod,
   OpenApiOperation,
-  PermissionRow,
   PermissionTable,
-  PermissionType,
   StatedTenantPermissionTable,
   TenantOperationKind,
 } from "./document.js";
-import { isUserTable } from "./operations.js";
+import { effectiveRows, isUserTable } from "./operations.js";
 
 export interface PolicyOperation {
   operationId: string;
@@ -32,34 +30,13 @@ export interface PolicyOperation {
 }
 
 const methods: HttpMethod[] = ["get", "patch", "delete", "post"];
-const types: PermissionType[] = ["delegatedWork", "delegatedPersonal", "application"];
 
 /**
  * Each supported row plus what the newer table lists for its type (every permission reaches a
  * tenant resource), and the roles other sources add where the row requires roles.
  */
 export function tenantPermissions(stated: StatedTenantPermissionTable): PermissionTable {
-  const rows = {} as Record<PermissionType, PermissionRow>;
-  for (const type of types) {
-    const row = stated[type];
-    if (row === "notSupported") {
-      rows[type] = row;
-      continue;
-    }
-    const current = type === "delegatedPersonal" ? undefined : stated.current[type];
-    const listed = new Set([...row.leastPrivileged, ...row.higherPrivileged]);
-    const newer = [...(current?.leastPrivileged ?? []), ...(current?.higherPrivileged ?? [])];
-    const roles =
-      row.requiredRoles && row.requiredRoles.length > 0
-        ? [...new Set([...row.requiredRoles, ...(stated.otherRoles?.requiredRoles ?? [])])]
-        : undefined;
-    rows[type] = {
-      ...row,
-      ...(roles ? { requiredRoles: roles } : {}),
-      tapScoped: [...new Set(newer.filter((p) => !listed.has(p)))],
-      currentLeastPrivileged: current?.leastPrivileged ?? [],
-    };
-  }
+  const rows = effectiveRows(stated, stated, () => true);
   return {
     operation: stated.operation,
     source: stated.source,
