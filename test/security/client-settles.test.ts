@@ -304,7 +304,10 @@ describe("delays and timeouts a timer cannot hold are refused", () => {
   it("timeoutMs, a call's timeoutMs, retry.maxDelayMs and retry.baseDelayMs over 2^31 - 1 ms", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.integer({ min: MAX + 1, max: Number.MAX_SAFE_INTEGER }), fc.double({ min: MAX + 1, max: 1e300, noNaN: true })),
+        fc.oneof(
+          fc.integer({ min: MAX + 1, max: Number.MAX_SAFE_INTEGER }),
+          fc.double({ min: MAX + 1, max: 1e300, noNaN: true }),
+        ),
         fc.constantFrom("timeoutMs", "call", "retry.maxDelayMs", "retry.baseDelayMs"),
         async (ms, where) => {
           const base = { baseUrl: server.graphUrl, credential: "t" };
