@@ -248,7 +248,8 @@ describe("odd status lines are the client's documented errors", () => {
   });
   afterAll(() => new Promise<void>((resolve) => raw.close(() => resolve())));
 
-  it("a status outside 200..599 or any reason phrase: a result, or an InvalidResponseError or NetworkError", async () => {
+  it("a status outside 200..599 or any reason phrase: a result, or an InvalidResponseError or " +
+    "NetworkError", async () => {
     const documented = [InvalidResponseError, NetworkError];
     await fc.assert(
       fc.asyncProperty(
@@ -304,7 +305,10 @@ describe("delays and timeouts a timer cannot hold are refused", () => {
   it("timeoutMs, a call's timeoutMs, retry.maxDelayMs and retry.baseDelayMs over 2^31 - 1 ms", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.integer({ min: MAX + 1, max: Number.MAX_SAFE_INTEGER }), fc.double({ min: MAX + 1, max: 1e300, noNaN: true })),
+        fc.oneof(
+          fc.integer({ min: MAX + 1, max: Number.MAX_SAFE_INTEGER }),
+          fc.double({ min: MAX + 1, max: 1e300, noNaN: true }),
+        ),
         fc.constantFrom("timeoutMs", "call", "retry.maxDelayMs", "retry.baseDelayMs"),
         async (ms, where) => {
           const base = { baseUrl: server.graphUrl, credential: "t" };
