@@ -103,7 +103,8 @@ async function main(): Promise<void> {
   for (const c of results.comparisons) {
     for (const t of c.targets)
       log(
-        `${c.title}: ${t.text}: ${t.ratio === null ? "n/a" : `${t.ratio.toFixed(2)}x`} ${t.met === null ? "" : t.met ? "reached" : "NOT reached"}`,
+        `${c.title}: ${t.text}: ${t.ratio === null ? "n/a" : `${t.ratio.toFixed(2)}x`} ` +
+          `${t.met === null ? "" : t.met ? "reached" : "NOT reached"}`,
       );
   }
 }

@@ -77,18 +77,22 @@ describe("the permission tables", () => {
     expect(create.permissions.actingOnSelf.delegatedWork).toBe("notSupported");
   });
 
-  test("Global Administrator may act on others in every operation; only Authentication Administrator is limited to members", () => {
-    expect(directoryRoles.globalAdministrator?.templateId).toBe("62e90394-69f5-4237-9190-012177145e10");
-    for (const op of operations) {
-      const row = op.permissions.actingOnOthers.delegatedWork;
-      if (isSupported(row)) expect(row.requiredRoles, op.operationId).toContain("globalAdministrator");
-    }
-    expect(
-      Object.entries(directoryRoles)
-        .filter(([, r]) => r.reach === "members")
-        .map(([k]) => k),
-    ).toEqual(["authenticationAdministrator"]);
-  });
+  test(
+    "Global Administrator may act on others in every operation; only Authentication Administrator is limited to " +
+      "members",
+    () => {
+      expect(directoryRoles.globalAdministrator?.templateId).toBe("62e90394-69f5-4237-9190-012177145e10");
+      for (const op of operations) {
+        const row = op.permissions.actingOnOthers.delegatedWork;
+        if (isSupported(row)) expect(row.requiredRoles, op.operationId).toContain("globalAdministrator");
+      }
+      expect(
+        Object.entries(directoryRoles)
+          .filter(([, r]) => r.reach === "members")
+          .map(([k]) => k),
+      ).toEqual(["authenticationAdministrator"]);
+    },
+  );
 
   test("the newer UserAuthMethod-TAP.* scopes are kept apart from the seed's lists", () => {
     for (const op of operations) {

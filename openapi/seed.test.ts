@@ -73,15 +73,18 @@ describe("the seed document", () => {
     }
   });
 
-  test("its permission table is the GET operation's table, as stated (the newer table and other roles sit beside it)", () => {
-    const table = op.spec["x-permissions"];
-    for (const side of ["actingOnSelf", "actingOnOthers"] as const) {
-      for (const type of ["delegatedWork", "delegatedPersonal", "application"] as const) {
-        expect(row(table[side][type]), `${side} ${type}`).toEqual(seed.permissions[side][type]);
+  test(
+    "its permission table is the GET operation's table, as stated (the newer table and other roles sit beside " + "it)",
+    () => {
+      const table = op.spec["x-permissions"];
+      for (const side of ["actingOnSelf", "actingOnOthers"] as const) {
+        for (const type of ["delegatedWork", "delegatedPersonal", "application"] as const) {
+          expect(row(table[side][type]), `${side} ${type}`).toEqual(seed.permissions[side][type]);
+        }
       }
-    }
-    const others = table.actingOnOthers.delegatedWork;
-    if (others === "notSupported") throw new Error("the others row");
-    expect(others.requiredRoles).toEqual(seed.permissions.requiredRoles.map(roleId));
-  });
+      const others = table.actingOnOthers.delegatedWork;
+      if (others === "notSupported") throw new Error("the others row");
+      expect(others.requiredRoles).toEqual(seed.permissions.requiredRoles.map(roleId));
+    },
+  );
 });

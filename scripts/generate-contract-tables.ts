@@ -88,8 +88,10 @@ export function contractTablesModule(doc: Record<string, unknown>, header: strin
   return (
     `${header}import type { DocumentedByStatus, PropertyShape } from "../src/contract/tables.js";\n\n` +
     `/** operationId → status → what the spec documents for it. */\n` +
-    `export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> = ${JSON.stringify(documentedResponses(doc), null, 2)};\n\n` +
+    `export const documentedResponses: Readonly<Record<string, DocumentedByStatus>> = ` +
+    `${JSON.stringify(documentedResponses(doc), null, 2)};\n\n` +
     `/** Component schema name → its documented property tree (through \`$ref\`, \`allOf\` and array items). */\n` +
-    `export const propertyShapes: Readonly<Record<string, PropertyShape>> = ${JSON.stringify(propertyShapes(doc), null, 2)};\n`
+    `export const propertyShapes: Readonly<Record<string, PropertyShape>> = ` +
+    `${JSON.stringify(propertyShapes(doc), null, 2)};\n`
   );
 }

@@ -9,7 +9,8 @@ const client = Client.init({
 });
 const pass = await client
   .api(
-    "/users/5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01/authentication/temporaryAccessPassMethods/42cf61da-0b54-4b61-b6cd-362343f41a0e",
+    "/users/5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01/authentication/temporaryAccessPassMethods/" +
+      "42cf61da-0b54-4b61-b6cd-362343f41a0e",
   )
   .get();
 if (!pass?.id) throw new Error("no pass");

@@ -31,15 +31,20 @@ export function ratioChart(results: BenchResults): string {
   const height = TOP + rows.length * ROW_H + 36;
   const short = (text: string, max: number) => escapeText(text.length > max ? `${text.slice(0, max - 1)}…` : text);
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" ` +
+      `font-family="system-ui, -apple-system, Segoe UI, sans-serif" font-size="12">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="16" y="24" font-size="15" font-weight="600" fill="#1f2328">Speed relative to the limit or the peer (log scale; right of 1x = ours is faster)</text>`,
-    `<text x="16" y="43" fill="#57606a">bar = measured ratio (median), black tick = target; green = reached, orange = not reached (${results.mode} run, ${escapeText(results.startedAt.slice(0, 16).replace("T", " "))} UTC)</text>`,
+    `<text x="16" y="24" font-size="15" font-weight="600" fill="#1f2328">Speed relative to the limit or the peer ` +
+      `(log scale; right of 1x = ours is faster)</text>`,
+    `<text x="16" y="43" fill="#57606a">bar = measured ratio (median), black tick = target; green = reached, ` +
+      `orange = not reached (${results.mode} run, ${escapeText(results.startedAt.slice(0, 16).replace("T", " "))} ` +
+      `UTC)</text>`,
   ];
   for (const tick of [0.1, 0.5, 1, 2, 5, 10, 100]) {
     const tx = x(tick).toFixed(1);
     out.push(
-      `<line x1="${tx}" y1="${TOP - 4}" x2="${tx}" y2="${TOP + rows.length * ROW_H}" stroke="${tick === 1 ? "#8c959f" : "#eaeef2"}" stroke-width="${tick === 1 ? 1.5 : 1}"/>`,
+      `<line x1="${tx}" y1="${TOP - 4}" x2="${tx}" y2="${TOP + rows.length * ROW_H}" ` +
+        `stroke="${tick === 1 ? "#8c959f" : "#eaeef2"}" stroke-width="${tick === 1 ? 1.5 : 1}"/>`,
     );
     out.push(
       `<text x="${tx}" y="${TOP + rows.length * ROW_H + 16}" text-anchor="middle" fill="#57606a">${tick}x</text>`,
@@ -56,10 +61,12 @@ export function ratioChart(results: BenchResults): string {
       const end = x(row.ratio);
       const fill = row.met ? "#2da44e" : "#d4761c";
       out.push(
-        `<rect x="${Math.min(start, end).toFixed(1)}" y="${y + 12}" width="${Math.max(Math.abs(end - start), 2).toFixed(1)}" height="16" rx="3" fill="${fill}"/>`,
+        `<rect x="${Math.min(start, end).toFixed(1)}" y="${y + 12}" ` +
+          `width="${Math.max(Math.abs(end - start), 2).toFixed(1)}" height="16" rx="3" fill="${fill}"/>`,
       );
       out.push(
-        `<text x="${valueX}" y="${y + 25}" text-anchor="end" font-weight="600" fill="${fill}">${escapeText(formatRatio(row.ratio))}</text>`,
+        `<text x="${valueX}" y="${y + 25}" text-anchor="end" font-weight="600" ` +
+          `fill="${fill}">${escapeText(formatRatio(row.ratio))}</text>`,
       );
     } else {
       out.push(`<text x="${valueX}" y="${y + 25}" text-anchor="end" fill="#57606a">not measured</text>`);

@@ -15,10 +15,13 @@ function comparisonRows(c: Comparison): string[] {
   ];
   const targets = c.targets.map(
     (t) =>
-      `${t.text}: **${formatRatio(t.ratio)}** ${t.met === null ? "(not measured)" : t.met ? "✅ reached" : "❌ not reached"}`,
+      `${t.text}: **${formatRatio(t.ratio)}** ` +
+      `${t.met === null ? "(not measured)" : t.met ? "✅ reached" : "❌ not reached"}`,
   );
   return [
-    `| ${cell(c.title)} | ${cell(`${c.ours.label}: ${formatMeasurement(c.ours)}`)} | ${cell(c.limit ? formatMeasurementLabelled(c.limit) : "")} | ${cell(peers.join("; "))} | ${cell(targets.join("; "))} |`,
+    `| ${cell(c.title)} | ${cell(`${c.ours.label}: ${formatMeasurement(c.ours)}`)} | ` +
+      `${cell(c.limit ? formatMeasurementLabelled(c.limit) : "")} | ${cell(peers.join("; "))} | ` +
+      `${cell(targets.join("; "))} |`,
   ];
 }
 
@@ -31,11 +34,14 @@ export function resultsMarkdown(results: BenchResults, chartFile: string, gapNot
   const lines: string[] = [
     "# Benchmark results",
     "",
-    `Written by \`npm run bench${results.mode === "quick" ? " -- --quick" : ""}\` on ${results.startedAt} (${results.mode} run, ${Math.round(results.durationSeconds)} s). ` +
-      "Every figure is the median of repeated runs, measured side by side in one process tree on one machine; raw samples are in `results.json`. " +
+    `Written by \`npm run bench${results.mode === "quick" ? " -- --quick" : ""}\` on ${results.startedAt} ` +
+      `(${results.mode} run, ${Math.round(results.durationSeconds)} s). ` +
+      "Every figure is the median of repeated runs, measured side by side in one process tree on one machine; raw " +
+      "samples are in `results.json`. " +
       "Ratios are speed ratios: above 1x means ours is faster.",
     "",
-    `**Machine**: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory (${m.freeMemoryGiB} GiB free at start), ${m.os}, Node ${m.node}, load average at start ${m.loadAverage.join(" / ")}.`,
+    `**Machine**: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB memory (${m.freeMemoryGiB} GiB free at start), ` +
+      `${m.os}, Node ${m.node}, load average at start ${m.loadAverage.join(" / ")}.`,
     "",
     `![Speed ratios against the limits and peers](${chartFile})`,
     "",

@@ -73,7 +73,8 @@ export const clientCallsSuite: Suite = {
         }
       }
       log(
-        `client-calls: ours ${median(samples.ours).toFixed(1)} µs, openapi-fetch alone ${median(samples.plain).toFixed(1)} µs, raw fetch ${median(samples.raw).toFixed(1)} µs per call`,
+        `client-calls: ours ${median(samples.ours).toFixed(1)} µs, openapi-fetch alone ` +
+          `${median(samples.plain).toFixed(1)} µs, raw fetch ${median(samples.raw).toFixed(1)} µs per call`,
       );
       const m = (label: string, s: number[]): Measurement => ({
         label,
@@ -93,8 +94,12 @@ export const clientCallsSuite: Suite = {
               peers: [m("openapi-fetch alone (no middleware)", samples.plain)],
               missing: [],
               notes: [
-                `${calls} sequential calls per round, ${rounds} rounds rotating which goes first, against a bare node:http server in a child process (loopback, keep-alive).`,
-                "The client's get() is a thin wrapper over its openapi-fetch client: it sends through the bearer, client-request-id and retry middleware, with the call's timeout, reads the body with its size cap and builds the typed result; the raw fetch sends the same headers and parses the JSON; openapi-fetch alone is the library underneath with no middleware, given the same headers.",
+                `${calls} sequential calls per round, ${rounds} rounds rotating which goes first, against a bare ` +
+                  `node:http server in a child process (loopback, keep-alive).`,
+                "The client's get() is a thin wrapper over its openapi-fetch client: it sends through the bearer, " +
+                  "client-request-id and retry middleware, with the call's timeout, reads the body with its size " +
+                  "cap and builds the typed result; the raw fetch sends the same headers and parses the JSON; " +
+                  "openapi-fetch alone is the library underneath with no middleware, given the same headers.",
               ],
             },
             [

@@ -38,10 +38,13 @@ export const clientColdSuite: Suite = {
     const how = compiled && "entry" in compiled ? "compiled by tsc" : "esbuild bundle";
     const buildNote =
       compiled && "reason" in compiled
-        ? `The tsc build failed in this run (${compiled.reason}), so ours is src/index.ts bundled by esbuild, its dependencies resolved from the project's node_modules.`
+        ? `The tsc build failed in this run (${compiled.reason}), so ours is src/index.ts bundled by esbuild, its ` +
+          `dependencies resolved from the project's node_modules.`
         : how === "compiled by tsc"
-          ? "Ours is the package compiled by tsconfig.build.json (as npm installs it), its dependencies resolved from the project's node_modules."
-          : "Ours is src/index.ts bundled by esbuild (quick runs only; full runs use the tsc build), its dependencies resolved from the project's node_modules.";
+          ? "Ours is the package compiled by tsconfig.build.json (as npm installs it), its dependencies resolved " +
+            "from the project's node_modules."
+          : "Ours is src/index.ts bundled by esbuild (quick runs only; full runs use the tsc build), its " +
+            "dependencies resolved from the project's node_modules.";
     const contenders: Contender[] = [
       { label: `graph-tap-contract (${how})`, script: "ours.mjs", entry: pathToFileURL(built.entry).href },
       { label: "node + raw fetch", script: "raw-fetch.mjs" },
@@ -95,9 +98,12 @@ export const clientColdSuite: Suite = {
               peers: rest,
               missing: missing.map((c) => ({ label: c.label, reason: "not installed (quick runs install no peer)" })),
               notes: [
-                `Wall time from spawn to exit of a new Node process, ${rounds} interleaved rounds after one uncounted round (none in --quick); all against the same bare node:http server.`,
+                `Wall time from spawn to exit of a new Node process, ${rounds} interleaved rounds after one ` +
+                  `uncounted round (none in --quick); all against the same bare node:http server.`,
                 buildNote,
-                "Kiota runs with a GraphRequestAdapter whose base URL is the local server and an AllowedHostsValidator for 127.0.0.1; microsoft-graph-client with Client.init and customHosts.",
+                "Kiota runs with a GraphRequestAdapter whose base URL is the local server and an " +
+                  "AllowedHostsValidator for 127.0.0.1; microsoft-graph-client with Client.init and " +
+                  "customHosts.",
               ],
             },
             kiota ? [{ against: kiota.label, atLeast: 5, text: "at least 5x faster than the Kiota SDK cold" }] : [],

@@ -87,7 +87,8 @@ export const contractCheckSuite: Suite = {
             ["all rules together (checkExchange)", Math.round(1e9 / ours.median)],
           ],
           notes: [
-            "Each rule run alone through checkExchange({ rules: [id] }), so every row also pays the shared context building once; medians of interleaved rounds.",
+            "Each rule run alone through checkExchange({ rules: [id] }), so every row also pays the shared context " +
+              "building once; medians of interleaved rounds.",
           ],
         },
       ],
@@ -101,8 +102,11 @@ export const contractCheckSuite: Suite = {
             peers: [],
             missing: [],
             notes: [
-              "Every id, request id and timestamp differs between the 4,096 exchanges (Get and List in turn), checked in turn; JSON.parse is timed on the same bodies' texts in the same order.",
-              "The check receives the parsed body (as the runner and the client hold it after reading the response). Validators are precompiled by `npm run generate`; nothing is remembered between exchanges.",
+              "Every id, request id and timestamp differs between the 4,096 exchanges (Get and List in turn), " +
+                "checked in turn; JSON.parse is timed on the same bodies' texts in the same order.",
+              "The check receives the parsed body (as the runner and the client hold it after reading the " +
+                "response). Validators are precompiled by `npm run generate`; nothing is remembered between " +
+                "exchanges.",
             ],
           },
           [{ against: limitDistinct.label, atLeast: 1, text: "at least as fast as JSON.parse of the same texts" }],
@@ -116,7 +120,8 @@ export const contractCheckSuite: Suite = {
             peers: [peer],
             missing: [],
             notes: [
-              "A best case with no target: the same body every time, so every branch predicts and every string is hot in the cache.",
+              "A best case with no target: the same body every time, so every branch predicts and every string is " +
+                "hot in the cache.",
               "Plain Ajv validates the schema only; checkExchange also runs every semantic, header and envelope rule.",
             ],
           },

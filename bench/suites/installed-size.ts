@@ -65,7 +65,8 @@ export const installedSizeSuite: Suite = {
     };
     const rows = [row("graph-tap-contract runtime dependencies", Object.keys(pkg.dependencies), repoRoot)];
     const notes = [
-      "Sizes on disk of every file of each package in the dependency closure (dependencies and optional dependencies, as npm installs them here); our own package's files are not counted.",
+      "Sizes on disk of every file of each package in the dependency closure (dependencies and optional " +
+        "dependencies, as npm installs them here); our own package's files are not counted.",
     ];
     const groups: Array<[PeerGroup, string, string[]]> = [
       [

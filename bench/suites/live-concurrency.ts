@@ -69,7 +69,8 @@ export const liveConcurrencySuite: Suite = {
     const concurrent = median(times.concurrent);
     const ratio = concurrent / sequential;
     log(
-      `live-concurrency: sequential ${sequential.toFixed(2)} s, concurrent ${concurrent.toFixed(2)} s (${ratio.toFixed(2)}x)`,
+      `live-concurrency: sequential ${sequential.toFixed(2)} s, concurrent ${concurrent.toFixed(2)} s ` +
+        `(${ratio.toFixed(2)}x)`,
     );
     const met = ratio <= target;
     return {
@@ -89,11 +90,17 @@ export const liveConcurrencySuite: Suite = {
               `concurrent (default \`--concurrency ${defaultConcurrency}\`), writes on the test user in order`,
               Math.round(concurrent * 100) / 100,
               rounds,
-              `at most ${target}x the sequential run: **${ratio.toFixed(2)}x** ${met ? "✅ reached" : "❌ not reached"}`,
+              `at most ${target}x the sequential run: **${ratio.toFixed(2)}x** ` +
+                (met ? "✅ reached" : "❌ not reached"),
             ],
           ],
           notes: [
-            `The mock started as a live target (\`tap-contract mock\` in-process) with the latency fault on every Graph request (${latencyMs} ms), tokens as the README lists them (app, self, admin) plus one without permissions; \`--user megan --allow-writes --test-user nestor\`. Durations are the run's own (\`durationMs\`), cleanup and read-back included. Raw samples: sequential ${times.sequential.map((v) => v.toFixed(2)).join(", ")} s; concurrent ${times.concurrent.map((v) => v.toFixed(2)).join(", ")} s.`,
+            `The mock started as a live target (\`tap-contract mock\` in-process) with the latency fault on every ` +
+              `Graph request (${latencyMs} ms), tokens as the README lists them (app, self, admin) plus one ` +
+              `without permissions; \`--user megan --allow-writes --test-user nestor\`. Durations are the run's ` +
+              `own (\`durationMs\`), cleanup and read-back included. Raw samples: sequential ` +
+              `${times.sequential.map((v) => v.toFixed(2)).join(", ")} s; concurrent ` +
+              `${times.concurrent.map((v) => v.toFixed(2)).join(", ")} s.`,
           ],
         },
       ],

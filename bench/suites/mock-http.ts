@@ -107,8 +107,15 @@ export const mockHttpSuite: Suite = {
               peers: rest,
               missing,
               notes: [
-                `autocannon, ${connections} connections, ${seconds} s per round, ${rounds} interleaved rounds after a warm-up; each server in its own process, autocannon in the bench process (2 cores: one each).`,
-                "The mock verifies the RS256 bearer token (cached after the first verification), resolves the user, computes usability from its clock and writes Graph's envelope; the bare server writes the same bytes as a constant (the same body and the same header set, Graph's), so the ratio is the mock's own work. With a shorter constant answer (three headers) the load generator, not the server, is the bottleneck: profiled, the mock then sits idle over half the time and the ratio drops to about 0.5.",
+                `autocannon, ${connections} connections, ${seconds} s per round, ${rounds} interleaved rounds ` +
+                  `after a warm-up; each server in its own process, autocannon in the bench process (2 cores: one ` +
+                  `each).`,
+                "The mock verifies the RS256 bearer token (cached after the first verification), resolves the " +
+                  "user, computes usability from its clock and writes Graph's envelope; the bare server writes " +
+                  "the same bytes as a constant (the same body and the same header set, Graph's), so the ratio is " +
+                  "the mock's own work. With a shorter constant answer (three headers) the load generator, not " +
+                  "the server, is the bottleneck: profiled, the mock then sits idle over half the time and the " +
+                  "ratio drops to about 0.5.",
                 "Prism answers from the spec's examples and checks only that a bearer header is present.",
               ],
             },

@@ -79,11 +79,20 @@ export const replaySuite: Suite = {
           columns: ["exchanges", "exchanges/s (median)", "wall time s (process)", "peak RSS MiB", "runs"],
           rows,
           notes: [
-            "`tap-contract replay FILE --reporter json` in a new process per run, on a generated NDJSON recording of faithful Get, List, Create and Delete exchanges (a quarter each); throughput = exchanges / the run's own duration (process start-up excluded), peak RSS from getrusage at exit.",
+            "`tap-contract replay FILE --reporter json` in a new process per run, on a generated NDJSON recording " +
+              "of faithful Get, List, Create and Delete exchanges (a quarter each); throughput = exchanges / the " +
+              "run's own duration (process start-up excluded), peak RSS from getrusage at exit.",
             millionRate === undefined
-              ? `Target: at least ${target.toLocaleString("en-US")} exchanges/s on the 1,000,000-exchange recording (not measured in this run).`
-              : `Target: at least ${target.toLocaleString("en-US")} exchanges/s on the 1,000,000-exchange recording (2x the 97k/s of the last full run before issue 12): ${millionRate.toLocaleString("en-US")}/s, x${(millionRate / 97_000).toFixed(2)} ${millionRate >= target ? "✅ reached" : "❌ not reached"}.`,
-            `Memory from the smallest to the largest recording: ${peaks.map((p) => `${Math.round(p)} MiB`).join(" → ")} (x${growth.toFixed(2)}): ${flat ? "flat (target reached: under 1.5x for 100x the exchanges)" : "NOT flat (target: under 1.5x)"}.`,
+              ? `Target: at least ${target.toLocaleString("en-US")} exchanges/s on the 1,000,000-exchange ` +
+                `recording (not measured in this run).`
+              : `Target: at least ${target.toLocaleString("en-US")} exchanges/s on the 1,000,000-exchange ` +
+                `recording (2x the 97k/s of the last full run before issue 12): ` +
+                `${millionRate.toLocaleString("en-US")}/s, x${(millionRate / 97_000).toFixed(2)} ` +
+                `${millionRate >= target ? "✅ reached" : "❌ not reached"}.`,
+            `Memory from the smallest to the largest recording: ` +
+              `${peaks.map((p) => `${Math.round(p)} MiB`).join(" → ")} (x${growth.toFixed(2)}): ` +
+              `${flat ? "flat (target reached: under 1.5x for 100x the exchanges)" : "NOT flat (target: under 1.5x)"}` +
+              `.`,
           ],
         },
       ],

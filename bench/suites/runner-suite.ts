@@ -62,7 +62,8 @@ export const runnerSuiteSuite: Suite = {
     const suite = median(suites);
     const ratio = median(installed) / median(bare);
     log(
-      `runner-suite: installed ${median(installed).toFixed(2)} s (${ratio.toFixed(1)}x node -e 0), via tsx ${median(walls).toFixed(2)} s, suite ${suite.toFixed(2)} s`,
+      `runner-suite: installed ${median(installed).toFixed(2)} s (${ratio.toFixed(1)}x node -e 0), via tsx ` +
+        `${median(walls).toFixed(2)} s, suite ${suite.toFixed(2)} s`,
     );
     return {
       tables: [
@@ -81,7 +82,8 @@ export const runnerSuiteSuite: Suite = {
               "installed `tap-contract check` (compiled), spawn to exit",
               Math.round(median(installed) * 100) / 100,
               rounds,
-              `at most 6x a bare \`node -e 0\` (${Math.round(median(bare) * 1000) / 1000} s): ${ratio.toFixed(1)}x ${ratio <= 6 ? "✅ reached" : "❌ not reached"}`,
+              `at most 6x a bare \`node -e 0\` (${Math.round(median(bare) * 1000) / 1000} s): ${ratio.toFixed(1)}x ` +
+                `${ratio <= 6 ? "✅ reached" : "❌ not reached"}`,
             ],
             ["bare `node -e 0`, spawn to exit", Math.round(median(bare) * 1000) / 1000, rounds, ""],
             [
@@ -93,9 +95,13 @@ export const runnerSuiteSuite: Suite = {
             ["peak RSS of that process, MiB", Math.round(median(rss)), rounds, ""],
           ],
           notes: [
-            "Every check against the mock started in-process on an ephemeral port, tokens minted for every row of the permission tables; the process time includes Node, the mock's start-up (key pair generation) and, in the tsx row, tsx.",
-            "Installed = the package compiled by tsconfig.build.json (bench/.peers/ours-dist), run as `node .../conformance/cli/bin.js check`, interleaved with `node -e 0` round by round. Raw samples: " +
-              `installed ${installed.map((v) => v.toFixed(3)).join(", ")} s; node -e 0 ${bare.map((v) => v.toFixed(3)).join(", ")} s.`,
+            "Every check against the mock started in-process on an ephemeral port, tokens minted for every row of " +
+              "the permission tables; the process time includes Node, the mock's start-up (key pair generation) " +
+              "and, in the tsx row, tsx.",
+            "Installed = the package compiled by tsconfig.build.json (bench/.peers/ours-dist), run as `node " +
+              ".../conformance/cli/bin.js check`, interleaved with `node -e 0` round by round. Raw samples: " +
+              `installed ${installed.map((v) => v.toFixed(3)).join(", ")} s; node -e 0 ` +
+              `${bare.map((v) => v.toFixed(3)).join(", ")} s.`,
           ],
         },
       ],

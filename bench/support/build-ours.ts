@@ -44,7 +44,9 @@ export async function buildOurs(): Promise<{ entry: string } | { reason: string 
     });
   } catch (err) {
     return {
-      reason: `tsc -p tsconfig.build.json failed: ${((err as { stdout?: string }).stdout ?? (err as Error).message).split("\n")[0]}`,
+      reason:
+        `tsc -p tsconfig.build.json failed: ` +
+        `${((err as { stdout?: string }).stdout ?? (err as Error).message).split("\n")[0]}`,
     };
   }
   // The package is ESM ("type": "module"); without this marker Node would parse every file twice.

@@ -32,7 +32,9 @@ export const forbidsOthersWithoutRole = scenarioCheck({
         probeRow(session, {
           op,
           actingOn,
-          caseLabel: `${rowLabel(type, actingOn)}, ${row.leastPrivileged[0] ?? grantingPermissions(row)[0]}, no required role`,
+          caseLabel:
+            `${rowLabel(type, actingOn)}, ${row.leastPrivileged[0] ?? grantingPermissions(row)[0]}, no ` +
+            `required role`,
           token: (subject) => ({
             type,
             permissions: { exactly: [row.leastPrivileged[0] ?? grantingPermissions(row)[0]!] },

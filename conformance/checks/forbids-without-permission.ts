@@ -15,8 +15,10 @@ export const forbidsWithoutPermission = scenarioCheck({
   severity: "critical",
   description:
     `For every row of every operation's permission table, a token of that kind that lacks every permission the row ` +
-    `lists (but has the directory role the row requires) gets ${missing.status} (\`${missing.code}\`); rows the table ` +
-    `marks "not supported" (personal accounts, creating a pass for yourself) get ${personal.status} whatever the token ` +
+    `lists (but has the directory role the row requires) gets ${missing.status} (\`${missing.code}\`); rows the ` +
+    `table ` +
+    `marks "not supported" (personal accounts, creating a pass for yourself) get ${personal.status} whatever the ` +
+    `token ` +
     "holds. Application tokens on `/me` are `rejects-app-token-on-me`'s.",
   async run(session) {
     const results: Array<CaseResult | Promise<CaseResult>> = [];

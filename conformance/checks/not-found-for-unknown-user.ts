@@ -27,7 +27,8 @@ export const notFoundForUnknownUser = scenarioCheck({
   title: "Unknown user not answered with 404",
   severity: "high",
   description:
-    `Every \`/users/{user-id}\` operation answers ${expected.status} (\`${expected.code}\`) for a user id that does not ` +
+    `Every \`/users/{user-id}\` operation answers ${expected.status} (\`${expected.code}\`) for a user id that ` +
+    `does not ` +
     "exist, with a caller allowed to make the call. An empty list or a created pass for nobody makes typos invisible.",
   async run(session) {
     const results: Array<CaseResult | Promise<CaseResult>> = [];

@@ -10,7 +10,8 @@ export const refusesExternalGuest = scenarioCheck({
   title: "Pass created for an external guest",
   severity: "high",
   description:
-    `Create for an external guest (a user whose UPN holds \`#EXT#\`) answers ${expected.status} ("${expected.message}"), ` +
+    `Create for an external guest (a user whose UPN holds \`#EXT#\`) answers ${expected.status} ` +
+    `("${expected.message}"), ` +
     "with a caller allowed to create passes for other users: Entra issues passes to internal guests only. Needs a " +
     "known external guest and writes (the embedded mock has both; a live run skips).",
   async run(session) {

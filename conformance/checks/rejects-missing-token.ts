@@ -9,7 +9,8 @@ export const rejectsMissingToken = scenarioCheck({
   title: "Request without a token not rejected",
   severity: "critical",
   description:
-    `Every operation answers ${expected.status} (\`${expected.code}\`) to a request without an \`Authorization\` header. ` +
+    `Every operation answers ${expected.status} (\`${expected.code}\`) to a request without an \`Authorization\` ` +
+    `header. ` +
     "Anything else means the API serves (or reveals) authentication methods to anonymous callers.",
   run: (session) =>
     probeEveryOperation(session, {

@@ -27,13 +27,17 @@ const selectionFlags = {
     value: "LEVEL",
     default: "medium",
     description:
-      "Lowest severity whose failures set exit code 1: critical, high, medium or low, in any case (lower failures are still reported).",
+      "Lowest severity whose failures set exit code 1: critical, high, medium or low, in any case (lower failures " +
+      "are still reported).",
   },
   allowlist: {
     type: "string",
     value: "FILE",
     description:
-      'Known deviations (JSON: {"deviations": [{"check", "operation", "reason", "expires": "YYYY-MM-DD"}]}); "operation" is "*" or one of the spec\'s "METHOD /path" (as reports name them). An accepted failure does not fail the run until its expiry date, an expired entry fails it, and an entry that accepted nothing is named on stderr.',
+      'Known deviations (JSON: {"deviations": [{"check", "operation", "reason", "expires": "YYYY-MM-DD"}]}); ' +
+      '"operation" is "*" or one of the spec\'s "METHOD /path" (as reports name them). An accepted failure does ' +
+      "not fail the run until its expiry date, an expired entry fails it, and an entry that accepted nothing is " +
+      "named on stderr.",
   },
   "clock-tolerance": {
     type: "string",
@@ -61,7 +65,8 @@ const reportFlags = {
     value: "DIR",
     default: "tap-contract-report",
     description:
-      "Where json (tap-contract.json), junit (junit.xml), html (report.html) and the Markdown summary (summary.md, unless $GITHUB_STEP_SUMMARY is set) are written.",
+      "Where json (tap-contract.json), junit (junit.xml), html (report.html) and the Markdown summary (summary.md, " +
+      "unless $GITHUB_STEP_SUMMARY is set) are written.",
   },
 } as const satisfies FlagTable;
 
@@ -109,7 +114,8 @@ export function parseCommonOptions(
   const unknown = reporters.filter((r) => !(reporterNames as string[]).includes(r));
   if (unknown.length > 0 || reporters.length === 0) {
     throw new UsageError(
-      `--reporter: unknown reporter ${unknown.map((r) => `"${r}"`).join(", ") || "(none)"}: expected some of ${reporterNames.join(", ")}`,
+      `--reporter: unknown reporter ${unknown.map((r) => `"${r}"`).join(", ") || "(none)"}: expected some of ` +
+        `${reporterNames.join(", ")}`,
     );
   }
   const tolerance = positiveNumber("clock-tolerance", values["clock-tolerance"], false);

@@ -16,7 +16,8 @@ async function usage(): Promise<string> {
     ...lines,
     "",
     "Run `tap-contract <command> --help` for a command's options.",
-    "Exit codes: 0 all passed, 1 the API or recording failed a check (or a check errored), 2 could not start (or nothing was checked).",
+    "Exit codes: 0 all passed, 1 the API or recording failed a check (or a check errored), 2 could not start (or " +
+      "nothing was checked).",
   ].join("\n");
 }
 

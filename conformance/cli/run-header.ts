@@ -5,6 +5,8 @@ export function runHeader(command: string, target: TargetDescription, checks: nu
   const where =
     target.kind === "replay"
       ? `the recording ${target.location}`
-      : `${target.kind === "mock" ? "the embedded mock" : "live"} ${target.location}${target.cloud ? ` (cloud ${target.cloud})` : ""}, ${target.readOnly ? "read-only" : "writes allowed"}`;
+      : `${target.kind === "mock" ? "the embedded mock" : "live"} ` +
+        `${target.location}${target.cloud ? ` (cloud ${target.cloud})` : ""}, ` +
+        `${target.readOnly ? "read-only" : "writes allowed"}`;
   return `tap-contract ${command}: ${checks} check${checks === 1 ? "" : "s"} against ${where}`;
 }

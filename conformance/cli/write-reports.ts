@@ -113,5 +113,8 @@ export function nothingCheckedLine(result: RunResult, hint: string): string | un
   if (result.exitCode !== 2) return undefined;
   if (result.nothingChecked) return `nothing was checked: ${result.nothingChecked}. ${hint}`;
   const reason = result.outcomes.find((o) => o.status === "skip" && o.message)?.message;
-  return `nothing was checked: all ${result.totals.total} outcomes were skipped${reason ? ` (first reason: ${reason})` : ""}; ${hint}`;
+  return (
+    `nothing was checked: all ${result.totals.total} outcomes were ` +
+    `skipped${reason ? ` (first reason: ${reason})` : ""}; ${hint}`
+  );
 }

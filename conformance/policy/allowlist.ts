@@ -60,7 +60,8 @@ export function parseAllowlist(text: string, where: string): Allowlist {
       (typeof e.operation !== "string" || (e.operation !== "*" && !operationLabels.includes(e.operation)))
     ) {
       throw new UserError(
-        `${at}: unknown operation ${JSON.stringify(e.operation)}: expected "*" or one of ${operationLabels.map((l) => `"${l}"`).join(", ")}`,
+        `${at}: unknown operation ${JSON.stringify(e.operation)}: expected "*" or one of ` +
+          `${operationLabels.map((l) => `"${l}"`).join(", ")}`,
       );
     }
     return {
@@ -106,7 +107,8 @@ export function unmatchedAllowlistLines(
     return matched
       ? []
       : [
-          `allowlist entry deviations[${i}] (${e.check}${e.operation ? `, ${e.operation}` : ""}) matched no failure in this run`,
+          `allowlist entry deviations[${i}] (${e.check}${e.operation ? `, ${e.operation}` : ""}) matched no ` +
+            `failure in this run`,
         ];
   });
 }

@@ -12,7 +12,8 @@ function parseList(flag: string, value: string): string[] {
   const unknown = ids.filter((id) => id !== "all" && !isCheckId(id));
   if (unknown.length > 0) {
     throw new UsageError(
-      `${flag}: unknown check ${unknown.map((id) => `"${id}"`).join(", ")}: expected "all" or some of ${checkIds.join(", ")}`,
+      `${flag}: unknown check ${unknown.map((id) => `"${id}"`).join(", ")}: expected "all" or some of ` +
+        `${checkIds.join(", ")}`,
     );
   }
   return ids;

@@ -3,8 +3,8 @@
  * is judged by the same rules as one sent alone. An inner request carries the outer request's
  * `Authorization` and `client-request-id`; an inner response, the outer response's `Date`,
  * `request-id` and `client-request-id` when it has none of its own (it travelled in that
- * response); an inner error's `request-id` is the one its `innerError` names. Requests and responses are paired by id; an unpaired one is not judged (the
- * envelope's own schema finding says what is wrong).
+ * response); an inner error's `request-id` is the one its `innerError` names. Requests and responses are paired by id;
+ * an unpaired one is not judged (the envelope's own schema finding says what is wrong).
  */
 import { splitRequestUrl } from "../../src/contract/index.js";
 import type { RecordedExchange } from "./recorded.js";

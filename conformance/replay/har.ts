@@ -87,7 +87,9 @@ async function* harEntries(
   tokens: AsyncIterable<{ name: string; value?: unknown }>,
   limits: { maxEntryBytes: number; maxDepth: number },
 ): AsyncGenerator<{ value: unknown } | { over: string }> {
-  /** Containers outside the entries (root, log, …), with their current key (capped: only "log" and "entries" matter). */
+  /**
+   * Containers outside the entries (root, log, …), with their current key (capped: only "log" and "entries" matter).
+   */
   const outer: Array<{ key: string; isArray: boolean }> = [];
   let outerKey = "";
   let inKey = false;

@@ -17,7 +17,8 @@ export const replayLimits = {
 } as const;
 
 export const limitsHelp =
-  `an entry over ${replayLimits.maxEntryBytes / 1024 / 1024} MiB, a URL over ${replayLimits.maxUrlLength / 1024} Ki characters ` +
+  `an entry over ${replayLimits.maxEntryBytes / 1024 / 1024} MiB, a URL over ${replayLimits.maxUrlLength / 1024} ` +
+  `Ki characters ` +
   `or ${replayLimits.maxPathSegments} path segments, or nesting deeper than ${replayLimits.maxDepth} levels`;
 
 /**

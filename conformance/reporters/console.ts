@@ -52,7 +52,8 @@ export const consoleReporter: Reporter = {
       const note =
         status === "skip"
           ? `skipped: ${first?.message ?? ""}`
-          : `${counted} case${counted === 1 ? "" : "s"}${outcomes.length > counted ? `, ${outcomes.length - counted} skipped` : ""}`;
+          : `${counted} case${counted === 1 ? "" : "s"}` +
+            `${outcomes.length > counted ? `, ${outcomes.length - counted} skipped` : ""}`;
       lines.push(paint(status, `${marks[status]} ${check.padEnd(width)}  ${first?.severity.padEnd(8) ?? ""} ${note}`));
       if (status === "pass" || status === "skip") continue;
       for (const o of outcomes.filter((x) => x.status === "fail" || x.status === "error"))
@@ -64,7 +65,8 @@ export const consoleReporter: Reporter = {
       lines.push(
         paint(
           "fail",
-          `expired allowlist entry: ${w.check}${w.operation ? ` ${w.operation}` : ""} (expired ${w.expires}: ${w.reason})`,
+          `expired allowlist entry: ${w.check}${w.operation ? ` ${w.operation}` : ""} (expired ${w.expires}: ` +
+            `${w.reason})`,
         ),
       );
     }

@@ -3,7 +3,10 @@ import { coverageOf, type Coverage } from "../run/coverage.js";
 import type { Outcome, RunResult, Totals } from "../run/result.js";
 
 export function totalsLine(t: Totals): string {
-  return `${t.total} outcomes: ${t.pass} passed, ${t.fail} failed, ${t.error} errors, ${t.skip} skipped, ${t.waived} known deviations`;
+  return (
+    `${t.total} outcomes: ${t.pass} passed, ${t.fail} failed, ${t.error} errors, ${t.skip} skipped, ` +
+    `${t.waived} known deviations`
+  );
 }
 
 /** What a replay read: exchanges, the ones that were no TAP call, and the ones skipped over the limits. */
@@ -55,7 +58,10 @@ export function coverageLine(result: RunResult): string {
     c.criticalNotJudged.length === 0
       ? "every critical check judged"
       : `critical checks not judged: ${c.criticalNotJudged.join(", ")}`;
-  return `coverage: ${c.judged} of ${c.checks} checks judged (${c.outcomesJudged} outcomes judged, ${c.outcomesSkipped} skipped); ${critical}`;
+  return (
+    `coverage: ${c.judged} of ${c.checks} checks judged (${c.outcomesJudged} outcomes judged, ` +
+    `${c.outcomesSkipped} skipped); ${critical}`
+  );
 }
 
 /** Skipped outcomes by reason, the most frequent first; at most `limit` lines and one for the rest. */

@@ -136,7 +136,9 @@ export class ExchangeTally {
           };
           if (failed) {
             const total = violations.reduce((n, v) => n + v.count, 0) + cell.omitted;
-            outcome.message = `${violations[0]!.message}${total > 1 ? `\n(${total} violations in ${cell.exchanges} exchanges)` : ""}`;
+            outcome.message =
+              `${violations[0]!.message}` +
+              `${total > 1 ? `\n(${total} violations in ${cell.exchanges} exchanges)` : ""}`;
             if (cell.sample) outcome.exchange = cell.sample;
           }
           return outcome;

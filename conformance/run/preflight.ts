@@ -76,7 +76,8 @@ async function preflightTokens(session: Session, tokens: readonly PreflightToken
     if (!answered(session, sent) || sent.status !== 401) continue;
     const token = usable[i]!;
     throw new UserError(
-      `${token.label}: the target refuses the token (${answerText(sent)}); ${refusalHint(token, session.target.graphRoot, nowSec)}`,
+      `${token.label}: the target refuses the token (${answerText(sent)}); ` +
+        `${refusalHint(token, session.target.graphRoot, nowSec)}`,
     );
   }
   if (usable.length === 0) {

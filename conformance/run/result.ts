@@ -49,7 +49,10 @@ export interface TargetDescription {
   location: string;
   cloud?: string;
   readOnly: boolean;
-  /** How lifetimes were judged: by the tenant's TAP policy (its range, where it was read), or the documented bounds and why. */
+  /**
+   * How lifetimes were judged: by the tenant's TAP policy (its range, where it was read), or the documented bounds and
+   * why.
+   */
   lifetimeBounds?: string;
 }
 

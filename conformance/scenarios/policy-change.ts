@@ -95,7 +95,9 @@ export async function withPolicyChange<T>(
               ok: false,
               result: {
                 status: "error",
-                message: `could not judge: the policy does not read back the change of ${missed.join(", ")} (see policy-reads-back-patch)`,
+                message:
+                  `could not judge: the policy does not read back the change of ${missed.join(", ")} (see ` +
+                  `policy-reads-back-patch)`,
               },
             }
           : { ok: true, value: await probe(original) };

@@ -98,7 +98,9 @@ export async function ensurePass(session: Session, user: string): Promise<PassRe
   if (listed.status !== 200) return { error: `could not list ${user}'s passes: ${listed.status}` };
   if (!allowWrites || user !== subjects.writeUser) {
     return {
-      skip: `${subjects.names?.[user] ?? user} has no pass, and passes are created only for the test user (--allow-writes with --test-user)`,
+      skip:
+        `${subjects.names?.[user] ?? user} has no pass, and passes are created only for the test user ` +
+        `(--allow-writes with --test-user)`,
     };
   }
   return createPass(session, user);

@@ -81,7 +81,9 @@ function classify(
     return {
       ok: false,
       kind: "unreachable",
-      error: `fetch refuses port ${new URL(url).port} of ${host} (one of the "bad ports" browsers and Node block): serve the target on another port`,
+      error:
+        `fetch refuses port ${new URL(url).port} of ${host} (one of the "bad ports" browsers and Node block): ` +
+        `serve the target on another port`,
     };
   }
   const message = err instanceof Error ? err.message : String(err);

@@ -24,7 +24,10 @@ import {
 export const tokenEnvPrefix = "GRAPH_TOKEN_";
 
 /** What a live run needs to judge anything, named in the one line of a run that judged nothing. */
-export const missingTokensHint = `Set ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF or ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name), or AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, and give --user ids to read`;
+export const missingTokensHint =
+  `Set ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF or ${tokenEnvPrefix}ADMIN (any ` +
+  `${tokenEnvPrefix}* name), or AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET, and give --user ids to ` +
+  `read`;
 
 export interface LiveTargetOptions {
   url: string;
@@ -61,7 +64,9 @@ class PoolTokens implements TokenSource {
     );
     if (unknownRoles) return { skip: unknownRoles };
     return {
-      skip: `${describeSpec(spec, this.names)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* variables)`,
+      skip:
+        `${describeSpec(spec, this.names)}, and none of the given tokens is one (${tokenEnvPrefix}* or AZURE_* ` +
+        `variables)`,
     };
   }
 }
@@ -90,7 +95,8 @@ export function parseTargetUrl(url: string): URL {
   if (parsed.search || parsed.hash) throw new UsageError("--target: expected a base URL without query or fragment");
   if (!/\/(v1\.0|beta)\/?$/.test(parsed.pathname)) {
     throw new UsageError(
-      `--target: expected a Graph v1.0 or beta root (a path ending in /v1.0 or /beta, e.g. https://graph.microsoft.com/v1.0), got the path ${parsed.pathname}`,
+      `--target: expected a Graph v1.0 or beta root (a path ending in /v1.0 or /beta, e.g. ` +
+        `https://graph.microsoft.com/v1.0), got the path ${parsed.pathname}`,
     );
   }
   return parsed;
@@ -100,7 +106,8 @@ export function parseTargetUrl(url: string): URL {
 function checkBetaCloud(url: URL, cloud: CloudId | undefined): void {
   if (!/\/beta\/?$/.test(url.pathname) || cloud === undefined || betaApi.clouds.includes(cloud)) return;
   throw new UsageError(
-    `--target: the beta endpoint is documented for the ${betaApi.clouds.join(", ")} cloud only, not ${cloud}: expected a /v1.0 root`,
+    `--target: the beta endpoint is documented for the ${betaApi.clouds.join(", ")} cloud only, not ${cloud}: ` +
+      `expected a /v1.0 root`,
   );
 }
 
@@ -161,7 +168,8 @@ async function azureToken(
     identity = await import("@azure/identity");
   } catch {
     throw new UserError(
-      "AZURE_* credentials need @azure/identity, which is not installed: run `npm install @azure/identity` or give tokens in GRAPH_TOKEN_*",
+      "AZURE_* credentials need @azure/identity, which is not installed: run `npm install @azure/identity` or give " +
+        "tokens in GRAPH_TOKEN_*",
     );
   }
   try {
@@ -183,7 +191,9 @@ async function azureToken(
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** The tokens the README names for a role: an expired one of these is a mistake, not an `rejects-expired-token` probe. */
+/**
+ * The tokens the README names for a role: an expired one of these is a mistake, not an `rejects-expired-token` probe.
+ */
 const roleTokenNames = new Set(["APP", "SELF", "ADMIN"].map((n) => `${tokenEnvPrefix}${n}`));
 
 function preflightToken(t: PooledToken, nowSec: number): PreflightToken {

@@ -75,7 +75,9 @@ export async function policyToken(
   }
   const needs = [...new Set(specs.flatMap((s) => ("anyOf" in s.permissions ? s.permissions.anyOf : [])))];
   return {
-    skip: `no token may ${kind === "getPolicy" ? "read" : "change"} the tenant's TAP policy (needs ${needs.join(" or ")})`,
+    skip:
+      `no token may ${kind === "getPolicy" ? "read" : "change"} the tenant's TAP policy (needs ` +
+      `${needs.join(" or ")})`,
   };
 }
 
@@ -126,8 +128,10 @@ export async function readTenantPolicy(
     source: "tenant",
     policy,
     note:
-      `lifetimes judged by the tenant's policy (${policy.minimumLifetimeInMinutes}..${policy.maximumLifetimeInMinutes} minutes, ` +
-      `${policy.isUsableOnce ? "one-time passes only" : "one-time or reusable"}, method ${policy.state}), read from ${access.url}`,
+      `lifetimes judged by the tenant's policy (${policy.minimumLifetimeInMinutes}..` +
+      `${policy.maximumLifetimeInMinutes} minutes, ` +
+      `${policy.isUsableOnce ? "one-time passes only" : "one-time or reusable"}, method ${policy.state}), read ` +
+      `from ${access.url}`,
   };
 }
 

@@ -107,7 +107,8 @@ export function unknownRolesReason(
   if (!near) return undefined;
   const unknown = near.roleTemplateIds.filter((id) => !known.includes(id));
   return (
-    `the token without a required role also holds directory role(s) the runner does not know (wids ${unknown.join(", ")}), ` +
+    `the token without a required role also holds directory role(s) the runner does not know (wids ` +
+    `${unknown.join(", ")}), ` +
     "which might grant: it cannot prove a 403"
   );
 }
@@ -163,5 +164,7 @@ export function describeSpec(spec: TokenSpec, names: Readonly<Record<string, str
       ? ` for user ${names[spec.user.is] ?? spec.user.is}`
       : " for another user than the subject"
     : "";
-  return `${spec.expired ? "an expired " : ""}${spec.expired ? kind.replace(/^an? /, "") : kind} ${what}${roles}${user}`;
+  return (
+    `${spec.expired ? "an expired " : ""}${spec.expired ? kind.replace(/^an? /, "") : kind} ` + `${what}${roles}${user}`
+  );
 }

@@ -42,11 +42,13 @@ function table(t: PermissionTable, actingOn: ActingOn): string {
 function currentTable(t: PermissionTable): string {
   const lines = ["| Permission type | Least privileged permissions | Higher privileged permissions |", "|---|---|---|"];
   lines.push(
-    `| ${typeLabels.delegatedWork} | ${code(t.current.delegatedWork.leastPrivileged)} | ${code(t.current.delegatedWork.higherPrivileged)} |`,
+    `| ${typeLabels.delegatedWork} | ${code(t.current.delegatedWork.leastPrivileged)} | ` +
+      `${code(t.current.delegatedWork.higherPrivileged)} |`,
   );
   lines.push(`| ${typeLabels.delegatedPersonal} | Not supported. | Not supported. |`);
   lines.push(
-    `| ${typeLabels.application} | ${code(t.current.application.leastPrivileged)} | ${code(t.current.application.higherPrivileged)} |`,
+    `| ${typeLabels.application} | ${code(t.current.application.leastPrivileged)} | ` +
+      `${code(t.current.application.higherPrivileged)} |`,
   );
   return lines.join("\n");
 }
@@ -64,7 +66,8 @@ export function permissionMarkdown(
   const others = t.actingOnOthers.delegatedWork;
   if (subject === "users" && others !== "notSupported" && others.requiredRoles?.length) {
     parts.push(
-      "In delegated scenarios acting on other users, the signed-in user must also hold one of these Microsoft Entra roles:",
+      "In delegated scenarios acting on other users, the signed-in user must also hold one of these Microsoft " +
+        "Entra roles:",
       "",
       ...others.requiredRoles.map((key) => `- ${roles[key]?.displayName ?? key}`),
       "",
@@ -82,7 +85,8 @@ export function permissionMarkdown(
   const limited = Object.entries(roles).filter(([, r]) => r.reach === "members");
   if (subject === "users" && limited.length > 0) {
     parts.push(
-      `${limited.map(([, r]) => r.displayName).join(", ")} may act on members only, not on users holding a directory role.`,
+      `${limited.map(([, r]) => r.displayName).join(", ")} may act on members only, not on users holding a ` +
+        `directory role.`,
     );
   }
   return parts.join("\n");

@@ -216,7 +216,8 @@ async function sendBatch(
           "unexpectedResponse",
           r === undefined
             ? "Received: no response for this Create in the batch / Expected: one response per request id"
-            : `Received: status ${status} without Graph's error envelope / Expected: 201 with the pass, or an error envelope`,
+            : `Received: status ${status} without Graph's error envelope / Expected: 201 with the pass, or an ` +
+                `error envelope`,
           status,
           requestId,
           clientRequestId,

@@ -2,8 +2,8 @@
  * `createTapClient()`: `raw`, the openapi-fetch client with the client's middleware (bearer
  * token, client-request-id, contract, retry), the four typed operations on a user's pass and the
  * two on the tenant's policy, thin wrappers that
- * send through it: one request path (`createMany` too, through `/$batch`). The wrappers add what is per call (argument checks, the
- * timeout and the caller's signal, the body cap on a success body) and shape the result.
+ * send through it: one request path (`createMany` too, through `/$batch`). The wrappers add what is per call (argument
+ * checks, the timeout and the caller's signal, the body cap on a success body) and shape the result.
  */
 import createClient, { createQuerySerializer, type Client } from "openapi-fetch";
 import type { paths } from "../../generated/api.js";
@@ -186,7 +186,8 @@ export function createTapClient(options: TapClientOptions): TapClient {
     const me = !operation.tenant && isMe(a.user);
     if (method === "POST" && me) {
       throw new InvalidInputError(
-        "create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected user to be a user's object id or userPrincipalName",
+        "create: the contract has no Create on /me (administrators cannot create a pass for themselves): expected " +
+          "user to be a user's object id or userPrincipalName",
       );
     }
     const select = operation.select ? checkSelect(a.select) : undefined;

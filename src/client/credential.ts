@@ -29,12 +29,14 @@ const REFRESH_MARGIN_MS = 5 * 60_000;
 function checked(token: unknown, what: string): string {
   if (typeof token !== "string" || token === "") {
     throw new CredentialError(
-      `${what} returned no token (received ${token === "" ? "an empty string" : typeof token}): expected a bearer token string`,
+      `${what} returned no token (received ${token === "" ? "an empty string" : typeof token}): expected a bearer ` +
+        `token string`,
     );
   }
   if (!HEADER_SAFE.test(token)) {
     throw new CredentialError(
-      `${what} returned a token of ${token.length} chars that cannot be sent in an Authorization header: expected visible ASCII without spaces`,
+      `${what} returned a token of ${token.length} chars that cannot be sent in an Authorization header: expected ` +
+        `visible ASCII without spaces`,
     );
   }
   return token;

@@ -102,7 +102,9 @@ export class NetworkError extends Error {
   override name = "NetworkError";
 }
 
-/** Remove anything that looks like a secret (a JWT, `Bearer xyz`, a passcode by key) from a message: the one redaction. */
+/**
+ * Remove anything that looks like a secret (a JWT, `Bearer xyz`, a passcode by key) from a message: the one redaction.
+ */
 export function redactTokens(text: string, known?: string): string {
   let out = text;
   if (known && known.length >= 8) out = out.split(known).join("<redacted token>");

@@ -10,11 +10,16 @@ import type { FetchLike } from "./transport.js";
 import type { TapCloudId } from "./types.js";
 
 export interface TapClientOptions {
-  /** An Azure SDK `TokenCredential` (asked for the cloud's `.default` scope), a function returning a token, or a token. */
+  /**
+   * An Azure SDK `TokenCredential` (asked for the cloud's `.default` scope), a function returning a token, or a token.
+   */
   credential: TapCredential;
   /** The national cloud (default `global`). `china` is refused: Graph v1.0 has no TAP API there. */
   cloud?: TapCloudId;
-  /** Another base URL (a proxy, the mock): https, or http to a loopback host only. Default: the cloud's Graph root + `apiVersion`. */
+  /**
+   * Another base URL (a proxy, the mock): https, or http to a loopback host only. Default: the cloud's Graph root +
+   * `apiVersion`.
+   */
   baseUrl?: string;
   /** `"v1.0"` (default) or `"beta"` (Global cloud only, spec decision 41); ignored when `baseUrl` is given. */
   apiVersion?: "v1.0" | "beta";
@@ -58,7 +63,8 @@ export function resolveOptions(options: TapClientOptions): ResolvedOptions {
     throw new InvalidInputError(`createTapClient: apiVersion must be "v1.0" or "beta", received ${shown(version)}`);
   if (version === "beta" && !betaDifferences.clouds.includes(cloud.id)) {
     throw new InvalidInputError(
-      `createTapClient: apiVersion "beta" is documented for the ${betaDifferences.clouds.join(", ")} cloud only, not ${cloud.id}`,
+      `createTapClient: apiVersion "beta" is documented for the ${betaDifferences.clouds.join(", ")} cloud only, ` +
+        `not ${cloud.id}`,
     );
   }
   const baseUrl =
@@ -114,7 +120,8 @@ export function delayMs(name: string, value: number | undefined, fallback: numbe
   const ms = positive(name, value, fallback);
   if (ms > MAX_TIMER_MS) {
     throw new InvalidInputError(
-      `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest a timer holds), received ${shown(value)}`,
+      `${name} must be at most ${MAX_TIMER_MS} ms (about 24.8 days, the longest a timer holds), received ` +
+        `${shown(value)}`,
     );
   }
   return ms;
@@ -131,7 +138,8 @@ function checkBaseUrl(value: string): string {
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new InvalidInputError(
-      `createTapClient: baseUrl must not carry credentials, a query or a fragment: expected e.g. https://graph.microsoft.com/v1.0`,
+      `createTapClient: baseUrl must not carry credentials, a query or a fragment: expected e.g. ` +
+        `https://graph.microsoft.com/v1.0`,
     );
   }
   const problem = bearerUrlProblem(url);

@@ -31,7 +31,9 @@ export function toResult<T>(
     if (shape === "none") return { data: undefined as T, response };
     if (!isObject(body) || (shape === "list" && !Array.isArray(body.value))) {
       throw new InvalidResponseError(
-        `Received: a ${response.status} body that is ${body === undefined ? "empty" : shape === "list" ? "not a collection" : "not an object"} / Expected: ${shape === "list" ? "an object with a value array" : "a JSON object"}`,
+        `Received: a ${response.status} body that is ` +
+          `${body === undefined ? "empty" : shape === "list" ? "not a collection" : "not an object"} / Expected: ` +
+          `${shape === "list" ? "an object with a value array" : "a JSON object"}`,
         "not-an-object",
         response.status,
         requestId,

@@ -116,7 +116,10 @@ function noResponse(err: unknown, method: string, url: string, signal: AbortSign
   return new NetworkError(`${method} ${url}: no response: ${describeNetworkError(err)}`, { cause: err });
 }
 
-/** The response as the client's layers see it: a success passes through unread, an error body is read (bounded) into `readBodies`. */
+/**
+ * The response as the client's layers see it: a success passes through unread, an error body is read (bounded) into
+ * `readBodies`.
+ */
 function settled(
   response: Response,
   method: string,
@@ -166,7 +169,9 @@ export async function readJson(response: Response, signal: AbortSignal): Promise
     throw invalid(
       response,
       "not-json",
-      `Received: a ${response.status} body of ${text.length} chars (${response.headers.get("content-type") ?? "no content-type"}) that is not JSON / Expected: a JSON body`,
+      `Received: a ${response.status} body of ${text.length} chars ` +
+        `(${response.headers.get("content-type") ?? "no content-type"}) that is not JSON / Expected: a JSON ` +
+        `body`,
     );
   }
 }

@@ -62,8 +62,10 @@ describe("fastUri", () => {
 
   it("accepts what the full format accepts, and nothing more", () => {
     const samples = [
-      "https://graph.microsoft.com/v1.0/$metadata#users('adele%40contoso.onmicrosoft.com')/authentication/temporaryAccessPassMethods/$entity",
-      "http://127.0.0.1:41234/v1.0/$metadata#users('c0a70000-0000-4000-8000-000000000001')/authentication/temporaryAccessPassMethods",
+      "https://graph.microsoft.com/v1.0/$metadata#users('adele%40contoso.onmicrosoft.com')/authentication/" +
+        "temporaryAccessPassMethods/$entity",
+      "http://127.0.0.1:41234/v1.0/$metadata#users('c0a70000-0000-4000-8000-000000000001')/authentication/" +
+        "temporaryAccessPassMethods",
       "urn:isbn:0451450523",
       "mailto:a@b.c",
       "https://a b",

@@ -29,7 +29,8 @@ describe("redaction", () => {
           },
         };
         expect(redactValue(body, { secrets })).toEqual(body);
-        const prose = `Graph answered 401 InvalidAuthenticationToken: ${a} (rejects-expired-token, secret-on-create: ${b})`;
+        const prose =
+          `Graph answered 401 InvalidAuthenticationToken: ${a} (rejects-expired-token, ` + `secret-on-create: ${b})`;
         expect(redactText(prose, { secrets })).toBe(prose);
       }),
       { numRuns: 200, seed: 20261202 },

@@ -67,7 +67,10 @@ function foldName(name: string): string {
   return out;
 }
 
-/** Whether a property, parameter or element name holds a secret (`temporaryAccessPass`, `lastPassword`, `client_secret`). */
+/**
+ * Whether a property, parameter or element name holds a secret (`temporaryAccessPass`, `lastPassword`,
+ * `client_secret`).
+ */
 export function isSecretKey(name: string): boolean {
   if (name.length > 200) return false;
   const folded = foldName(name);

@@ -58,7 +58,8 @@ export function isClockInstant(ms: number): boolean {
 function inDateRange(ms: number, where: string): number {
   if (!isClockInstant(ms)) {
     throw new Error(
-      `${where}: ${ms} ms is outside the range a Date holds: expected an instant between -271821-04-21 and 275760-09-12`,
+      `${where}: ${ms} ms is outside the range a Date holds: expected an instant between -271821-04-21 and ` +
+        `275760-09-12`,
     );
   }
   return ms;

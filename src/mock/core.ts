@@ -68,7 +68,9 @@ export interface MockGraphCore {
   readonly tenantId: string;
   readonly fixtures: MockFixtures;
   readonly clock: MockClock;
-  /** The tenant's TAP policy (also served at `GET /v1.0/policies/…/TemporaryAccessPass`); change it with `setPolicy`. */
+  /**
+   * The tenant's TAP policy (also served at `GET /v1.0/policies/…/TemporaryAccessPass`); change it with `setPolicy`.
+   */
   readonly policy: Readonly<TapPolicy>;
   /**
    * What a PATCH of the policy does, in-process: the same checks (ranges, minimum <= default <=

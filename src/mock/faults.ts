@@ -71,7 +71,8 @@ export function checkFaultPlan(plan: FaultPlan): Required<FaultPlan> {
   const unknown = full.kinds.filter((k) => !(faultKinds as readonly string[]).includes(k));
   if (unknown.length > 0 || full.kinds.length === 0) {
     throw new UserError(
-      `faults: unknown or no fault kinds (${unknown.join(", ") || "none given"}): expected some of ${faultKinds.join(", ")}`,
+      `faults: unknown or no fault kinds (${unknown.join(", ") || "none given"}): expected some of ` +
+        `${faultKinds.join(", ")}`,
     );
   }
   if (!(Number.isInteger(full.latencyMs) && full.latencyMs >= 0 && full.latencyMs <= 60_000)) {

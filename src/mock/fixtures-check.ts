@@ -39,7 +39,8 @@ export function checkFixtures(f: MockFixtures): void {
       // Own keys only: `constructor` or `__proto__` are not roles.
       if (typeof role !== "string" || !Object.hasOwn(directoryRoles, role))
         fail(
-          `${at}.directoryRoles: unknown role ${JSON.stringify(role)}: expected one of ${Object.keys(directoryRoles).join(", ")}`,
+          `${at}.directoryRoles: unknown role ${JSON.stringify(role)}: expected one of ` +
+            `${Object.keys(directoryRoles).join(", ")}`,
         );
     }
     if (u.tap) {

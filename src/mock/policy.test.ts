@@ -81,29 +81,34 @@ describe("the policy", () => {
     expect(changedPolicy(defaultPolicy(), {})).toEqual(defaultPolicy());
   });
 
-  it("judges a PATCH body: @odata.type, unknown names, user targets, types; the current policy is never changed", () => {
-    const current = defaultPolicy();
-    const frozen = structuredClone(current);
-    const kind = (body: unknown) => {
-      const r = applyPolicyPatch(current, body);
-      return r.ok ? "ok" : r.refusal.kind;
-    };
-    expect(kind({ isUsableOnce: true })).toBe("policyODataType");
-    expect(kind({ "@odata.type": "#microsoft.graph.fido2AuthenticationMethodConfiguration" })).toBe("policyODataType");
-    expect(kind({ "@odata.type": policyODataType, lifetime: 5 })).toBe("policyUnknownProperty");
-    expect(kind({ "@odata.type": policyODataType, includeTargets: [{ id: "u", targetType: "user" }] })).toBe(
-      "policyUnsupportedTarget",
-    );
-    expect(kind({ "@odata.type": policyODataType, isUsableOnce: "yes" })).toBe("invalidValue");
-    expect(kind({ "@odata.type": policyODataType, maximumLifetimeInMinutes: 9 })).toBe("policyInvalidValue");
-    expect(kind({ "@odata.type": policyODataType, minimumLifetimeInMinutes: 30, maximumLifetimeInMinutes: 120 })).toBe(
-      "ok",
-    );
-    expect(current).toEqual(frozen);
-    const refused = applyPolicyPatch(current, { "@odata.type": policyODataType, maximumLifetimeInMinutes: 9 });
-    if (refused.ok) throw new Error("expected a refusal");
-    expect(graphError(refused.refusal.kind, refused.refusal.values).message).toBe(
-      "Invalid policy: maximumLifetimeInMinutes 9 is outside 10..43200.",
-    );
-  });
+  it(
+    "judges a PATCH body: @odata.type, unknown names, user targets, types; the current policy is never " + "changed",
+    () => {
+      const current = defaultPolicy();
+      const frozen = structuredClone(current);
+      const kind = (body: unknown) => {
+        const r = applyPolicyPatch(current, body);
+        return r.ok ? "ok" : r.refusal.kind;
+      };
+      expect(kind({ isUsableOnce: true })).toBe("policyODataType");
+      expect(kind({ "@odata.type": "#microsoft.graph.fido2AuthenticationMethodConfiguration" })).toBe(
+        "policyODataType",
+      );
+      expect(kind({ "@odata.type": policyODataType, lifetime: 5 })).toBe("policyUnknownProperty");
+      expect(kind({ "@odata.type": policyODataType, includeTargets: [{ id: "u", targetType: "user" }] })).toBe(
+        "policyUnsupportedTarget",
+      );
+      expect(kind({ "@odata.type": policyODataType, isUsableOnce: "yes" })).toBe("invalidValue");
+      expect(kind({ "@odata.type": policyODataType, maximumLifetimeInMinutes: 9 })).toBe("policyInvalidValue");
+      expect(
+        kind({ "@odata.type": policyODataType, minimumLifetimeInMinutes: 30, maximumLifetimeInMinutes: 120 }),
+      ).toBe("ok");
+      expect(current).toEqual(frozen);
+      const refused = applyPolicyPatch(current, { "@odata.type": policyODataType, maximumLifetimeInMinutes: 9 });
+      if (refused.ok) throw new Error("expected a refusal");
+      expect(graphError(refused.refusal.kind, refused.refusal.values).message).toBe(
+        "Invalid policy: maximumLifetimeInMinutes 9 is outside 10..43200.",
+      );
+    },
+  );
 });

@@ -61,7 +61,8 @@ export function parseScenarioList(list: readonly string[] | string, where: strin
   const unknown = names.filter((n) => !known.has(n));
   if (unknown.length > 0) {
     throw new UserError(
-      `${where}: unknown scenario ${unknown.map((n) => `"${n}"`).join(", ")}: expected one of ${scenarioNames.join(", ")}`,
+      `${where}: unknown scenario ${unknown.map((n) => `"${n}"`).join(", ")}: expected one of ` +
+        `${scenarioNames.join(", ")}`,
     );
   }
   return names as ScenarioName[];

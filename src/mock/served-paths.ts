@@ -1,4 +1,7 @@
-/** Which paths the mock serves, and the methods each takes: for CORS preflights and for adapters that share a host with other handlers (MSW). */
+/**
+ * Which paths the mock serves, and the methods each takes: for CORS preflights and for adapters that share a host with
+ * other handlers (MSW).
+ */
 import { route } from "./graph/route.js";
 import { identityMethods } from "./identity/token-endpoint.js";
 

@@ -186,8 +186,9 @@ export function matchServedOperation(
 }
 
 /**
- * `matchOperation` over every served operation (the methods list too) of the path `/` + `segments.slice(from).join("/")`, on already split raw
- * segments: a caller trying several suffixes of one URL splits and joins nothing per try.
+ * `matchOperation` over every served operation (the methods list too) of the path `/` +
+ * `segments.slice(from).join("/")`, on already split raw segments: a caller trying several suffixes of one URL splits
+ * and joins nothing per try.
  */
 export function matchOperationSuffix(
   method: string,

@@ -136,7 +136,8 @@ describe("action.yml", () => {
     expect(JSON.stringify(action.runs.steps)).not.toMatch(/upload-artifact|uses:/);
   });
 
-  it("from its own checkout, nothing installed, in an empty workspace: installs itself, runs the suite on the embedded mock, exit 0", async () => {
+  it("from its own checkout, nothing installed, in an empty workspace: installs itself, runs the suite on the " +
+    "embedded mock, exit 0", async () => {
     expect(existsSync(join(actionPath, "node_modules"))).toBe(false);
     const r = await runAction({});
     expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(0);

@@ -13,7 +13,8 @@ import { repoRoot } from "../support/paths.js";
 import { bundleForBrowser, servePage, type PageServer } from "./support/page-server.js";
 
 describe.skipIf(noBrowserReason)(
-  `MSW's service worker answers Graph's real host in Chromium${noBrowserReason ? ` (skipped: ${noBrowserReason})` : ""}`,
+  `MSW's service worker answers Graph's real host in Chromium` +
+    `${noBrowserReason ? ` (skipped: ${noBrowserReason})` : ""}`,
   () => {
     let page: PageServer;
     let context: BrowserContext;
@@ -44,7 +45,8 @@ describe.skipIf(noBrowserReason)(
       await page?.close();
     });
 
-    it("the handlers answer the client's calls to https://graph.microsoft.com/v1.0 and the token endpoint", async () => {
+    it("the handlers answer the client's calls to https://graph.microsoft.com/v1.0 and the token " +
+      "endpoint", async () => {
       await tab.goto(`${page.origin}/`);
       await tab.waitForFunction(() => "tapResult" in window, undefined, { timeout: 30_000 });
       const result = (await tab.evaluate(

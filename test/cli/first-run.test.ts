@@ -62,16 +62,19 @@ describe("a live run is never green without a usable token", () => {
     }
   });
 
-  it("with only an expired token (only unauthenticated probes ran): nothing checked, exit 2 with one line", async () => {
-    const env = { GRAPH_TOKEN_OLD: await mock.issueToken({ user: "megan", expiresInSeconds: -3600 }) };
-    const { code, out, err } = await check(["--target", mock.graphUrl], env);
-    expect(out).toMatch(/[1-9]\d* passed/);
-    expect(out).toMatch(/NOTHING CHECKED\n$/);
-    expect(code).toBe(2);
-    expect(err).toMatch(
-      /^tap-contract check: nothing was checked: no request carried a usable token .*Set GRAPH_TOKEN_APP/m,
-    );
-  });
+  it(
+    "with only an expired token (only unauthenticated probes ran): " + "nothing checked, exit 2 with one line",
+    async () => {
+      const env = { GRAPH_TOKEN_OLD: await mock.issueToken({ user: "megan", expiresInSeconds: -3600 }) };
+      const { code, out, err } = await check(["--target", mock.graphUrl], env);
+      expect(out).toMatch(/[1-9]\d* passed/);
+      expect(out).toMatch(/NOTHING CHECKED\n$/);
+      expect(code).toBe(2);
+      expect(err).toMatch(
+        /^tap-contract check: nothing was checked: no request carried a usable token .*Set GRAPH_TOKEN_APP/m,
+      );
+    },
+  );
 
   it("a usable token makes it a real run", async () => {
     const env = { GRAPH_TOKEN_APP: await mock.issueToken({ app: "00000000-0000-0000-0000-00000000a11c" }) };
@@ -243,7 +246,10 @@ describe("no silent run", () => {
     const file = join(dir, "other.ndjson");
     writeFileSync(
       file,
-      `${JSON.stringify({ request: { method: "GET", url: "https://graph.microsoft.com/v1.0/me", headers: {} }, response: { status: 200, headers: {} } })}\n`,
+      `${JSON.stringify({
+        request: { method: "GET", url: "https://graph.microsoft.com/v1.0/me", headers: {} },
+        response: { status: 200, headers: {} },
+      })}\n`,
     );
     let out = "";
     const err = fakeStderr();
@@ -289,7 +295,8 @@ describe("allowlist entries that matched nothing are reported", () => {
     ]);
     expect(code).toBe(0);
     expect(err).toContain(
-      "tap-contract check: allowlist entry deviations[1] (content-type, GET /me/authentication/temporaryAccessPassMethods) matched no failure in this run\n",
+      "tap-contract check: allowlist entry deviations[1] (content-type, GET " +
+        "/me/authentication/temporaryAccessPassMethods) matched no failure in this run\n",
     );
     expect(err).not.toContain("deviations[0]");
   });

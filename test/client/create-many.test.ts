@@ -37,7 +37,8 @@ describe("createMany", () => {
     expect(batchSize).toBe(batchRules.maxRequests);
   });
 
-  it("returns 100 passes in input order under a high throttle rate, each throttled Create retried after its Retry-After", {
+  it("returns 100 passes in input order under a high throttle rate, each throttled Create retried after its " +
+    "Retry-After", {
     timeout: 120_000,
   }, async () => {
     const { client, mock } = await clientFor({ rate: 0.7, retryAfterSeconds: 1 });

@@ -178,26 +178,31 @@ describe("the typed operations over raw", () => {
     else expect(result.data).toEqual(theirs.data);
   });
 
-  it("send what Graph expects on the wire: one bearer token, one client-request-id, JSON only with a body", async () => {
-    const tap = createTapClient({ baseUrl: server.graphUrl, credential: "token-value", retry: false });
-    await tap.get({ user: UPN, id: ID, select: ["id", "isUsable"] });
-    await tap.create({ user: samplePass.id });
-    const [get, create] = server.received;
-    expect(get).toMatchObject({
-      method: "GET",
-      url: `/v1.0/users/${encodeURIComponent(UPN).replace(/'/g, "%27")}/authentication/temporaryAccessPassMethods/${ID}?$select=id,isUsable`,
-      headers: { authorization: "Bearer token-value", "client-request-id": expect.stringMatching(/^[0-9a-f-]{36}$/) },
-      body: "",
-    });
-    expect(get!.headers["content-type"]).toBeUndefined();
-    expect(create).toMatchObject({
-      method: "POST",
-      url: `/v1.0/users/${samplePass.id}/authentication/temporaryAccessPassMethods`,
-      headers: { authorization: "Bearer token-value", "content-type": "application/json" },
-      body: "{}",
-    });
-    expect(create!.headers["client-request-id"]).not.toBe(get!.headers["client-request-id"]);
-  });
+  it(
+    "send what Graph expects on the wire: one bearer token, one client-request-id, JSON only with a " + "body",
+    async () => {
+      const tap = createTapClient({ baseUrl: server.graphUrl, credential: "token-value", retry: false });
+      await tap.get({ user: UPN, id: ID, select: ["id", "isUsable"] });
+      await tap.create({ user: samplePass.id });
+      const [get, create] = server.received;
+      expect(get).toMatchObject({
+        method: "GET",
+        url:
+          `/v1.0/users/${encodeURIComponent(UPN).replace(/'/g, "%27")}/authentication/temporaryAccessPassMethods/` +
+          `${ID}?$select=id,isUsable`,
+        headers: { authorization: "Bearer token-value", "client-request-id": expect.stringMatching(/^[0-9a-f-]{36}$/) },
+        body: "",
+      });
+      expect(get!.headers["content-type"]).toBeUndefined();
+      expect(create).toMatchObject({
+        method: "POST",
+        url: `/v1.0/users/${samplePass.id}/authentication/temporaryAccessPassMethods`,
+        headers: { authorization: "Bearer token-value", "content-type": "application/json" },
+        body: "{}",
+      });
+      expect(create!.headers["client-request-id"]).not.toBe(get!.headers["client-request-id"]);
+    },
+  );
 
   it("hand the same Requests to a caller's fetch, with retries and the contract middleware on", async () => {
     const { received, seen } = await bothWays({

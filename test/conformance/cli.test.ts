@@ -207,7 +207,8 @@ describe("bad input: exit 2 with one line", () => {
     try {
       expect(await main(["check", "--target", "https://graph.microsoft.com/v1.0"])).toBe(2);
       expect(String(err.mock.calls[0]?.[0])).toBe(
-        'tap-contract check: GRAPH_TOKEN_BROKEN: not a JWT access token (expected the token Graph accepts, without "Bearer ")',
+        "tap-contract check: GRAPH_TOKEN_BROKEN: not a JWT access token (expected the token Graph accepts, without " +
+          '"Bearer ")',
       );
     } finally {
       if (saved === undefined) delete process.env.GRAPH_TOKEN_BROKEN;

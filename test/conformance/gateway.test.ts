@@ -150,7 +150,8 @@ describe("a live tenant judged by its own TAP policy (60..480)", () => {
 describe("a live run with --allow-writes changes the tenant's policy only for its probes", () => {
   it("runs the policy checks and leaves the policy as it found it", async () => {
     const gw = await startGateway();
-    const policyUrl = `${gw.graphUrl}/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass`;
+    const policyUrl =
+      `${gw.graphUrl}/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/` + `TemporaryAccessPass`;
     const read = async () =>
       (await (
         await fetch(policyUrl, { headers: { authorization: `Bearer ${gw.tokens.GRAPH_TOKEN_APP}` } })

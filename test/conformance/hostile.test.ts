@@ -149,7 +149,8 @@ describe("hostile servers", () => {
       requests++;
       res.writeHead(429, { "content-type": "application/json", "retry-after": "0" });
       res.end(
-        '{"error":{"code":"TooManyRequests","message":"slow down","innerError":{"date":"2026-11-28T10:00:00","request-id":"x"}}}',
+        '{"error":{"code":"TooManyRequests","message":"slow ' +
+          'down","innerError":{"date":"2026-11-28T10:00:00","request-id":"x"}}}',
       );
     });
     const result = await runAgainst(origin);

@@ -27,15 +27,19 @@ describe("replay", () => {
     leaky = await recordMockRun(["secret-on-read", "wrong-odata-context"]);
   });
 
-  it("passes a faithful NDJSON recording (the mock run's throttled probe included); checks that need requests are skipped", async () => {
-    const result = await replay(writeFile(dir, "faithful.ndjson", faithful.join("")));
-    expect(ids(result, "fail")).toEqual([]);
-    expect(ids(result, "error")).toEqual([]);
-    expect(ids(result, "pass")).toEqual([...exchangeIds].sort());
-    expect(ids(result, "skip")).toEqual([...scenarioIds, ...needsPolicy].sort());
-    expect(result.recording).toEqual({ exchanges: faithful.length, ignored: 0 });
-    expect(result.exitCode).toBe(0);
-  });
+  it(
+    "passes a faithful NDJSON recording (the mock run's throttled probe included); checks that need requests are " +
+      "skipped",
+    async () => {
+      const result = await replay(writeFile(dir, "faithful.ndjson", faithful.join("")));
+      expect(ids(result, "fail")).toEqual([]);
+      expect(ids(result, "error")).toEqual([]);
+      expect(ids(result, "pass")).toEqual([...exchangeIds].sort());
+      expect(ids(result, "skip")).toEqual([...scenarioIds, ...needsPolicy].sort());
+      expect(result.recording).toEqual({ exchanges: faithful.length, ignored: 0 });
+      expect(result.exitCode).toBe(0);
+    },
+  );
 
   it("fails what the recorded service broke, from NDJSON and from HAR alike", async () => {
     const fromNdjson = await replay(writeFile(dir, "leaky.ndjson", leaky.join("")));
@@ -85,7 +89,8 @@ describe("replay", () => {
       "an NDJSON line without a response",
       "noresp.ndjson",
       () =>
-        `${faithful[0]}{"request":{"method":"GET","url":"http://x/v1.0/me/authentication/temporaryAccessPassMethods"}}\n`,
+        `${faithful[0]}{"request":{"method":"GET","url":"http://x/v1.0/me/authentication/` +
+        `temporaryAccessPassMethods"}}\n`,
       /line 2 \(entry 2\): expected "response" with an integer "status"/,
     ],
     [

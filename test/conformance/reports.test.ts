@@ -190,15 +190,18 @@ describe("reports", () => {
     expect(c.pass + c.fail + c.error + c.skip + c.waived).toBe(c.total);
   });
 
-  it("GitHub annotations: errors for counted failures, warnings below the threshold, notices for known deviations", () => {
-    const out = githubReporter.render(mixed.result, { color: false }).stdout!;
-    const lines = out.trim().split("\n");
-    expect(lines.every((l) => /^::(error|warning|notice) title=[^:]+::/.test(l))).toBe(true);
-    expect(lines.some((l) => l.startsWith("::warning title=undocumented-properties"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("::notice title=get-equals-list-entry"))).toBe(true);
-    expect(lines.some((l) => l.startsWith("::error title=secret-null-on-read"))).toBe(true);
-    expect(markdownSummary(mixed.result)).toMatch(/^## tap-contract: failed\n/);
-  });
+  it(
+    "GitHub annotations: errors for counted failures, warnings below the threshold, notices for known " + "deviations",
+    () => {
+      const out = githubReporter.render(mixed.result, { color: false }).stdout!;
+      const lines = out.trim().split("\n");
+      expect(lines.every((l) => /^::(error|warning|notice) title=[^:]+::/.test(l))).toBe(true);
+      expect(lines.some((l) => l.startsWith("::warning title=undocumented-properties"))).toBe(true);
+      expect(lines.some((l) => l.startsWith("::notice title=get-equals-list-entry"))).toBe(true);
+      expect(lines.some((l) => l.startsWith("::error title=secret-null-on-read"))).toBe(true);
+      expect(markdownSummary(mixed.result)).toMatch(/^## tap-contract: failed\n/);
+    },
+  );
 
   it("JSON is the result itself, with its documented top-level shape", () => {
     const parsed = JSON.parse(jsonReporter.render(mixed.result, { color: false }).files![0]!.text) as RunResult;

@@ -10,13 +10,16 @@ export const matrixParts = 3;
 
 export function scenarioMatrix(part: number): void {
   const scenarios = scenarioNames.filter((_, i) => i % matrixParts === part);
-  describe(`contract-breaking scenarios fail their own checks and only those (part ${part + 1} of ${matrixParts})`, () => {
-    it.each(scenarios)("%s", async (scenario) => {
-      const expected = scenarioExpectations[scenario];
-      const result = await runMock({ scenarios: [scenario] });
-      expect(idsWith(result, "fail")).toEqual([...expected.fails].sort());
-      if (!expected.errors) expect(idsWith(result, "error")).toEqual([]);
-      expect(result.exitCode).toBe(1);
-    });
-  });
+  describe(
+    `contract-breaking scenarios fail their own checks and only those (part ${part + 1} of ` + `${matrixParts})`,
+    () => {
+      it.each(scenarios)("%s", async (scenario) => {
+        const expected = scenarioExpectations[scenario];
+        const result = await runMock({ scenarios: [scenario] });
+        expect(idsWith(result, "fail")).toEqual([...expected.fails].sort());
+        if (!expected.errors) expect(idsWith(result, "error")).toEqual([]);
+        expect(result.exitCode).toBe(1);
+      });
+    },
+  );
 }

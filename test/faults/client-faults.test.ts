@@ -84,18 +84,21 @@ describe("the client against a hostile server", () => {
     expect(attempts).toBeLessThanOrEqual(2);
   });
 
-  it("does not follow a redirect (Graph never sends one): the 302 is an { error }, the other host is never asked", async () => {
-    const reached = server.otherHost.received.length;
-    const result = (await outcome("redirect-other-host")) as {
-      data?: unknown;
-      error?: { status: number; error: { code: string } };
-    };
-    const sent = server.received.filter((r) => r.mode === "redirect-other-host").at(-1);
-    expect(sent?.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(result.data).toBeUndefined();
-    expect(result.error).toMatchObject({ status: 302, error: { code: "unexpectedResponse" } });
-    expect(server.otherHost.received.length).toBe(reached);
-  });
+  it(
+    "does not follow a redirect (Graph never sends one): the 302 is an { error }, the other host is never " + "asked",
+    async () => {
+      const reached = server.otherHost.received.length;
+      const result = (await outcome("redirect-other-host")) as {
+        data?: unknown;
+        error?: { status: number; error: { code: string } };
+      };
+      const sent = server.received.filter((r) => r.mode === "redirect-other-host").at(-1);
+      expect(sent?.authorization).toBe(`Bearer ${TOKEN}`);
+      expect(result.data).toBeUndefined();
+      expect(result.error).toMatchObject({ status: 302, error: { code: "unexpectedResponse" } });
+      expect(server.otherHost.received.length).toBe(reached);
+    },
+  );
 
   it("does not follow a redirect through the raw openapi-fetch client either", async () => {
     const reached = server.otherHost.received.length;

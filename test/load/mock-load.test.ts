@@ -181,36 +181,39 @@ describe(`the mock under ${CONNECTIONS} concurrent connections`, () => {
     expect(new Set(created.map((c) => c.temporaryAccessPass)).size).toBe(created.length);
   });
 
-  it("keeps exactly one pass per user afterwards: the last create is readable once, replaced ones are gone", async () => {
-    const createdBy = new Map<string, string[]>();
-    for (const a of run.answers) {
-      if (a.status !== 201) continue;
-      const user = a.request.tag.split(" ")[1]!;
-      createdBy.set(user, [...(createdBy.get(user) ?? []), (JSON.parse(a.text) as { id: string }).id]);
-    }
-    const headers = { authorization: `Bearer ${mock.appToken}` };
-    await Promise.all(
-      loadUsers.map(async (user) => {
-        const ids = createdBy.get(user.id) ?? [];
-        const list = (await (await fetch(tapUrl(mock, user.id), { headers })).json()) as {
-          value: Array<{ id: string; temporaryAccessPass: unknown }>;
-        };
-        expect(list.value, user.name).toHaveLength(ids.length > 0 ? 1 : 0);
-        if (ids.length === 0) return;
-        const kept = list.value[0]!;
-        expect(ids, user.name).toContain(kept.id);
-        expect(kept.temporaryAccessPass).toBeNull();
-        const get = await fetch(tapUrl(mock, user.id, kept.id), { headers });
-        expect(await get.json()).toEqual({ ...kept, "@odata.context": expect.stringContaining("$entity") });
-        const goneStatuses = await Promise.all(
-          ids
-            .filter((id) => id !== kept.id)
-            .map(async (gone) => (await fetch(tapUrl(mock, user.id, gone), { headers })).status),
-        );
-        expect(new Set(goneStatuses), user.name).toEqual(new Set(goneStatuses.length ? [404] : []));
-      }),
-    );
-  });
+  it(
+    "keeps exactly one pass per user afterwards: the last create is readable once, replaced ones are " + "gone",
+    async () => {
+      const createdBy = new Map<string, string[]>();
+      for (const a of run.answers) {
+        if (a.status !== 201) continue;
+        const user = a.request.tag.split(" ")[1]!;
+        createdBy.set(user, [...(createdBy.get(user) ?? []), (JSON.parse(a.text) as { id: string }).id]);
+      }
+      const headers = { authorization: `Bearer ${mock.appToken}` };
+      await Promise.all(
+        loadUsers.map(async (user) => {
+          const ids = createdBy.get(user.id) ?? [];
+          const list = (await (await fetch(tapUrl(mock, user.id), { headers })).json()) as {
+            value: Array<{ id: string; temporaryAccessPass: unknown }>;
+          };
+          expect(list.value, user.name).toHaveLength(ids.length > 0 ? 1 : 0);
+          if (ids.length === 0) return;
+          const kept = list.value[0]!;
+          expect(ids, user.name).toContain(kept.id);
+          expect(kept.temporaryAccessPass).toBeNull();
+          const get = await fetch(tapUrl(mock, user.id, kept.id), { headers });
+          expect(await get.json()).toEqual({ ...kept, "@odata.context": expect.stringContaining("$entity") });
+          const goneStatuses = await Promise.all(
+            ids
+              .filter((id) => id !== kept.id)
+              .map(async (gone) => (await fetch(tapUrl(mock, user.id, gone), { headers })).status),
+          );
+          expect(new Set(goneStatuses), user.name).toEqual(new Set(goneStatuses.length ? [404] : []));
+        }),
+      );
+    },
+  );
 });
 
 // A leak is memory that grows with the number of requests served. So the heap is measured
@@ -252,7 +255,8 @@ async function heapGrowth(target: MockChild): Promise<Growth> {
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MiB`;
 
 describe("the mock's heap (measured in its own process, connections closed)", () => {
-  it(`keeps less than ${LEAK_BYTES_PER_REQUEST} bytes per request: ${SMALL} and ${LARGE} requests grow it alike`, async () => {
+  it(`keeps less than ${LEAK_BYTES_PER_REQUEST} bytes per request: ${SMALL} and ${LARGE} requests grow it ` +
+    `alike`, async () => {
     const target = await forkMock();
     try {
       const growth = await heapGrowth(target);

@@ -26,30 +26,36 @@ async function batch(body: unknown, token = admin, headers: Record<string, strin
 }
 
 describe("POST /v1.0/$batch", () => {
-  it("answers a List, a Create and a Get of an unknown pass with 200, 201 and 404 in one response (Microsoft's helpers)", async () => {
-    const url = (p: string) => `${mock.graphUrl}${p}`;
-    const content = new BatchRequestContent([
-      { id: "list", request: new Request(url(tapPath(ids.megan))) },
-      {
-        id: "create",
-        request: new Request(url(tapPath(ids.nestor)), {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ lifetimeInMinutes: 60 }),
-        }),
-      },
-      { id: "get", request: new Request(url(`${tapPath(ids.nestor)}/${unknownPass}`)) },
-    ]);
-    const res = await batch(await content.getContent());
-    expect(res.status).toBe(200);
-    const read = new BatchResponseContent(res.body as { responses: [] });
-    const [list, created, missing] = ["list", "create", "get"].map((id) => read.getResponseById(id)!);
-    expect([list!.status, created!.status, missing!.status]).toEqual([200, 201, 404]);
-    const pass = (await created!.json()) as { temporaryAccessPass: string };
-    expect(pass.temporaryAccessPass).toMatch(/^.{8}$/);
-    expect(((await missing!.json()) as { error: { code: string } }).error.code).toBe(graphError("methodNotFound").code);
-    expect(list!.headers.get("content-type")).toMatch(/^application\/json;odata\.metadata=minimal/);
-  });
+  it(
+    "answers a List, a Create and a Get of an unknown pass with 200, 201 and 404 in one response (Microsoft's " +
+      "helpers)",
+    async () => {
+      const url = (p: string) => `${mock.graphUrl}${p}`;
+      const content = new BatchRequestContent([
+        { id: "list", request: new Request(url(tapPath(ids.megan))) },
+        {
+          id: "create",
+          request: new Request(url(tapPath(ids.nestor)), {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ lifetimeInMinutes: 60 }),
+          }),
+        },
+        { id: "get", request: new Request(url(`${tapPath(ids.nestor)}/${unknownPass}`)) },
+      ]);
+      const res = await batch(await content.getContent());
+      expect(res.status).toBe(200);
+      const read = new BatchResponseContent(res.body as { responses: [] });
+      const [list, created, missing] = ["list", "create", "get"].map((id) => read.getResponseById(id)!);
+      expect([list!.status, created!.status, missing!.status]).toEqual([200, 201, 404]);
+      const pass = (await created!.json()) as { temporaryAccessPass: string };
+      expect(pass.temporaryAccessPass).toMatch(/^.{8}$/);
+      expect(((await missing!.json()) as { error: { code: string } }).error.code).toBe(
+        graphError("methodNotFound").code,
+      );
+      expect(list!.headers.get("content-type")).toMatch(/^application\/json;odata\.metadata=minimal/);
+    },
+  );
 
   it("refuses a duplicate id and 21 requests as a whole, as Microsoft's helpers do before sending", async () => {
     const one = { id: "1", method: "GET", url: tapPath(ids.megan) };
@@ -151,31 +157,34 @@ describe("POST /v1.0/$batch", () => {
     ]);
   });
 
-  it("throttles inner requests each with its own Retry-After under the throttle fault, and applies scenarios", async () => {
-    const res = await batch(
-      {
-        requests: [
-          { id: "1", method: "GET", url: tapPath(ids.megan) },
-          { id: "2", method: "GET", url: tapPath(ids.megan) },
-        ],
-      },
-      admin,
-      { "x-tap-mock-fault": "throttle" },
-    );
-    const responses = (res.body as { responses: Inner[] }).responses;
-    expect(res.status).toBe(200);
-    expect(responses.map((r) => [r.status, r.headers?.["Retry-After"]])).toEqual([
-      [429, "1"],
-      [429, "1"],
-    ]);
-    const leaked = await batch({ requests: [{ id: "1", method: "GET", url: tapPath(ids.megan) }] }, admin, {
-      "x-tap-mock-scenario": "secret-on-read",
-    });
-    const body = (leaked.body as { responses: Inner[] }).responses[0]!.body as {
-      value: Array<{ temporaryAccessPass: unknown }>;
-    };
-    expect(typeof body.value[0]!.temporaryAccessPass).toBe("string");
-  });
+  it(
+    "throttles inner requests each with its own Retry-After under the throttle fault, and applies " + "scenarios",
+    async () => {
+      const res = await batch(
+        {
+          requests: [
+            { id: "1", method: "GET", url: tapPath(ids.megan) },
+            { id: "2", method: "GET", url: tapPath(ids.megan) },
+          ],
+        },
+        admin,
+        { "x-tap-mock-fault": "throttle" },
+      );
+      const responses = (res.body as { responses: Inner[] }).responses;
+      expect(res.status).toBe(200);
+      expect(responses.map((r) => [r.status, r.headers?.["Retry-After"]])).toEqual([
+        [429, "1"],
+        [429, "1"],
+      ]);
+      const leaked = await batch({ requests: [{ id: "1", method: "GET", url: tapPath(ids.megan) }] }, admin, {
+        "x-tap-mock-scenario": "secret-on-read",
+      });
+      const body = (leaked.body as { responses: Inner[] }).responses[0]!.body as {
+        value: Array<{ temporaryAccessPass: unknown }>;
+      };
+      expect(typeof body.value[0]!.temporaryAccessPass).toBe("string");
+    },
+  );
 
   it("is served by POST only", async () => {
     const res = await call(mock, "GET", "/$batch", { token: admin });

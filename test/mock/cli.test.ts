@@ -120,7 +120,8 @@ describe("tap-contract token against a running mock", () => {
     await closed.close();
     expect(await main(["token", "--url", closed.url, "--app", "x"])).toBe(2);
     expect(String(err.mock.calls[1]?.[0])).toBe(
-      `tap-contract token: cannot reach the mock at ${closed.url}: connection refused (ECONNREFUSED); is \`tap-contract mock\` running there?`,
+      `tap-contract token: cannot reach the mock at ${closed.url}: connection refused (ECONNREFUSED); is ` +
+        `\`tap-contract mock\` running there?`,
     );
   });
 });

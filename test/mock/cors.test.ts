@@ -1,4 +1,7 @@
-/** The mock answers browsers: preflights on every TAP route and identity endpoint, allow/expose headers from the spec's `x-cors`. */
+/**
+ * The mock answers browsers: preflights on every TAP route and identity endpoint, allow/expose headers from the spec's
+ * `x-cors`.
+ */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { defaultFixtures, startMockGraph, type MockGraph } from "../../src/mock/index.js";
 import { corsPolicy, operations } from "../../src/spec/index.js";
@@ -57,13 +60,17 @@ describe("CORS preflights", () => {
 });
 
 describe("CORS on answers", () => {
-  it("a cross-origin request gets allow-origin and the exposed headers (request-id, client-request-id, Retry-After, Location)", async () => {
-    const res = await call(mock, "GET", tapPath(ids.megan), { headers: { origin } });
-    expect(res.status).toBe(401);
-    expect(res.headers.get("access-control-allow-origin")).toBe("*");
-    const exposed = res.headers.get("access-control-expose-headers")!.toLowerCase().split(", ");
-    for (const h of ["request-id", "client-request-id", "retry-after", "location"]) expect(exposed).toContain(h);
-  });
+  it(
+    "a cross-origin request gets allow-origin and the exposed headers (request-id, client-request-id, " +
+      "Retry-After, Location)",
+    async () => {
+      const res = await call(mock, "GET", tapPath(ids.megan), { headers: { origin } });
+      expect(res.status).toBe(401);
+      expect(res.headers.get("access-control-allow-origin")).toBe("*");
+      const exposed = res.headers.get("access-control-expose-headers")!.toLowerCase().split(", ");
+      for (const h of ["request-id", "client-request-id", "retry-after", "location"]) expect(exposed).toContain(h);
+    },
+  );
 
   it("a request without Origin (not from a page) gets no CORS headers, as before", async () => {
     const res = await call(mock, "GET", tapPath(ids.megan));

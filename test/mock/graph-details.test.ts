@@ -131,42 +131,47 @@ describe("the methods list", () => {
 });
 
 describe("beta, the second server", () => {
-  it("serves the TAP paths, the policy, the methods list and $batch with /beta in @odata.context and the same permissions", async () => {
-    const list = await fetch(`${mock.url}/beta${tapPath(ids.megan)}`, {
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    expect(list.status).toBe(200);
-    const body = (await list.json()) as { "@odata.context": string; value: unknown[] };
-    expect(body["@odata.context"]).toMatch(/\/beta\/\$metadata#users\('c0a70000-/);
-    expect(body.value).toHaveLength(1);
-    const none = await mock.issueToken({ user: "adele", scopes: ["User.Read"] });
-    expect(
-      (await fetch(`${mock.url}/beta${tapPath(ids.megan)}`, { headers: { authorization: `Bearer ${none}` } })).status,
-    ).toBe(403);
-    const methods = await fetch(`${mock.url}/beta${methodsPath(ids.megan)}`, {
-      headers: { authorization: `Bearer ${admin}` },
-    });
-    expect(methods.status).toBe(200);
-    const batch = await fetch(`${mock.url}/beta/$batch`, {
-      method: "POST",
-      headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
-      body: JSON.stringify({ requests: [{ id: "1", method: "GET", url: `/beta${tapPath(ids.megan)}` }] }),
-    });
-    const inner = ((await batch.json()) as { responses: Array<{ status: number; body: { "@odata.context": string } }> })
-      .responses[0]!;
-    expect([inner.status, inner.body["@odata.context"]]).toEqual([200, expect.stringContaining("/beta/$metadata#")]);
-    const policyPath = "/policies/authenticationMethodsPolicy/authenticationMethodConfigurations";
-    for (const form of [`${policyPath}/TemporaryAccessPass`, `${policyPath}('TemporaryAccessPass')`]) {
-      const policy = await fetch(`${mock.url}/beta${form}`, { headers: { authorization: `Bearer ${app}` } });
-      const read = (await policy.json()) as { "@odata.context": string; isUsableOnce: boolean };
-      expect([policy.status, read["@odata.context"]]).toEqual([200, expect.stringContaining("/beta/$metadata#")]);
-    }
-    expect(
-      (
-        await fetch(`${mock.url}/beta${policyPath}/TemporaryAccessPass`, {
-          headers: { authorization: `Bearer ${admin}` },
-        })
-      ).status,
-    ).toBe(403);
-  });
+  it(
+    "serves the TAP paths, the policy, the methods list and $batch with /beta in @odata.context and the same " +
+      "permissions",
+    async () => {
+      const list = await fetch(`${mock.url}/beta${tapPath(ids.megan)}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      expect(list.status).toBe(200);
+      const body = (await list.json()) as { "@odata.context": string; value: unknown[] };
+      expect(body["@odata.context"]).toMatch(/\/beta\/\$metadata#users\('c0a70000-/);
+      expect(body.value).toHaveLength(1);
+      const none = await mock.issueToken({ user: "adele", scopes: ["User.Read"] });
+      expect(
+        (await fetch(`${mock.url}/beta${tapPath(ids.megan)}`, { headers: { authorization: `Bearer ${none}` } })).status,
+      ).toBe(403);
+      const methods = await fetch(`${mock.url}/beta${methodsPath(ids.megan)}`, {
+        headers: { authorization: `Bearer ${admin}` },
+      });
+      expect(methods.status).toBe(200);
+      const batch = await fetch(`${mock.url}/beta/$batch`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${admin}`, "content-type": "application/json" },
+        body: JSON.stringify({ requests: [{ id: "1", method: "GET", url: `/beta${tapPath(ids.megan)}` }] }),
+      });
+      const inner = (
+        (await batch.json()) as { responses: Array<{ status: number; body: { "@odata.context": string } }> }
+      ).responses[0]!;
+      expect([inner.status, inner.body["@odata.context"]]).toEqual([200, expect.stringContaining("/beta/$metadata#")]);
+      const policyPath = "/policies/authenticationMethodsPolicy/authenticationMethodConfigurations";
+      for (const form of [`${policyPath}/TemporaryAccessPass`, `${policyPath}('TemporaryAccessPass')`]) {
+        const policy = await fetch(`${mock.url}/beta${form}`, { headers: { authorization: `Bearer ${app}` } });
+        const read = (await policy.json()) as { "@odata.context": string; isUsableOnce: boolean };
+        expect([policy.status, read["@odata.context"]]).toEqual([200, expect.stringContaining("/beta/$metadata#")]);
+      }
+      expect(
+        (
+          await fetch(`${mock.url}/beta${policyPath}/TemporaryAccessPass`, {
+            headers: { authorization: `Bearer ${admin}` },
+          })
+        ).status,
+      ).toBe(403);
+    },
+  );
 });

@@ -49,7 +49,8 @@ describe("hostile requests", () => {
   it("uses its own address in @odata.context when the Host header is hostile", async () => {
     const token = await mock.issueToken({ user: "adele" });
     const res = await raw(
-      `GET /v1.0${tapPath("megan@contoso.onmicrosoft.com")} HTTP/1.1\r\nHost: evil.example/'><script>\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+      `GET /v1.0${tapPath("megan@contoso.onmicrosoft.com")} HTTP/1.1\r\nHost: ` +
+        `evil.example/'><script>\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
     );
     const body = bodyOf(res) as Record<string, string>;
     expect(body["@odata.context"]!.startsWith(`${mock.url}/v1.0/$metadata#users(`)).toBe(true);
@@ -107,7 +108,8 @@ describe("fixtures from a file", () => {
       JSON.stringify({ ...defaultFixtures, users: [{ ...defaultFixtures.users[0], directoryRoles: ["wizard"] }] }),
     );
     expect(() => loadFixtures(bad)).toThrow(
-      'fixtures: users[0].directoryRoles: unknown role "wizard": expected one of globalReader, authenticationAdministrator, privilegedAuthenticationAdministrator',
+      'fixtures: users[0].directoryRoles: unknown role "wizard": expected one of globalReader, ' +
+        "authenticationAdministrator, privilegedAuthenticationAdministrator",
     );
     writeFileSync(bad, "{");
     expect(() => loadFixtures(bad)).toThrow(/fixtures file .* is not valid JSON/);

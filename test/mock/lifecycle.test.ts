@@ -31,7 +31,8 @@ describe("create → get → list → delete", () => {
       methodUsabilityReason: "EnabledByPolicy",
     });
     expect(pass["@odata.context"]).toBe(
-      `${mock.url}/v1.0/$metadata#users('nestor%40contoso.onmicrosoft.com')/authentication/temporaryAccessPassMethods/$entity`,
+      `${mock.url}/v1.0/$metadata#users('nestor%40contoso.onmicrosoft.com')/authentication/` +
+        `temporaryAccessPassMethods/$entity`,
     );
     expect(created.headers.get("content-type")).toBe(graphJsonContentType);
 

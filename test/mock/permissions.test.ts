@@ -1,6 +1,6 @@
 /**
- * Every row of every served operation's permission table (the TAP ones and the methods list) (from the spec, through `applicableRows`),
- * exercised over HTTP: the least-privileged permission is enough, no granting permission is
+ * Every row of every served operation's permission table (the TAP ones and the methods list) (from the spec, through
+ * `applicableRows`), exercised over HTTP: the least-privileged permission is enough, no granting permission is
  * 403, a delegated call on another user without a required directory role is 403, and
  * "not supported" rows are refused (400 for application tokens on /me).
  */
@@ -255,7 +255,8 @@ describe.each(walk)("every listed permission: $op.operationId, $actingOn, $type"
 describe("who may act on whom", () => {
   const others = operations.filter((op) => op.subject === "users");
   it.each(others.map((op) => [op.operationId, op] as const))(
-    "%s: an Authentication Administrator is refused on an administrator, a Privileged Authentication Administrator and a Global Administrator are not",
+    "%s: an Authentication Administrator is refused on an administrator, a Privileged Authentication Administrator " +
+      "and a Global Administrator are not",
     async (_, op) => {
       const scope =
         op.kind === "list" || op.kind === "get" || op.kind === "listMethods"

@@ -201,27 +201,33 @@ describe("Create honours the policy", () => {
   const create = async (target: string, body: unknown) =>
     call(mock, "POST", tapPath(target), { token: await admin(), body });
 
-  it("refuses a lifetime outside the tenant's range with its numbers, in the message and innerError.message", async () => {
-    mock.setPolicy({ minimumLifetimeInMinutes: 90, defaultLifetimeInMinutes: 90, maximumLifetimeInMinutes: 240 });
-    for (const lifetimeInMinutes of [60, 241]) {
-      const res = await create(ids.nestor, { lifetimeInMinutes });
-      expectError(res, "invalidLifetime", { min: 90, max: 240 });
-      expect(errorMessage(res)).toBe("Invalid LifetimeInMinutes specified. The valid range between 90 and 240.");
-      expect((res.body as { error: { innerError: { message: string } } }).error.innerError.message).toBe(
-        errorMessage(res),
-      );
-    }
-    expect((await create(ids.nestor, { lifetimeInMinutes: 240 })).status).toBe(201);
-  });
+  it(
+    "refuses a lifetime outside the tenant's range with its numbers, in the message and " + "innerError.message",
+    async () => {
+      mock.setPolicy({ minimumLifetimeInMinutes: 90, defaultLifetimeInMinutes: 90, maximumLifetimeInMinutes: 240 });
+      for (const lifetimeInMinutes of [60, 241]) {
+        const res = await create(ids.nestor, { lifetimeInMinutes });
+        expectError(res, "invalidLifetime", { min: 90, max: 240 });
+        expect(errorMessage(res)).toBe("Invalid LifetimeInMinutes specified. The valid range between 90 and 240.");
+        expect((res.body as { error: { innerError: { message: string } } }).error.innerError.message).toBe(
+          errorMessage(res),
+        );
+      }
+      expect((await create(ids.nestor, { lifetimeInMinutes: 240 })).status).toBe(201);
+    },
+  );
 
-  it("takes the default lifetime and passcode length from the policy, and one-time when the policy says so", async () => {
-    mock.setPolicy({ defaultLifetimeInMinutes: 120, defaultLength: 14, isUsableOnce: true });
-    const res = await create(ids.nestor, {});
-    expect(res.status).toBe(201);
-    const body = res.body as { lifetimeInMinutes: number; temporaryAccessPass: string; isUsableOnce: boolean };
-    expect([body.lifetimeInMinutes, body.temporaryAccessPass.length, body.isUsableOnce]).toEqual([120, 14, true]);
-    expectError(await create(ids.nestor, { isUsableOnce: false }), "policyRequiresOneTime");
-  });
+  it(
+    "takes the default lifetime and passcode length from the policy, and one-time when the policy says " + "so",
+    async () => {
+      mock.setPolicy({ defaultLifetimeInMinutes: 120, defaultLength: 14, isUsableOnce: true });
+      const res = await create(ids.nestor, {});
+      expect(res.status).toBe(201);
+      const body = res.body as { lifetimeInMinutes: number; temporaryAccessPass: string; isUsableOnce: boolean };
+      expect([body.lifetimeInMinutes, body.temporaryAccessPass.length, body.isUsableOnce]).toEqual([120, 14, true]);
+      expectError(await create(ids.nestor, { isUsableOnce: false }), "policyRequiresOneTime");
+    },
+  );
 
   it("refuses a start in the past (no skew tolerance), and takes one in the future", async () => {
     const now = mock.clock.now().getTime();
@@ -233,7 +239,8 @@ describe("Create honours the policy", () => {
 
   it("refuses while the method is disabled, and for a user outside the targets, with Graph's message", async () => {
     const message =
-      "Converged UserCredentialPolicy does not allow creating or updating this authentication method. AuthMethodType [TemporaryAccessPass].";
+      "Converged UserCredentialPolicy does not allow creating or updating this authentication method. " +
+      "AuthMethodType [TemporaryAccessPass].";
     expect(graphError("policyForbidsMethod").message).toBe(message);
     const joni = await create(ids.joni, {});
     expectError(joni, "policyForbidsMethod");

@@ -229,20 +229,24 @@ describe("a bad Create body gets Graph's 400", () => {
     expect((await send(core, "GET", tapPath(guestUpn), admin)).body.value).toEqual([]);
   });
 
-  it("answers Create through /me like Create for yourself on /users/{own id}: 403 accessDenied (401 without a token)", async () => {
-    const core = createMockGraph();
-    const adele = await core.issueToken({ user: "adele" });
-    const viaMe = await send(core, "POST", "/me/authentication/temporaryAccessPassMethods", adele, {});
-    const viaUsers = await send(core, "POST", tapPath(ids.adele), adele, {});
-    const expected = graphError("notSupported");
-    for (const res of [viaMe, viaUsers])
-      expect([res.status, res.body.error.code, res.body.error.message]).toEqual([
-        expected.status,
-        expected.code,
-        expected.message,
-      ]);
-    expect((await send(core, "POST", "/me/authentication/temporaryAccessPassMethods", "", {})).status).toBe(401);
-  });
+  it(
+    "answers Create through /me like Create for yourself on /users/{own id}: 403 accessDenied (401 without a " +
+      "token)",
+    async () => {
+      const core = createMockGraph();
+      const adele = await core.issueToken({ user: "adele" });
+      const viaMe = await send(core, "POST", "/me/authentication/temporaryAccessPassMethods", adele, {});
+      const viaUsers = await send(core, "POST", tapPath(ids.adele), adele, {});
+      const expected = graphError("notSupported");
+      for (const res of [viaMe, viaUsers])
+        expect([res.status, res.body.error.code, res.body.error.message]).toEqual([
+          expected.status,
+          expected.code,
+          expected.message,
+        ]);
+      expect((await send(core, "POST", "/me/authentication/temporaryAccessPassMethods", "", {})).status).toBe(401);
+    },
+  );
 
   it("answers a POST without Content-Type with Graph's message, and a policy range that was changed", async () => {
     const core = createMockGraph({

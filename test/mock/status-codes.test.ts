@@ -230,7 +230,8 @@ describe("outside the operations", () => {
       `${scenario.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods(id,isUsable)`,
     );
     expect(context).toBe(
-      `${scenario.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods(methodUsabilityReason)/$entity`,
+      `${scenario.url}/v1.0/$metadata#users('${ids.megan}')/authentication/temporaryAccessPassMethods(` +
+        `methodUsabilityReason)/$entity`,
     );
   });
 });

@@ -1,4 +1,7 @@
-/** The MSW adapter carries the core's faults: a throttle is Graph's 429 with Retry-After, a dropped connection is a network error. */
+/**
+ * The MSW adapter carries the core's faults: a throttle is Graph's 429 with Retry-After, a dropped connection is a
+ * network error.
+ */
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { faultHeader } from "../../src/mock/index.js";
@@ -6,7 +9,8 @@ import { createTapHandlers } from "../../src/msw/index.js";
 
 const { handlers, mock } = createTapHandlers({ faults: { rate: 0, byHeader: true }, clouds: ["global"] });
 const server = setupServer(...handlers);
-const url = `https://graph.microsoft.com/v1.0/users/${mock.fixtures.users[0]!.id}/authentication/temporaryAccessPassMethods`;
+const url =
+  `https://graph.microsoft.com/v1.0/users/${mock.fixtures.users[0]!.id}/authentication/` + `temporaryAccessPassMethods`;
 
 // msw 3 reads onUnhandledFrame, msw 2 onUnhandledRequest (test/msw/msw3.test.ts runs this file under both).
 const failUnhandled = { onUnhandledFrame: "error", onUnhandledRequest: "error" } as const;
@@ -30,11 +34,14 @@ describe("faults through the MSW handlers", () => {
     expect(failed).toBeInstanceOf(TypeError);
   });
 
-  it("clouds: only the chosen cloud's roots are served; another cloud's Graph root gets the 501 NotMocked", async () => {
-    const res = await fetch(url.replace("graph.microsoft.com", "graph.microsoft.us"));
-    expect(res.status).toBe(501);
-    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NotMocked");
-  });
+  it(
+    "clouds: only the chosen cloud's roots are served; another cloud's Graph root gets the 501 " + "NotMocked",
+    async () => {
+      const res = await fetch(url.replace("graph.microsoft.com", "graph.microsoft.us"));
+      expect(res.status).toBe(501);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("NotMocked");
+    },
+  );
 
   it("an unknown cloud or China is refused at creation", () => {
     expect(() => createTapHandlers({ clouds: ["china"] })).toThrow(/not available in the China/);

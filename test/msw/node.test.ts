@@ -96,47 +96,54 @@ describe("msw/node: unchanged app code against graph.microsoft.com and login.mic
     expect(pass["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/v1\.0\/\$metadata#/);
   });
 
-  it("@microsoft/microsoft-graph-client batches a List, a Create and the methods list through /v1.0/$batch", async () => {
-    const client = Client.initWithMiddleware({
-      authProvider: { getAccessToken: async () => (await credential.getToken(scope)).token },
-    });
-    const nestor = mock.fixtures.users.find((u) => u.name === "nestor")!;
-    const base = "https://graph.microsoft.com/v1.0/users";
-    const content = new BatchRequestContent([
-      { id: "list", request: new Request(`${base}/${megan.id}/authentication/temporaryAccessPassMethods`) },
-      {
-        id: "create",
-        request: new Request(`${base}/${nestor.id}/authentication/temporaryAccessPassMethods`, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: "{}",
-        }),
-      },
-      { id: "methods", request: new Request(`${base}/${megan.id}/authentication/methods`) },
-    ]);
-    const read = new BatchResponseContent(await client.api("/$batch").post(await content.getContent()));
-    expect(["list", "create", "methods"].map((id) => read.getResponseById(id)?.status)).toEqual([200, 201, 200]);
-    const methods = (await read.getResponseById("methods")!.json()) as { value: Array<Record<string, unknown>> };
-    expect(methods.value.map((m) => m["@odata.type"])).toContain(
-      "#microsoft.graph.temporaryAccessPassAuthenticationMethod",
-    );
-  });
+  it(
+    "@microsoft/microsoft-graph-client batches a List, a Create and the methods list through " + "/v1.0/$batch",
+    async () => {
+      const client = Client.initWithMiddleware({
+        authProvider: { getAccessToken: async () => (await credential.getToken(scope)).token },
+      });
+      const nestor = mock.fixtures.users.find((u) => u.name === "nestor")!;
+      const base = "https://graph.microsoft.com/v1.0/users";
+      const content = new BatchRequestContent([
+        { id: "list", request: new Request(`${base}/${megan.id}/authentication/temporaryAccessPassMethods`) },
+        {
+          id: "create",
+          request: new Request(`${base}/${nestor.id}/authentication/temporaryAccessPassMethods`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: "{}",
+          }),
+        },
+        { id: "methods", request: new Request(`${base}/${megan.id}/authentication/methods`) },
+      ]);
+      const read = new BatchResponseContent(await client.api("/$batch").post(await content.getContent()));
+      expect(["list", "create", "methods"].map((id) => read.getResponseById(id)?.status)).toEqual([200, 201, 200]);
+      const methods = (await read.getResponseById("methods")!.json()) as { value: Array<Record<string, unknown>> };
+      expect(methods.value.map((m) => m["@odata.type"])).toContain(
+        "#microsoft.graph.temporaryAccessPassAuthenticationMethod",
+      );
+    },
+  );
 
-  it("this package's client on beta (apiVersion) reads through https://graph.microsoft.com/beta; beta elsewhere is not served", async () => {
-    const client = createTapClient({ credential, apiVersion: "beta" });
-    expect(client.baseUrl).toBe("https://graph.microsoft.com/beta");
-    const list = unwrap(await client.list({ user: megan.id }));
-    expect(list["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
-    const policy = unwrap(await client.getPolicy());
-    expect(policy["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
-    const res = await fetch(`https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`).catch(
-      (err: unknown) => err,
-    );
-    expect(res).toBeInstanceOf(Error);
-    expect(unhandled.splice(0)).toEqual([
-      `GET https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`,
-    ]);
-  });
+  it(
+    "this package's client on beta (apiVersion) reads through https://graph.microsoft.com/beta; beta elsewhere is " +
+      "not served",
+    async () => {
+      const client = createTapClient({ credential, apiVersion: "beta" });
+      expect(client.baseUrl).toBe("https://graph.microsoft.com/beta");
+      const list = unwrap(await client.list({ user: megan.id }));
+      expect(list["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
+      const policy = unwrap(await client.getPolicy());
+      expect(policy["@odata.context"]).toMatch(/^https:\/\/graph\.microsoft\.com\/beta\/\$metadata#/);
+      const res = await fetch(`https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`).catch(
+        (err: unknown) => err,
+      );
+      expect(res).toBeInstanceOf(Error);
+      expect(unhandled.splice(0)).toEqual([
+        `GET https://graph.microsoft.us/beta/users/${megan.id}/authentication/methods`,
+      ]);
+    },
+  );
 
   it("the Kiota SDK (@microsoft/msgraph-sdk-users) reads the pass with the Azure Identity provider", async () => {
     const adapter = new GraphRequestAdapter(new AzureIdentityAuthenticationProvider(credential, [scope]));
@@ -211,41 +218,46 @@ describe("msw/node: the tenant's TAP policy, as over HTTP", () => {
     "https://graph.microsoft.com/v1.0/policies/authenticationMethodsPolicy/authenticationMethodConfigurations";
   const type = "#microsoft.graph.temporaryAccessPassAuthenticationMethodConfiguration";
 
-  it("reads it (path and key form), PATCHes it atomically, refuses a reader's PATCH, and Microsoft's client reads it", async () => {
-    const writer = await mock.issueToken({ app: admin.clientId, roles: ["Policy.ReadWrite.AuthenticationMethod"] });
-    const reader = await mock.issueToken({ app: admin.clientId, roles: ["Policy.Read.All"] });
-    const send = (path: string, token: string, body?: unknown) =>
-      fetch(`${policy}${path}`, {
-        method: body === undefined ? "GET" : "PATCH",
-        headers: {
-          authorization: `Bearer ${token}`,
-          ...(body === undefined ? {} : { "content-type": "application/json" }),
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    const before = (await (await send("/TemporaryAccessPass", reader)).json()) as Record<string, unknown>;
-    expect(before).toMatchObject({ id: "TemporaryAccessPass", maximumLifetimeInMinutes: 480 });
-    try {
-      expect((await send("/TemporaryAccessPass", reader, { "@odata.type": type, isUsableOnce: true })).status).toBe(
-        403,
-      );
-      const refused = await send("/TemporaryAccessPass", writer, {
-        "@odata.type": type,
-        isUsableOnce: true,
-        defaultLength: 7,
-      });
-      expect(refused.status).toBe(400);
-      expect(mock.policy.isUsableOnce).toBe(false);
-      expect(
-        (await send("('TemporaryAccessPass')", writer, { "@odata.type": type, maximumLifetimeInMinutes: 120 })).status,
-      ).toBe(204);
-      const client = Client.init({ authProvider: (done) => done(null, reader) });
-      const read = (await client
-        .api("/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass")
-        .get()) as Record<string, unknown>;
-      expect(read.maximumLifetimeInMinutes).toBe(120);
-    } finally {
-      mock.setPolicy({ maximumLifetimeInMinutes: 480, isUsableOnce: false });
-    }
-  });
+  it(
+    "reads it (path and key form), PATCHes it atomically, refuses a reader's PATCH, and Microsoft's client reads " +
+      "it",
+    async () => {
+      const writer = await mock.issueToken({ app: admin.clientId, roles: ["Policy.ReadWrite.AuthenticationMethod"] });
+      const reader = await mock.issueToken({ app: admin.clientId, roles: ["Policy.Read.All"] });
+      const send = (path: string, token: string, body?: unknown) =>
+        fetch(`${policy}${path}`, {
+          method: body === undefined ? "GET" : "PATCH",
+          headers: {
+            authorization: `Bearer ${token}`,
+            ...(body === undefined ? {} : { "content-type": "application/json" }),
+          },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
+      const before = (await (await send("/TemporaryAccessPass", reader)).json()) as Record<string, unknown>;
+      expect(before).toMatchObject({ id: "TemporaryAccessPass", maximumLifetimeInMinutes: 480 });
+      try {
+        expect((await send("/TemporaryAccessPass", reader, { "@odata.type": type, isUsableOnce: true })).status).toBe(
+          403,
+        );
+        const refused = await send("/TemporaryAccessPass", writer, {
+          "@odata.type": type,
+          isUsableOnce: true,
+          defaultLength: 7,
+        });
+        expect(refused.status).toBe(400);
+        expect(mock.policy.isUsableOnce).toBe(false);
+        expect(
+          (await send("('TemporaryAccessPass')", writer, { "@odata.type": type, maximumLifetimeInMinutes: 120 }))
+            .status,
+        ).toBe(204);
+        const client = Client.init({ authProvider: (done) => done(null, reader) });
+        const read = (await client
+          .api("/policies/authenticationMethodsPolicy/authenticationMethodConfigurations/TemporaryAccessPass")
+          .get()) as Record<string, unknown>;
+        expect(read.maximumLifetimeInMinutes).toBe(120);
+      } finally {
+        mock.setPolicy({ maximumLifetimeInMinutes: 480, isUsableOnce: false });
+      }
+    },
+  );
 });

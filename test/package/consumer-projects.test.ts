@@ -51,7 +51,8 @@ const clientPrelude = "declare const tenantId: string, clientId: string, clientS
 
 // Requests no TAP handler serves, with the listen options the README gives; then with only msw 2's
 // option name (which msw 3 ignores): Graph's and the identity platform's hosts still never leave.
-const unhandledProbe = `
+const unhandledProbe =
+  `
 import { setupServer } from "msw/node";
 import { createTapHandlers } from "graph-tap-contract/msw";
 const { handlers } = createTapHandlers();
@@ -67,7 +68,8 @@ const outcome = (request: Promise<Response>) =>
 const failUnhandled = { onUnhandledFrame: "error", onUnhandledRequest: "error" } as const;
 server.listen(failUnhandled);
 const graph = await outcome(fetch("https://graph.microsoft.com/v1.0/me/messages"));
-const identity = await outcome(fetch("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/devicecode", { method: "POST" }));
+const identity = await outcome(fetch("https://login.microsoftonline.com/contoso.onmicrosoft.com/oauth2/v2.0/` +
+  `devicecode", { method: "POST" }));
 const china = await outcome(fetch("https://microsoftgraph.chinacloudapi.cn/v1.0/me"));
 const otherHost = await outcome(fetch("https://example.com/"));
 server.close();
@@ -134,7 +136,8 @@ async function runBlocked(file: string, cwd: string) {
 describe("the packed package in a consumer's project", () => {
   for (const type of ["commonjs", "module"] as const) {
     for (const msw of ["2.15.0", "3.0.5"]) {
-      const title = `"type": "${type}", msw ${msw}: the README's snippets type-check and run, unhandled requests stay home`;
+      const title =
+        `"type": "${type}", msw ${msw}: the README's snippets type-check and run, unhandled requests ` + `stay home`;
       if (msw.startsWith("3") && !nodeRunsMsw3) {
         it.skip(`${title} [skipped: ${msw3Skip}]`, () => undefined);
         continue;

@@ -26,13 +26,15 @@ function run(cmd: string, args: string[], cwd: string): string {
 }
 
 // Runs one ES module in the installed project and returns what it printed.
-const app = `
+const app =
+  `
 import { createTapClient, unwrap, GraphError, clouds, tapCloud } from "graph-tap-contract";
 import { startMockGraph, defaultFixtures } from "graph-tap-contract/mock";
 import { checkExchange } from "graph-tap-contract/contract";
 const mock = await startMockGraph();
 try {
-  const tap = createTapClient({ baseUrl: mock.graphUrl, credential: await mock.issueToken({ app: "00000000-0000-0000-0000-00000000a11c" }) });
+  const tap = createTapClient({ baseUrl: mock.graphUrl, credential: await mock.issueToken({ app: ` +
+  `"00000000-0000-0000-0000-00000000a11c" }) });
   const nestor = defaultFixtures.users.find((u) => u.name === "nestor").id;
   const created = await unwrap(tap.create({ user: nestor, body: { lifetimeInMinutes: 60 } }));
   const listed = await unwrap(tap.list({ user: nestor }));

@@ -248,7 +248,8 @@ describe("odd status lines are the client's documented errors", () => {
   });
   afterAll(() => new Promise<void>((resolve) => raw.close(() => resolve())));
 
-  it("a status outside 200..599 or any reason phrase: a result, or an InvalidResponseError or NetworkError", async () => {
+  it("a status outside 200..599 or any reason phrase: a result, or an InvalidResponseError or " +
+    "NetworkError", async () => {
     const documented = [InvalidResponseError, NetworkError];
     await fc.assert(
       fc.asyncProperty(

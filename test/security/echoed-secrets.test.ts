@@ -121,7 +121,9 @@ describe("tap-contract token against an endpoint that echoes what it was sent", 
         res.end(
           JSON.stringify({
             error: `bad_${Buffer.from(secret).toString("base64")}`,
-            error_description: `you sent ${secret.slice(0, 4)}\u0000${secret.slice(4)}? no: ${secret}, ${[...secret].reverse().join("")}, ${encodeURIComponent(secret)}`,
+            error_description:
+              `you sent ${secret.slice(0, 4)}\u0000${secret.slice(4)}? no: ${secret}, ` +
+              `${[...secret].reverse().join("")}, ${encodeURIComponent(secret)}`,
           }),
         );
       });

@@ -13,7 +13,8 @@ const dir = mkdtempSync(join(tmpdir(), "tap-har-huge-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const GET =
-  "https://graph.microsoft.com/v1.0/users/5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01/authentication/temporaryAccessPassMethods";
+  "https://graph.microsoft.com/v1.0/users/5c6f4b9e-3c1a-4f43-9d8b-6a0f2c1e7d01/authentication/" +
+  "temporaryAccessPassMethods";
 
 function entry(text: string): string {
   return JSON.stringify({

@@ -191,43 +191,53 @@ describe("5. deep nesting and oversized entries", () => {
     expect(recordLine(e)).toContain(tooDeep);
   });
 
-  it("redaction of text costs linear time, also on runs built to make a pattern retry (a quadratic one would time out)", () => {
-    const hostile = [
-      '"password":"' + "\\".repeat(1_000_000),
-      "eyJ".repeat(300_000) + ".",
-      "-eyJ".repeat(250_000) + ".",
-      'temporaryAccessPass:"'.repeat(50_000),
-      "Bearer ".repeat(100_000),
-    ];
-    for (const text of hostile) expect(redactText(text).length).toBeGreaterThan(0);
-    expect(terminalText(`${"\n".repeat(1_000_000)}x\n::error::x`)).toMatch(/\nx\n\\::error::x$/);
-    expect(redactText(`x eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.c2lnbmF0dXJl y`)).toBe("x <redacted token> y");
-  });
+  it(
+    "redaction of text costs linear time, also on runs built to make a pattern retry (a quadratic one would time " +
+      "out)",
+    () => {
+      const hostile = [
+        '"password":"' + "\\".repeat(1_000_000),
+        "eyJ".repeat(300_000) + ".",
+        "-eyJ".repeat(250_000) + ".",
+        'temporaryAccessPass:"'.repeat(50_000),
+        "Bearer ".repeat(100_000),
+      ];
+      for (const text of hostile) expect(redactText(text).length).toBeGreaterThan(0);
+      expect(terminalText(`${"\n".repeat(1_000_000)}x\n::error::x`)).toMatch(/\nx\n\\::error::x$/);
+      expect(redactText(`x eyJhbGciOiJSUzI1NiJ9.eyJvaWQiOiJ4In0.c2lnbmF0dXJl y`)).toBe("x <redacted token> y");
+    },
+  );
 
-  it("replay skips and counts an NDJSON line nested too deep, or over the byte cap, and a HAR entry over it", async () => {
-    const deepText = `${'{"a":['.repeat(20_000)}1${"]}".repeat(20_000)}`;
-    const tooDeepLine = `{"request":${JSON.stringify(getExchange().request)},"response":{"status":200,"headers":{},"body":${deepText}}}`;
-    const big = getExchange(pass({ padding: "x".repeat(2 * 1024 * 1024) }));
-    const result = await replayText([tooDeepLine, line(big), line(getExchange())].join("\n"));
-    expect(result.recording).toMatchObject({ exchanges: 3, skipped: 2 });
-    expect(result.recording?.firstSkipped).toMatch(/line 1 \(entry 1\): nested deeper than 64 levels/);
+  it(
+    "replay skips and counts an NDJSON line nested too deep, or over the byte cap, and a HAR entry over " + "it",
+    async () => {
+      const deepText = `${'{"a":['.repeat(20_000)}1${"]}".repeat(20_000)}`;
+      const tooDeepLine =
+        `{"request":${JSON.stringify(getExchange().request)},"response":{"status":200,"headers":{},` +
+        `"body":${deepText}}}`;
+      const big = getExchange(pass({ padding: "x".repeat(2 * 1024 * 1024) }));
+      const result = await replayText([tooDeepLine, line(big), line(getExchange())].join("\n"));
+      expect(result.recording).toMatchObject({ exchanges: 3, skipped: 2 });
+      expect(result.recording?.firstSkipped).toMatch(/line 1 \(entry 1\): nested deeper than 64 levels/);
 
-    const entry = (e: Exchange) => ({
-      request: { method: e.request.method, url: e.request.url, headers: [] },
-      response: { status: e.response.status, headers: [], content: { text: JSON.stringify(e.response.body) } },
-    });
-    const har = await replayText(
-      JSON.stringify({ log: { version: "1.2", entries: [entry(big), entry(getExchange())] } }),
-      "har",
-    );
-    expect(har.recording).toMatchObject({ exchanges: 2, skipped: 1 });
-    expect(har.recording?.firstSkipped).toMatch(/entry 1: larger than 1048576 bytes/);
-  });
+      const entry = (e: Exchange) => ({
+        request: { method: e.request.method, url: e.request.url, headers: [] },
+        response: { status: e.response.status, headers: [], content: { text: JSON.stringify(e.response.body) } },
+      });
+      const har = await replayText(
+        JSON.stringify({ log: { version: "1.2", entries: [entry(big), entry(getExchange())] } }),
+        "har",
+      );
+      expect(har.recording).toMatchObject({ exchanges: 2, skipped: 1 });
+      expect(har.recording?.firstSkipped).toMatch(/entry 1: larger than 1048576 bytes/);
+    },
+  );
 });
 
 describe("6. server strings in reports", () => {
   const hostile =
-    "x\n::error title=forged::pwned\r\n\u001b[2J\u001b]8;;https://evil.test\u0007\n```\n\u0000\u0008\u000b\u001f\u007f\u0085\ud800\udfff\ufffe\uffff\u202e";
+    "x\n::error title=forged::pwned\r\n\u001b[2J\u001b]8;;https://" +
+    "evil.test\u0007\n```\n\u0000\u0008\u000b\u001f\u007f\u0085\ud800\udfff\ufffe\uffff\u202e";
   let result: RunResult;
 
   beforeAll(async () => {

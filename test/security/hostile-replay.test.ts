@@ -103,7 +103,8 @@ const url = fc
   })
   .map(
     ({ prefix, subject, method, select }) =>
-      `${ORIGIN}${prefix}${subject}/authentication/temporaryAccessPassMethods${method !== null ? `/${method}` : ""}${select ? `?$select=${enc(select.join(","), false)}` : ""}`,
+      `${ORIGIN}${prefix}${subject}/authentication/temporaryAccessPassMethods${method !== null ? `/${method}` : ""}` +
+      `${select ? `?$select=${enc(select.join(","), false)}` : ""}`,
   );
 
 const DEEP = "__deep__";
@@ -213,7 +214,10 @@ function ndjsonLine(g: Generated): string {
     g.bodyText !== null
       ? JSON.stringify({ status: g.status, headers, bodyText: g.bodyText })
       : `{"status":${g.status},"headers":${JSON.stringify(headers)},"body":${bodyJson(g)}}`;
-  return `{"request":${request},"response":${response}${g.startedAt !== null ? `,"startedAt":${JSON.stringify(g.startedAt)}` : ""}}`;
+  return (
+    `{"request":${request},"response":${response}` +
+    `${g.startedAt !== null ? `,"startedAt":${JSON.stringify(g.startedAt)}` : ""}}`
+  );
 }
 
 function harEntry(g: Generated, i: number): string {
@@ -223,12 +227,16 @@ function harEntry(g: Generated, i: number): string {
   const text = g.bodyText ?? bodyJson(g);
   // Every third body base64-encoded, as browsers do with some.
   const content = i % 3 === 0 ? { text: Buffer.from(text).toString("base64"), encoding: "base64" } : { text };
-  const request = `{"method":${JSON.stringify(g.method)},"url":${JSON.stringify(g.url)},"headers":${pairs(g.requestHeaders)}}`;
+  const request =
+    `{"method":${JSON.stringify(g.method)},"url":${JSON.stringify(g.url)},"headers":` + `${pairs(g.requestHeaders)}}`;
   const response =
     g.bodyText === null && i % 3 !== 0
       ? `{"status":${g.status},"headers":${pairs(headers)},"content":{"text":${JSON.stringify(bodyJson(g))}}}`
       : `{"status":${g.status},"headers":${pairs(headers)},"content":${JSON.stringify(content)}}`;
-  return `{"startedDateTime":${JSON.stringify(g.startedAt ?? "2026-11-28T10:00:00Z")},"request":${request},"response":${response}}`;
+  return (
+    `{"startedDateTime":${JSON.stringify(g.startedAt ?? "2026-11-28T10:00:00Z")},"request":${request},` +
+    `"response":${response}}`
+  );
 }
 
 /** Entries of the wrong types: the replay stops there with one line naming the entry. */

@@ -1,8 +1,8 @@
 // `npm audit --omit=dev`: the package's runtime dependencies have no high or critical advisory.
 // A failure to reach the registry fails the test with npm's reason. Only a registry that
 // answers but refuses the audit endpoint itself (this workplace's registry mirror answers 405
-// to audit's POST; nothing else, see test/support/audit-refusal.ts) turns the test into a skip, with that reason in its name: it never passes
-// without an audit having run.
+// to audit's POST; nothing else, see test/support/audit-refusal.ts) turns the test into a skip, with that reason in its
+// name: it never passes without an audit having run.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
@@ -44,7 +44,8 @@ const refusedBy = auditRefusal(report);
 
 describe("npm audit --omit=dev", () => {
   it.skipIf(refusedBy)(
-    `has no high or critical advisory${refusedBy ? ` (skipped: the registry refuses the audit endpoint: ${refusedBy})` : ""}`,
+    `has no high or critical advisory` +
+      `${refusedBy ? ` (skipped: the registry refuses the audit endpoint: ${refusedBy})` : ""}`,
     () => {
       // No metadata = the audit did not run (unreachable registry, npm error): fail with npm's reason.
       expect(

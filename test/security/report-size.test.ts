@@ -28,7 +28,9 @@ function entry(extra: Record<string, unknown>): string {
       status: 200,
       headers: { "content-type": "application/json" },
       body: {
-        "@odata.context": `https://graph.microsoft.com/v1.0/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`,
+        "@odata.context":
+          `https://graph.microsoft.com/v1.0/$metadata#users('${USER}')/authentication/` +
+          `temporaryAccessPassMethods/$entity`,
         id: METHOD,
         temporaryAccessPass: null,
         createdDateTime: "2026-01-01T00:00:00Z",

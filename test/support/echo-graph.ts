@@ -84,7 +84,8 @@ export async function startEchoGraph(): Promise<EchoGraph> {
             text =
               `<html><body><p>not found for ${token ? oneEscaped(token) : ""}</p>` +
               `<pre>{&quot;temporaryAccessPass&quot;: &quot;${lastPass ?? ""}&quot;}</pre>` +
-              `<a href="/x?code=${encodeURIComponent(lastPass ?? "x")}&amp;sig=${token?.slice(-30) ?? ""}">again</a></body></html>`;
+              `<a href="/x?code=${encodeURIComponent(lastPass ?? "x")}&amp;sig=${token?.slice(-30) ?? ""}">again</` +
+              `a></body></html>`;
           } else if (body && !Array.isArray(body)) {
             const err = body.error as { message?: string } | undefined;
             if (err && typeof err.message === "string")

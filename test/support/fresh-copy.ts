@@ -15,7 +15,9 @@ export function freshCopy(prefix: string): string {
   return dir;
 }
 
-/** The files a clone of the working tree has (git's tracked ones and new ones it does not ignore), nothing installed. */
+/**
+ * The files a clone of the working tree has (git's tracked ones and new ones it does not ignore), nothing installed.
+ */
 export function checkoutCopy(prefix: string): string {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const files = execFileSync("git", ["ls-files", "--cached", "--others", "--exclude-standard", "-z"], {

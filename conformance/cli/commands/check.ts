@@ -32,7 +32,15 @@ const targetFlags = {
   target: {
     type: "string",
     value: "URL",
-    description: `A Graph v1.0 root (a path ending in /v1.0), e.g. https://graph.microsoft.com/v1.0, or the Global cloud's beta root (https://graph.microsoft.com/beta, judged by the beta contract): https, or http to a loopback host only, and no credentials in the URL (the client's rule: tokens go nowhere else). Tokens come from the environment: ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ${tokenEnvPrefix}* name works; the runner reads each token's claims to know what it may do), and/or AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application token through @azure/identity). Checks that need a token you did not give are skipped with the reason, never passed; without any token the run does not start, and a run in which no request carried a usable token is "nothing checked" (exit 2).`,
+    description:
+      `A Graph v1.0 root (a path ending in /v1.0), e.g. https://graph.microsoft.com/v1.0, or the Global ` +
+      `cloud's beta root (https://graph.microsoft.com/beta, judged by the beta contract): https, or http to a ` +
+      `loopback host only, and no credentials in the URL (the client's rule: tokens go nowhere else). Tokens come ` +
+      `from the environment: ${tokenEnvPrefix}APP, ${tokenEnvPrefix}SELF, ${tokenEnvPrefix}ADMIN (any ` +
+      `${tokenEnvPrefix}* name works; the runner reads each token's claims to know what it may do), and/or ` +
+      `AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET (an application token through @azure/identity). ` +
+      `Checks that need a token you did not give are skipped with the reason, never passed; without any token the ` +
+      `run does not start, and a run in which no request carried a usable token is "nothing checked" (exit 2).`,
   },
   cloud: {
     type: "string",
@@ -57,7 +65,8 @@ const targetFlags = {
   "allow-writes": {
     type: "boolean",
     description:
-      "Allow Create and Delete, and changing the tenant's TAP policy for a probe (put back right after, also on Ctrl-C); live targets are read-only without it.",
+      "Allow Create and Delete, and changing the tenant's TAP policy for a probe (put back right after, also on " +
+      "Ctrl-C); live targets are read-only without it.",
   },
   "test-user": {
     type: "string",
@@ -91,7 +100,9 @@ const targetFlags = {
   "mock-scenario": {
     type: "string",
     value: "NAMES",
-    description: `Against the mock: apply contract-breaking scenarios (comma-separated) to see checks fail: ${scenarioNames.join(", ")}.`,
+    description:
+      `Against the mock: apply contract-breaking scenarios (comma-separated) to see checks fail: ` +
+      `${scenarioNames.join(", ")}.`,
   },
 } as const satisfies FlagTable;
 
@@ -197,7 +208,8 @@ export async function runCheck(
     const unknown = scenarios.filter((s) => !(scenarioNames as readonly string[]).includes(s));
     if (unknown.length > 0)
       throw new UsageError(
-        `--mock-scenario: unknown scenario ${unknown.map((s) => `"${s}"`).join(", ")}: expected some of ${scenarioNames.join(", ")}`,
+        `--mock-scenario: unknown scenario ${unknown.map((s) => `"${s}"`).join(", ")}: expected some of ` +
+          `${scenarioNames.join(", ")}`,
       );
     const mock = await startMockTarget({ scenarios });
     target = { ...mock, exchangeOptions: { ...mock.exchangeOptions, ...exchangeOptions } };

@@ -59,7 +59,9 @@ export function renderCatalog(format: "text" | "markdown" | "json"): string {
     );
     return `| id | severity | judges | title | what it verifies |\n|---|---|---|---|---|\n${rows.join("\n")}\n`;
   }
-  return `${allChecks.map((c) => `${c.id}  [${c.severity}, ${kindText(c)}]\n  ${c.title}\n${wrap(c.description, 92, "  ")}`).join("\n\n")}\n`;
+  const entry = (c: (typeof allChecks)[number]) =>
+    `${c.id}  [${c.severity}, ${kindText(c)}]\n  ${c.title}\n${wrap(c.description, 92, "  ")}`;
+  return `${allChecks.map(entry).join("\n\n")}\n`;
 }
 
 export async function runChecks(argv: string[], stdout: (text: string) => void): Promise<ExitCode> {

@@ -57,7 +57,9 @@ const mockFlags = {
   scenarios: {
     type: "string",
     value: "LIST",
-    description: `contract-breaking scenarios: "header" to honour the request header x-tap-mock-scenario: NAME[,NAME], or a comma list applied to every request. Names: ${scenarioNames.join(", ")}`,
+    description:
+      `contract-breaking scenarios: "header" to honour the request header x-tap-mock-scenario: ` +
+      `NAME[,NAME], or a comma list applied to every request. Names: ${scenarioNames.join(", ")}`,
   },
   help: { ...helpFlag.help, description: "this text" },
 } as const satisfies FlagTable;
@@ -150,7 +152,8 @@ export function parseMockArgs(argv: string[]): StartOptions {
       const unknown = names.filter((n) => !(scenarioNames as readonly string[]).includes(n));
       if (unknown.length > 0 || names.length === 0) {
         throw new UsageError(
-          `--scenarios: unknown scenario "${unknown[0] ?? ""}": expected "header" or a comma list of ${scenarioNames.join(", ")}`,
+          `--scenarios: unknown scenario "${unknown[0] ?? ""}": expected "header" or a comma list of ` +
+            `${scenarioNames.join(", ")}`,
         );
       }
       options.scenarios = { always: names };
@@ -178,11 +181,16 @@ export const mockCommand: Command = {
       lines.push(`  certificate (self-signed; trust it with NODE_EXTRA_CA_CERTS): ${mock.certificatePath}`);
     if (options.faults)
       lines.push(
-        `  faults: ${options.faults.kinds?.join(", ")} at rate ${options.faults.rate ?? 1}, seed ${options.faults.seed ?? 1}`,
+        `  faults: ${options.faults.kinds?.join(", ")} at rate ${options.faults.rate ?? 1}, seed ` +
+          `${options.faults.seed ?? 1}`,
       );
     if (options.scenarios)
       lines.push(
-        `  scenarios: ${options.scenarios === true ? "per request (x-tap-mock-scenario header)" : (options.scenarios as { always: string[] }).always.join(", ")}`,
+        `  scenarios: ${
+          options.scenarios === true
+            ? "per request (x-tap-mock-scenario header)"
+            : (options.scenarios as { always: string[] }).always.join(", ")
+        }`,
       );
     console.log(lines.join("\n"));
     await new Promise<void>((resolve) => {

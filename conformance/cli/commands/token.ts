@@ -161,7 +161,8 @@ export function parseTokenArgs(argv: string[]): TokenArgs {
     const seconds = Number(values["expires-in"]);
     if (!/^-?\d+$/.test(values["expires-in"].trim()) || seconds === 0 || Math.abs(seconds) > 86_400)
       throw new UsageError(
-        `--expires-in: expected whole seconds from -86400 to 86400, not 0 (negative: already expired), got "${values["expires-in"]}"`,
+        `--expires-in: expected whole seconds from -86400 to 86400, not 0 (negative: already expired), got ` +
+          `"${values["expires-in"]}"`,
       );
     form.set("mock_expires_in", String(seconds));
   }
@@ -196,7 +197,8 @@ export const tokenCommand: Command = {
     if (res.status >= 300 && res.status < 400) {
       await res.body?.cancel();
       throw new UserError(
-        `${endpoint.origin} answered the token request with a redirect (HTTP ${res.status}); not followed, since the request carries credentials: give the mock's own origin in --url`,
+        `${endpoint.origin} answered the token request with a redirect (HTTP ${res.status}); not followed, since ` +
+          `the request carries credentials: give the mock's own origin in --url`,
       );
     }
     const text = await boundedText(res, maxAnswerBytes, endpoint.origin);

@@ -121,7 +121,9 @@ describe("odata-context", () => {
     expect(trippedRules(graphCtx("https://microsoftgraph.chinacloudapi.cn/v1.0"))).toEqual(["odata-context"]);
     // A request sent to Graph itself names that cloud's root, no other.
     const direct = getExchange({
-      "@odata.context": `https://graph.microsoft.us/v1.0/$metadata#users('${USER}')/authentication/temporaryAccessPassMethods/$entity`,
+      "@odata.context":
+        `https://graph.microsoft.us/v1.0/$metadata#users('${USER}')/authentication/` +
+        `temporaryAccessPassMethods/$entity`,
       ...pass(),
     });
     expect(direct.request.url.startsWith("https://graph.microsoft.com/")).toBe(true);

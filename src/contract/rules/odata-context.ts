@@ -31,7 +31,10 @@ function userForms(name: string): string[] {
 interface ExpectedContext {
   /** Everything before `/$metadata#`: origin and version segment(s). */
   root: string;
-  /** Each `users('<user>')` form the answer may name; empty when the user cannot be known (a `/me` call without a readable token). */
+  /**
+   * Each `users('<user>')` form the answer may name; empty when the user cannot be known (a `/me` call without a
+   * readable token).
+   */
   users: string[];
   /** `/authentication/temporaryAccessPassMethods`, from the path template. */
   collection: string;
@@ -110,7 +113,10 @@ const CLOSE_USER = "')";
 const ENTITY = "/$entity";
 
 function render(e: ExpectedContext): string {
-  return `${e.root}${METADATA}${e.users[0] ?? "users('<signed-in user id>')"}${e.collection}${e.entity ? "/$entity" : ""}`;
+  return (
+    `${e.root}${METADATA}${e.users[0] ?? "users('<signed-in user id>')"}${e.collection}` +
+    `${e.entity ? "/$entity" : ""}`
+  );
 }
 
 /** Graph's own roots for the clouds with the TAP API (lower case), e.g. `https://graph.microsoft.com`. */
@@ -165,9 +171,12 @@ export default defineRule({
   stage: "transport",
   description:
     "A success body's `@odata.context` names what was asked for: the request's scheme and host (so the cloud), " +
-    "or Graph's own root of a cloud (as behind an API gateway or proxy), with the request's version segment, the user as the request named it (as sent, a UPN's `@` written as `@` or `%40`; for `/me` " +
-    "the signed-in user's object id or UPN, from the token's `upn` or `preferred_username`), the `temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
-    "SDKs and caches key on it; a context that names another user or cloud means the service answered a different question.",
+    "or Graph's own root of a cloud (as behind an API gateway or proxy), with the request's version segment, the " +
+    "user as the request named it (as sent, a UPN's `@` written as `@` or `%40`; for `/me` " +
+    "the signed-in user's object id or UPN, from the token's `upn` or `preferred_username`), the " +
+    "`temporaryAccessPassMethods` collection, and `/$entity` for a single item (Get, Create). " +
+    "SDKs and caches key on it; a context that names another user or cloud means the service answered a different " +
+    "question.",
   appliesTo: (ctx) =>
     isSuccess(ctx.status) &&
     ctx.bodyState === "json" &&

@@ -14,7 +14,8 @@ export default defineRule({
   description:
     "Create's 201 body carries the passcode in `temporaryAccessPass`, the only time it is ever returned: a " +
     "non-empty string whose length is the tenant policy's `defaultLength` (when the runner could read the tenant's " +
-    "policy, as always on the mock) or within the policy's allowed lengths (8 to 48). Without it the new pass is unusable and must be " +
+    "policy, as always on the mock) or within the policy's allowed lengths (8 to 48). Without it the new pass is " +
+    "unusable and must be " +
     "replaced.",
   appliesTo: (ctx) => ctx.operation.kind === "create" && isSuccess(ctx.status),
   run(ctx) {

@@ -26,12 +26,16 @@ describe("undocumented-properties", () => {
     expect(trippedRules(e)).toEqual(["undocumented-properties"]);
   });
 
-  it("reports a methodUsabilityReason outside the documented set at low severity, naming it, without a schema failure", () => {
-    const found = checkExchange(listExchange([pass({ isUsable: false, methodUsabilityReason: "BlockedByRisk" })]));
-    expect(found.map((v) => [v.check, v.severity])).toEqual([["undocumented-properties", "low"]]);
-    expect(found[0]!.message).toContain('"BlockedByRisk"');
-    expect(found[0]!.instancePath).toBe("/value/0/methodUsabilityReason");
-  });
+  it(
+    "reports a methodUsabilityReason outside the documented set at low severity, naming it, without a schema " +
+      "failure",
+    () => {
+      const found = checkExchange(listExchange([pass({ isUsable: false, methodUsabilityReason: "BlockedByRisk" })]));
+      expect(found.map((v) => [v.check, v.severity])).toEqual([["undocumented-properties", "low"]]);
+      expect(found[0]!.message).toContain('"BlockedByRisk"');
+      expect(found[0]!.instancePath).toBe("/value/0/methodUsabilityReason");
+    },
+  );
 
   it("tolerates the beta contract's own properties on beta only (x-beta)", () => {
     const onV1 = listExchange([pass({ lastUsedDateTime: null })]);

@@ -48,9 +48,10 @@ function valueFindings(ctx: ExchangeContext): Finding[] | undefined {
   let out: Finding[] | undefined;
   for (const { item, path } of tapItems(ctx)) {
     for (const { property, value, documented } of undocumentedValues(item)) {
+      const shown = value.length > 64 ? `${value.slice(0, 64)}…` : value;
       (out ??= []).push({
         message: receivedExpected(
-          `${property} ${JSON.stringify(value.length > 64 ? `${value.slice(0, 64)}…` : value)}, not a documented value`,
+          `${property} ${JSON.stringify(shown)}, not a documented value`,
           `one of ${[...documented].join(", ")} (an open set: a new value is news, not a break)`,
         ),
         instancePath: `${path}/${property}`,

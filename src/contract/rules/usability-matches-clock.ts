@@ -29,7 +29,8 @@ export default defineRule({
   severity: "medium",
   stage: "semantics",
   description:
-    `\`${notYetValid}\`, \`${expired}\` and \`${enabledByPolicy}\` agree with \`startDateTime\`, \`lifetimeInMinutes\` ` +
+    `\`${notYetValid}\`, \`${expired}\` and \`${enabledByPolicy}\` agree with \`startDateTime\`, ` +
+    `\`lifetimeInMinutes\` ` +
     "and the server's clock (its `Date` header): not yet valid before the start, expired after start plus lifetime, " +
     "enabled in between. A tolerance (60 s by default) absorbs clock skew and the header's one-second resolution. " +
     "Other reasons make no statement about time and are not judged.",
@@ -56,7 +57,8 @@ export default defineRule({
       if (!judged) continue;
       (findings ??= []).push({
         message: receivedExpected(
-          `methodUsabilityReason "${String(reason)}" at server time ${iso(now)} for a pass valid from ${iso(start)} to ${iso(end)}`,
+          `methodUsabilityReason "${String(reason)}" at server time ${iso(now)} for a pass valid from ` +
+            `${iso(start)} to ${iso(end)}`,
           `"${expected}"`,
         ),
         instancePath: `${path}/methodUsabilityReason`,

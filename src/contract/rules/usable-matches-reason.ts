@@ -10,7 +10,8 @@ export default defineRule({
   stage: "semantics",
   description:
     `\`isUsable\` is \`true\` exactly when \`methodUsabilityReason\` is \`${enabledByPolicy}\`. Portals show one ` +
-    "and act on the other; when they disagree a helpdesk hands out a pass that cannot sign in, or refuses one that can.",
+    "and act on the other; when they disagree a helpdesk hands out a pass that cannot sign in, or refuses one that " +
+    "can.",
   appliesTo: (ctx) => tapItems(ctx).length > 0,
   run(ctx) {
     let findings: Finding[] | undefined;

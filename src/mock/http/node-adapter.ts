@@ -181,7 +181,8 @@ export function clientErrorListener(body: ProtocolError) {
           connection: "close",
         }).map(([k, v]) => `${k}: ${v}`);
         socket.end(
-          `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n${lines.join("\r\n")}\r\n\r\n${text}`,
+          `HTTP/1.1 ${status} ${tooLarge ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+            `${lines.join("\r\n")}\r\n\r\n${text}`,
         );
       } catch (thrown) {
         console.error(`tap mock: unexpected error, likely a bug: ${thrown instanceof Error ? thrown.stack : thrown}`);

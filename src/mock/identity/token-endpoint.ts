@@ -43,7 +43,8 @@ export async function handleIdentity(state: IdentityState, req: MockRequest): Pr
       400,
       "invalid_tenant",
       90002,
-      `Tenant '${short(decode(tenant))}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud.`,
+      `Tenant '${short(decode(tenant))}' not found. Check to make sure you have the correct tenant ID and are ` +
+        `signing into the correct cloud.`,
     );
   }
   if (token) {
@@ -79,7 +80,8 @@ async function issueFromForm(state: IdentityState, req: MockRequest, tenant: str
       400,
       "invalid_request",
       900144,
-      "The request body must contain the following parameter: 'grant_type'. Send it form-encoded (application/x-www-form-urlencoded).",
+      "The request body must contain the following parameter: 'grant_type'. Send it form-encoded " +
+        "(application/x-www-form-urlencoded).",
     );
   }
   const form = new URLSearchParams(new TextDecoder("utf-8", { ignoreBOM: true }).decode(req.body ?? new Uint8Array()));
@@ -119,7 +121,8 @@ async function issueFromForm(state: IdentityState, req: MockRequest, tenant: str
         400,
         "unauthorized_client",
         700016,
-        `Application with identifier '${short(clientId)}' was not found in the directory '${state.fixtures.tenant.domain}'.`,
+        `Application with identifier '${short(clientId)}' was not found in the directory ` +
+          `'${state.fixtures.tenant.domain}'.`,
       );
     }
     if (form.get("client_secret") !== state.fixtures.clientSecret) {
@@ -128,7 +131,8 @@ async function issueFromForm(state: IdentityState, req: MockRequest, tenant: str
         401,
         "invalid_client",
         7000215,
-        "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.",
+        "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, " +
+          "not the client secret ID.",
       );
     }
     const resource =
@@ -139,7 +143,8 @@ async function issueFromForm(state: IdentityState, req: MockRequest, tenant: str
         400,
         "invalid_scope",
         1002012,
-        "The provided value for scope is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).",
+        "The provided value for scope is not valid. Client credential flows must have a scope value with /.default " +
+          "suffixed to the resource identifier (application ID URI).",
       );
     }
     const { token, claims } = await state.issuer.issue({ app: app.clientId, audience: resource, ...life });
@@ -210,7 +215,8 @@ function oauthError(state: IdentityState, status: number, error: string, code: n
     .replace(/\.\d+Z$/, "Z");
   return json(status, {
     error,
-    error_description: `AADSTS${code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ${timestamp}`,
+    error_description:
+      `AADSTS${code}: ${message} Trace ID: ${traceId} Correlation ID: ${correlationId} Timestamp: ` + `${timestamp}`,
     error_codes: [code],
     timestamp,
     trace_id: traceId,

@@ -31,7 +31,8 @@ export async function servePage(files: Map<string, string>): Promise<PageServer>
   const all = new Map(files);
   all.set(
     "/",
-    `<!doctype html><html><head><meta charset="utf-8"><title>tap page</title></head><body><script type="module" src="/app.js"></script></body></html>`,
+    `<!doctype html><html><head><meta charset="utf-8"><title>tap page</title></head><body><script type="module" ` +
+      `src="/app.js"></script></body></html>`,
   );
   const server: Server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://page").pathname;

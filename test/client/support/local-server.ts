@@ -1,4 +1,6 @@
-/** A bare node:http server on 127.0.0.1 for the cases the mock will not play: hostile bodies, stalls, scripted statuses. */
+/**
+ * A bare node:http server on 127.0.0.1 for the cases the mock will not play: hostile bodies, stalls, scripted statuses.
+ */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
