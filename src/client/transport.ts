@@ -91,8 +91,14 @@ function guarded(response: Response, request: Request, maxBytes: number, signal:
   }
   const statusText = REASON_PHRASE.test(response.statusText) ? response.statusText : "";
   let body: ReadableStream<Uint8Array> | null = null;
+  let headers = response.headers;
   if (request.method === "HEAD" || NULL_BODY_STATUSES.has(status)) {
     response.body?.cancel().catch(() => undefined);
+    // No body, and its headers say so: a reader that trusts Content-Length (openapi-fetch parses
+    // any status but 204 as JSON unless the length is 0) sees an empty body, not a parse error.
+    headers = new Headers(response.headers);
+    headers.set("content-length", "0");
+    headers.delete("transfer-encoding");
   } else if (response.body !== null) {
     checkDeclaredLength(response, maxBytes);
     body = guardedBody(response.body, {
@@ -107,7 +113,7 @@ function guarded(response: Response, request: Request, maxBytes: number, signal:
       hold: request,
     });
   }
-  return new Response(body, { status, statusText, headers: response.headers });
+  return new Response(body, { status, statusText, headers });
 }
 
 /** What a failed fetch rejects with: the abort reason, or a NetworkError naming the cause. */

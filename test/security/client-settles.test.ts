@@ -285,6 +285,22 @@ describe("odd status lines are the client's documented errors", () => {
     );
   }, 30_000);
 
+  it("a status that never has a body (205, 304) whose headers promise one: no parse error, on any path", async () => {
+    const tap = createTapClient({ baseUrl: `${origin}/v1.0`, credential: "t", retry: false, timeoutMs: 3_000 });
+    for (const status of [205, 304]) {
+      statusLine = `HTTP/1.1 ${status} X`;
+      const raw = await tap.raw.GET("/users/{user-id}/authentication/temporaryAccessPassMethods", {
+        params: { path: { "user-id": "u" } },
+      });
+      expect(raw.response.status).toBe(status);
+      for (const call of [tap.get({ user: "u", id: ID }) as Promise<unknown>, tap.list({ user: "u" })]) {
+        const { error } = await settlesWithin(call, 5_000);
+        if (error !== undefined)
+          expect([InvalidResponseError, NetworkError].some((t) => error instanceof t)).toBe(true);
+      }
+    }
+  });
+
   it("status 600 and a control character in a 404's reason phrase, named", async () => {
     const tap = createTapClient({ baseUrl: `${origin}/v1.0`, credential: "t", retry: false });
     statusLine = "HTTP/1.1 600 Odd";
