@@ -5,7 +5,6 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "no
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { contractTablesModule } from "./generate-contract-tables.js";
-import { ruleCatalogModule } from "./generate-rule-catalog.js";
 import { validatorsModule } from "./generate-validators.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -70,7 +69,6 @@ const files: Record<string, string> = {
   "generated/clouds.ts": cloudsModule(doc),
   "generated/validators.ts": validatorsModule(doc, header),
   "generated/contract-tables.ts": contractTablesModule(doc, header),
-  "generated/rule-catalog.ts": ruleCatalogModule(root, header),
 };
 
 if (check) {

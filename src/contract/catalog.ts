@@ -1,9 +1,49 @@
 /**
- * The rule catalog: every exchange rule, in report order. It is generated from the files of
- * `rules/` by `npm run generate` (`generated/rule-catalog.ts`), so no list here can miss a rule.
+ * The rule catalog: every exchange rule, in report order (stage: transport and envelope, schema,
+ * semantics; then id). Written by hand with static imports, which browsers and bundlers load as
+ * they would a generated list; `rules.test.ts` fails when a file of `rules/` is missing here, is
+ * listed twice, or is out of order, so this list cannot drift from the folder.
  */
-import { ruleCatalog } from "../../generated/rule-catalog.js";
+import contentType from "./rules/content-type.js";
+import errorEnvelope from "./rules/error-envelope.js";
+import notAServerError from "./rules/not-a-server-error.js";
+import odataContext from "./rules/odata-context.js";
+import requestIdHeaders from "./rules/request-id-headers.js";
+import retryAfterOn429 from "./rules/retry-after-on-429.js";
+import statusCodeDocumented from "./rules/status-code-documented.js";
+import responseSchema from "./rules/response-schema.js";
+import undocumentedProperties from "./rules/undocumented-properties.js";
+import getIdMatchesRequest from "./rules/get-id-matches-request.js";
+import lifetimeInRange from "./rules/lifetime-in-range.js";
+import oneMethodPerUser from "./rules/one-method-per-user.js";
+import oneTimeUsedOnlyForOneTime from "./rules/one-time-used-only-for-one-time.js";
+import secretNullOnRead from "./rules/secret-null-on-read.js";
+import secretOnCreate from "./rules/secret-on-create.js";
+import usabilityMatchesClock from "./rules/usability-matches-clock.js";
+import usabilityMatchesPolicy from "./rules/usability-matches-policy.js";
+import usableMatchesReason from "./rules/usable-matches-reason.js";
 import type { ExchangeRule } from "./rule.js";
+
+const ruleCatalog = [
+  contentType,
+  errorEnvelope,
+  notAServerError,
+  odataContext,
+  requestIdHeaders,
+  retryAfterOn429,
+  statusCodeDocumented,
+  responseSchema,
+  undocumentedProperties,
+  getIdMatchesRequest,
+  lifetimeInRange,
+  oneMethodPerUser,
+  oneTimeUsedOnlyForOneTime,
+  secretNullOnRead,
+  secretOnCreate,
+  usabilityMatchesClock,
+  usabilityMatchesPolicy,
+  usableMatchesReason,
+] as const;
 
 export type ExchangeRuleId = (typeof ruleCatalog)[number]["id"];
 

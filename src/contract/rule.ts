@@ -1,7 +1,7 @@
 /**
  * The shape of an exchange rule. Each rule lives in its own file in `rules/`, named by its id,
- * as that file's default export: the catalog (`generated/rule-catalog.ts`) is generated from the
- * folder, so a rule is registered by existing.
+ * as that file's default export, and is registered once in `catalog.ts` (its test fails for a
+ * file left out).
  */
 import type { ExchangeContext } from "./exchange.js";
 import type { Finding, Severity } from "./violation.js";

@@ -62,6 +62,20 @@ describe("the rule catalog", () => {
     const stages = exchangeRules.map((r) => ["transport", "schema", "semantics"].indexOf(r.stage));
     expect(stages.every((s, i) => s >= 0 && (i === 0 || s >= stages[i - 1]!))).toBe(true);
   });
+
+  it("lists them in report order: by stage, then by id", () => {
+    const stage = (r: { stage: string }) => ["transport", "schema", "semantics"].indexOf(r.stage);
+    const ordered = [...exchangeRules].sort((a, b) => stage(a) - stage(b) || (a.id < b.id ? -1 : 1));
+    expect([...exchangeRuleIds]).toEqual(ordered.map((r) => r.id));
+  });
+
+  it("names each rule by its file: the default export of rules/<id>.ts has that id", async () => {
+    for (const id of ruleFiles()) {
+      const rule = ((await import(`./rules/${id}.ts`)) as { default: { id: string } }).default;
+      expect(exchangeRules).toContain(rule);
+      expect(rule.id).toBe(id);
+    }
+  });
 });
 
 describe("a rule's test", () => {
