@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { signalExitCodes, type StopSignal } from "./command.js";
+import { exitCodeOf, type StopSignal } from "./command.js";
 import { main } from "./index.js";
 
 const argv = process.argv.slice(2);
@@ -10,11 +10,11 @@ if (argv[0] === "check") {
   const onSignal = (signal: StopSignal) => {
     if (stop.signal.aborted) {
       process.stderr.write(`\ntap-contract check: ${signal} again: stopping without finishing the cleanup\n`);
-      process.exit(signalExitCodes[signal]);
+      process.exit(exitCodeOf({ kind: "interrupted", signal }));
     }
     stop.abort(signal);
     // The cleanup has its own deadline; this one only guards against a bug that would hang.
-    setTimeout(() => process.exit(signalExitCodes[signal]), 60_000).unref();
+    setTimeout(() => process.exit(exitCodeOf({ kind: "interrupted", signal })), 60_000).unref();
   };
   process.on("SIGINT", () => onSignal("SIGINT"));
   process.on("SIGTERM", () => onSignal("SIGTERM"));
@@ -25,7 +25,7 @@ if (argv[0] === "check") {
       process.stderr.write(
         `\ntap-contract replay: interrupted (${signal}): the run did not finish and wrote no report\n`,
       );
-      process.exit(signalExitCodes[signal]);
+      process.exit(exitCodeOf({ kind: "interrupted", signal }));
     });
   }
 }

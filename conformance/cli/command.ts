@@ -1,11 +1,8 @@
 import type { FlagTable } from "./flags.js";
 
-/** Exit codes everywhere: 0 all passed, 1 the API (or recording) failed or a check errored, 2 could not start. */
-export type ExitCode = 0 | 1 | 2 | 130 | 143;
+import type { ExitCode } from "../run/exit-code.js";
 
-/** How a run was stopped from outside: the signal's name and the shell's exit code for it. */
-export const signalExitCodes = { SIGINT: 130, SIGTERM: 143 } as const;
-export type StopSignal = keyof typeof signalExitCodes;
+export { exitCodeOf, signalExitCodes, type ExitCode, type StopSignal } from "../run/exit-code.js";
 
 /** One `tap-contract` subcommand. Each lives in commands/<name>.ts and is registered in commands/index.ts. */
 export interface Command {

@@ -1,6 +1,6 @@
 /** `tap-contract`: the one binary. Dispatches to a subcommand and maps errors to exit codes. */
 import { UserError } from "../../src/errors.js";
-import type { ExitCode } from "./command.js";
+import { exitCodeOf, type ExitCode } from "./command.js";
 import { commands } from "./commands/index.js";
 
 async function usage(): Promise<string> {
@@ -46,10 +46,10 @@ export async function main(argv: string[], context: { stop?: AbortSignal } = {})
   } catch (err) {
     if (err instanceof UserError) {
       console.error(`tap-contract ${name}: ${err.message}`);
-      return 2;
+      return exitCodeOf({ kind: "could-not-start" });
     }
     console.error(`tap-contract ${name}: unexpected error, likely a bug; please report it with this output:`);
     console.error(err instanceof Error ? err.stack : err);
-    return 1;
+    return exitCodeOf({ kind: "crashed" });
   }
 }

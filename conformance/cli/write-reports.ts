@@ -5,6 +5,7 @@ import type { KnownSecrets } from "../../src/contract/redact.js";
 import { describeSystemError } from "../../src/errors.js";
 import { loadReporters, type ReporterName } from "../reporters/index.js";
 import { coverageLine, totalsLine, verdictText } from "../reporters/summary.js";
+import { exitCodeOf, type ExitCode } from "../run/exit-code.js";
 import type { RunResult } from "../run/result.js";
 import type { ReportOutput } from "../reporters/reporter.js";
 import { makeDirectory, refuseSymlinkDir, writeReportFile } from "./outputs.js";
@@ -75,8 +76,13 @@ export async function writeReports(
  * never green (2, as an output that cannot be written at the start is); a failed or
  * nothing-checked run keeps its code.
  */
-export function exitAfterReports(result: RunResult, reports: WrittenReports): 0 | 1 | 2 {
-  return reports.failures.length > 0 && result.exitCode === 0 ? 2 : result.exitCode;
+export function exitAfterReports(result: RunResult, reports: WrittenReports): ExitCode {
+  return exitCodeOf({
+    kind: "judged",
+    failing: result.exitCode === 1,
+    nothingJudged: result.exitCode === 2,
+    reportsFailed: reports.failures.length > 0,
+  });
 }
 
 /** The verdict, as the console reporter ends (with "no critical check was judged" when so). */

@@ -4,6 +4,7 @@
  */
 import { severities, type Severity } from "../../src/contract/violation.js";
 import type { Outcome, Totals, Waiver } from "../run/result.js";
+import { exitCodeOf } from "../run/exit-code.js";
 import { isExpired, type Allowlist } from "./allowlist.js";
 
 export interface Verdict {
@@ -61,5 +62,10 @@ export function finalize(
     totals[out.status]++;
     return out;
   });
-  return { outcomes, totals, expiredWaivers, exitCode: failing ? 1 : nothingChecked(totals) ? 2 : 0 };
+  return {
+    outcomes,
+    totals,
+    expiredWaivers,
+    exitCode: exitCodeOf({ kind: "judged", failing, nothingJudged: nothingChecked(totals) }) as 0 | 1 | 2,
+  };
 }

@@ -21,6 +21,7 @@ import { policyExchangeOptions, readTenantPolicy, type PolicyReading } from "../
 import { ExchangeTally } from "./exchange-tally.js";
 import { explore } from "./explore.js";
 import type { ProgressHook } from "./progress.js";
+import { exitCodeOf } from "./exit-code.js";
 import type { Outcome, RunResult } from "./result.js";
 import { defaultRetryPolicy, type RetryPolicy } from "./retry.js";
 import { createSession, type Session } from "./session.js";
@@ -213,16 +214,16 @@ export async function runSuite(target: Target, options: RunOptions): Promise<Run
     ...(options.allowlist ? { allowlist: options.allowlist } : {}),
     ...(options.today ? { today: options.today } : {}),
   });
-  if (cleanup) {
-    result.cleanup = cleanup;
-    if (!cleanup.clean && result.exitCode === 0) result.exitCode = 1;
-  }
-  if (target.description.kind === "live" && !tokenBearing && result.exitCode === 0) {
-    return {
-      ...result,
-      exitCode: 2,
-      nothingChecked: "no request carried a usable token (only the unauthenticated probes ran)",
-    };
-  }
-  return result;
+  if (cleanup) result.cleanup = cleanup;
+  const failing = result.exitCode === 1 || cleanup?.clean === false;
+  const noToken = target.description.kind === "live" && !tokenBearing && !failing && result.exitCode === 0;
+  const exitCode = exitCodeOf({ kind: "judged", failing, nothingJudged: result.exitCode === 2 || noToken }) as
+    | 0
+    | 1
+    | 2;
+  return {
+    ...result,
+    exitCode,
+    ...(noToken ? { nothingChecked: "no request carried a usable token (only the unauthenticated probes ran)" } : {}),
+  };
 }

@@ -10,7 +10,7 @@ import { defaultHttpLimits } from "../../targets/http.js";
 import { liveTarget, missingTokensHint, tokenEnvPrefix } from "../../targets/live.js";
 import { startMockTarget } from "../../targets/mock.js";
 import type { Target } from "../../targets/target.js";
-import { signalExitCodes, type Command, type ExitCode, type StopSignal } from "../command.js";
+import { exitCodeOf, type Command, type ExitCode, type StopSignal } from "../command.js";
 import {
   commonFlags,
   commonOptionsHelp,
@@ -267,7 +267,7 @@ export async function runCheck(
     removeEmptyDirectories(madeDirs);
     stderr.write(`\ntap-contract check: interrupted (${signal}): the run did not finish and wrote no report\n`);
     if (err.cleanup) stderr.write(`tap-contract check: ${err.cleanup.line}\n`);
-    return signalExitCodes[signal];
+    return exitCodeOf({ kind: "interrupted", signal });
   } finally {
     await recorder?.close().catch(() => undefined);
     await target.close();
