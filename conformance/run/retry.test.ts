@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { RetryBudget, retryAfterMs } from "./retry.js";
+import { retryAfterMs } from "../../src/http/retry-after.js";
+import { RetryBudget } from "./retry.js";
 
 describe("retryAfterMs", () => {
   it("reads seconds, fractional seconds and HTTP dates", () => {

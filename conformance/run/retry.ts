@@ -2,6 +2,8 @@
  * The retry budget for 429s: a throttled request waits `Retry-After` (capped) and tries again,
  * but the whole run has a bounded number of retries and of waiting, so a 429 storm ends.
  */
+import { retryAfterMs } from "../../src/http/retry-after.js";
+
 export interface RetryPolicy {
   /** Retries of one request. */
   perRequest: number;
@@ -22,15 +24,6 @@ export const defaultRetryPolicy: RetryPolicy = {
   defaultDelayMs: 100,
   totalDelayMs: 15_000,
 };
-
-/** Seconds or an HTTP date, as milliseconds from `now`; undefined when absent or unreadable. */
-export function retryAfterMs(value: string | undefined, now: number): number | undefined {
-  if (value === undefined) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Math.ceil(Number(trimmed) * 1000);
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 export class RetryBudget {
   #retries = 0;

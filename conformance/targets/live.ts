@@ -3,6 +3,7 @@
  * flags, tokens from the environment (named bearer tokens, or client credentials through
  * @azure/identity), read-only unless writes are allowed for a named test user.
  */
+import { GUID } from "../../src/http/guid.js";
 import { UsageError, UserError } from "../../src/errors.js";
 import { bearerUrlProblem } from "../../src/client/base-url-rule.js";
 import { betaApi, clouds, tapCloud } from "../../src/spec/clouds.js";
@@ -189,8 +190,6 @@ async function azureToken(
   }
 }
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The tokens the README names for a role: an expired one of these is a mistake, not an `rejects-expired-token` probe.
  */
@@ -213,7 +212,7 @@ export async function liveTarget(options: LiveTargetOptions): Promise<Target> {
   if (options.methods.length > 0 && options.users.length === 0)
     throw new UsageError("--method needs --user: a pass id is read as a pass of the first --user");
   for (const method of options.methods) {
-    if (!guid.test(method))
+    if (!GUID.test(method))
       throw new UsageError(`--method ${JSON.stringify(method)}: expected a pass id (a GUID, as List shows it)`);
   }
   checkBetaCloud(url, cloud.id);

@@ -11,7 +11,7 @@ import { InvalidInputError, RequestTimeoutError, type TapError } from "./errors.
 import { sleep } from "./middleware/retry.js";
 import { checkSegment, encodeSegment } from "./path-segment.js";
 import { delayMs } from "./options.js";
-import { retryAfterMs } from "./retry-after.js";
+import { retryAfterMs } from "../http/retry-after.js";
 import { readBodies, readJson } from "./transport.js";
 import type { CreatedTemporaryAccessPassMethod, TemporaryAccessPassCreateRequest } from "./types.js";
 

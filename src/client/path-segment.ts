@@ -2,10 +2,8 @@
  * Path parameters as single, inert path segments: whatever a user id or UPN holds (`#EXT#`,
  * `/`, `?`, `%`, quotes, `..`), it can name only the segment it stands in.
  */
+import { GUID } from "../http/guid.js";
 import { InvalidInputError } from "./errors.js";
-
-// The pass id is a GUID (the spec's parameter has `format: uuid`; a test keeps the two in step).
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A value for messages: quoted, control characters escaped, long values cut. */
 export function shown(value: unknown): string {

@@ -1,27 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { retryAfterMs, retryDelayMs } from "./retry-after.js";
-
-const NOW = Date.parse("2026-11-28T10:00:00Z");
-
-describe("retryAfterMs", () => {
-  it.each([
-    ["10", 10_000],
-    ["2.128", 2128],
-    [" 0 ", 0],
-    ["0.5", 500],
-  ])("reads seconds %j as %d ms", (value, want) => {
-    expect(retryAfterMs(value, NOW)).toBe(want);
-  });
-
-  it("reads an HTTP date relative to now, never negative", () => {
-    expect(retryAfterMs("Sat, 28 Nov 2026 10:00:07 GMT", NOW)).toBe(7000);
-    expect(retryAfterMs("Sat, 28 Nov 2026 09:59:00 GMT", NOW)).toBe(0);
-  });
-
-  it.each([null, undefined, "", "soon", "-1", "1e3"])("ignores %j", (value) => {
-    expect(retryAfterMs(value, NOW)).toBeUndefined();
-  });
-});
+import { retryDelayMs } from "./retry-after.js";
 
 describe("retryDelayMs", () => {
   const policy = (random: number) => ({ maxDelayMs: 10_000, baseDelayMs: 500, random: () => random });

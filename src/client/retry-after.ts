@@ -1,16 +1,4 @@
-/** When to retry: Graph's `Retry-After` (seconds, possibly fractional, or an HTTP date) and a backoff. */
-
-const SECONDS = /^\s*(\d+(?:\.\d+)?)\s*$/;
-
-/** Milliseconds a `Retry-After` value asks for, or undefined when it is absent or unreadable. */
-export function retryAfterMs(value: string | null | undefined, now: number): number | undefined {
-  if (value == null || value.trim() === "") return undefined;
-  const seconds = SECONDS.exec(value);
-  if (seconds) return Math.round(Number(seconds[1]) * 1000);
-  // An HTTP date names its weekday and zone; bare numbers like "-1" are not dates.
-  const date = /[a-z]/i.test(value) ? Date.parse(value) : Number.NaN;
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
+/** When to retry: the wait a `Retry-After` (read by src/http/retry-after.ts) or a backoff gives. */
 
 export interface DelayPolicy {
   /** The longest wait before a retry; a server asking for more gets its response returned instead. */

@@ -1,9 +1,9 @@
 /** Checks a fixture tenant (the default, or one read from `--fixtures FILE`) before the mock uses it. */
+import { GUID } from "../http/guid.js";
 import { UserError } from "../errors.js";
 import { directoryRoles } from "../spec/index.js";
 import type { MockFixtures } from "./fixtures.js";
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A hundred years in minutes: a fixture pass starts and lasts within it, so its dates stay writable. */
 const maxOffsetMinutes = 100 * 366 * 24 * 60;
 
@@ -13,7 +13,7 @@ export function checkFixtures(f: MockFixtures): void {
     throw new UserError(`fixtures: ${what}`);
   };
   if (!f || typeof f !== "object") fail("expected an object with tenant, password, clientSecret, users and apps");
-  if (!f.tenant || !guid.test(f.tenant.id ?? "") || typeof f.tenant.domain !== "string" || f.tenant.domain === "") {
+  if (!f.tenant || !GUID.test(f.tenant.id ?? "") || typeof f.tenant.domain !== "string" || f.tenant.domain === "") {
     fail("tenant must have a GUID id and a domain");
   }
   if (typeof f.password !== "string" || f.password === "") fail("password must be a non-empty string");
@@ -27,7 +27,7 @@ export function checkFixtures(f: MockFixtures): void {
   f.users.forEach((u, i) => {
     const at = `users[${i}]`;
     if (typeof u.name !== "string" || u.name === "") fail(`${at}.name must be a non-empty string`);
-    if (!guid.test(u.id ?? "")) fail(`${at}.id must be a GUID, got ${JSON.stringify(u.id)}`);
+    if (!GUID.test(u.id ?? "")) fail(`${at}.id must be a GUID, got ${JSON.stringify(u.id)}`);
     if (typeof u.userPrincipalName !== "string" || !u.userPrincipalName.includes("@"))
       fail(`${at}.userPrincipalName must look like name@domain`);
     unique(u.name, "user name");
@@ -44,7 +44,7 @@ export function checkFixtures(f: MockFixtures): void {
         );
     }
     if (u.tap) {
-      if (!guid.test(u.tap.id ?? "")) fail(`${at}.tap.id must be a GUID`);
+      if (!GUID.test(u.tap.id ?? "")) fail(`${at}.tap.id must be a GUID`);
       if (!(typeof u.tap.startOffsetMinutes === "number" && Math.abs(u.tap.startOffsetMinutes) <= maxOffsetMinutes))
         fail(
           `${at}.tap.startOffsetMinutes must be a number of minutes from -${maxOffsetMinutes} to ${maxOffsetMinutes}`,
@@ -61,7 +61,7 @@ export function checkFixtures(f: MockFixtures): void {
   if (f.groups !== undefined && !Array.isArray(f.groups)) fail("groups must be an array");
   (f.groups ?? []).forEach((g, i) => {
     const at = `groups[${i}]`;
-    if (!guid.test(g.id ?? "")) fail(`${at}.id must be a GUID, got ${JSON.stringify(g.id)}`);
+    if (!GUID.test(g.id ?? "")) fail(`${at}.id must be a GUID, got ${JSON.stringify(g.id)}`);
     if (typeof g.displayName !== "string" || g.displayName === "") fail(`${at}.displayName must be a non-empty string`);
     if (!Array.isArray(g.members)) fail(`${at}.members must be an array of user names, object ids or UPNs`);
     unique(g.id, "group id");
@@ -78,7 +78,7 @@ export function checkFixtures(f: MockFixtures): void {
     const at = `apps[${i}]`;
     if (typeof a.name !== "string" || a.name === "") fail(`${at}.name must be a non-empty string`);
     if (typeof a.clientId !== "string" || a.clientId === "") fail(`${at}.clientId must be a non-empty string`);
-    if (!guid.test(a.servicePrincipalId ?? "")) fail(`${at}.servicePrincipalId must be a GUID`);
+    if (!GUID.test(a.servicePrincipalId ?? "")) fail(`${at}.servicePrincipalId must be a GUID`);
     if (!Array.isArray(a.roles)) fail(`${at}.roles must be an array of permission names`);
     unique(a.name, "app name");
     unique(a.clientId, "client id");

@@ -4,7 +4,8 @@
  * process the request (a 503 or 504 may come after the pass was made).
  */
 import type { Middleware } from "openapi-fetch";
-import { retryAfterMs, retryDelayMs } from "../retry-after.js";
+import { retryAfterMs } from "../../http/retry-after.js";
+import { retryDelayMs } from "../retry-after.js";
 
 export interface RetryOptions {
   /** Retries after the first attempt (default 3; 0 turns retries off). */

@@ -1,4 +1,5 @@
 /** The four operations on an authorized, resolved request: List, Get, Create, Delete. */
+import { GUID } from "../../http/guid.js";
 import { baseHeaders, errorResponse, jsonResponse, noContent } from "../http/envelope.js";
 import type { MockResponse } from "../http/exchange.js";
 import { hashPasscode, newPasscode } from "../passcode.js";
@@ -11,8 +12,6 @@ import { applySelect, odataContext, toEntity, type Entity } from "./representati
 import { readScenarios } from "./read-scenarios.js";
 import { parseSelect } from "./select.js";
 import { someTicks, ticksOf } from "./timestamp.js";
-
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function runOperation(
   state: TenantState,
@@ -82,7 +81,7 @@ function list(state: TenantState, call: GraphCall, user: FixtureUser): MockRespo
 
 function findMethod(state: TenantState, call: GraphCall, user: FixtureUser): StoredMethod | MockResponse {
   const methodId = call.params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
-  if (!guid.test(methodId)) {
+  if (!GUID.test(methodId)) {
     return errorResponse(call.env, "invalidMethodId", {
       values: { methodId: methodId.length > 64 ? `${methodId.slice(0, 64)}…` : methodId },
     });
