@@ -92,7 +92,10 @@ export class ExchangeTally {
           message: cut(message),
           ...(found.instancePath !== undefined ? { instancePath: cut(found.instancePath) } : {}),
         };
-        const key = `${finding.instancePath ?? ""}\n${finding.message}`;
+        // Rule (this cell), keyword, path with indices folded, and the defect's key: the same defect
+        // in many exchanges (each with its own ids in the message) is one violation with a count.
+        const path = (finding.instancePath ?? "").replace(/\/\d+(?=\/|$)/g, "/*");
+        const key = `${finding.keyword ?? ""}\n${path}\n${found.key ?? finding.message}`;
         const known = cell.violations.get(key);
         if (known) known.count++;
         else if (cell.violations.size < maxDistinctViolations) {

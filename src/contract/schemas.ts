@@ -6,6 +6,7 @@
 import type { ErrorObject } from "ajv/dist/2020.js";
 import { spec } from "../spec/index.js";
 import type { TapOperation } from "../spec/operations.js";
+import { isSecretKey } from "./redact.js";
 import { documentedResponse } from "./tables.js";
 import { schemaValidator } from "./validators.js";
 import type { Finding } from "./violation.js";
@@ -54,16 +55,23 @@ function paramsText(e: ErrorObject): string {
 /** A short rendering of the value at a JSON pointer, never a secret: strings are shown by length. */
 function describeAt(body: unknown, pointer: string): string {
   let node: unknown = body;
-  for (const raw of pointer.split("/").slice(1)) {
-    const key = raw.replaceAll("~1", "/").replaceAll("~0", "~");
+  const segments = pointer
+    .split("/")
+    .slice(1)
+    .map((raw) => raw.replaceAll("~1", "/").replaceAll("~0", "~"));
+  for (const key of segments) {
     node = node && typeof node === "object" ? (node as Record<string, unknown>)[key] : undefined;
   }
-  const where = pointer === "" ? "body" : pointer;
-  if (typeof node === "string") return `${where} = a string of ${node.length} chars`;
-  if (node === undefined) return `${where} = (absent)`;
+  // The value first and its place after it: `<name> = <value>` beside a secret-looking name would
+  // read to text redaction as a secret and have the description's first word masked.
+  const where = pointer === "" ? "as the body" : `at ${pointer}`;
+  if (typeof node === "string") return `a string of ${node.length} chars ${where}`;
+  if (node === undefined) return `(absent) ${where}`;
   if (node !== null && typeof node === "object")
-    return `${where} = ${Array.isArray(node) ? `an array of ${node.length}` : "an object"}`;
-  return `${where} = ${JSON.stringify(node)}`;
+    return `${Array.isArray(node) ? `an array of ${node.length}` : "an object"} ${where}`;
+  // Under a secret name a number or boolean is described, never shown: it may be the passcode.
+  if (node !== null && segments.some(isSecretKey)) return `a ${typeof node} ${where}`;
+  return `${JSON.stringify(node)} ${where}`;
 }
 
 /** Resolve `#/components/...` references of the bundled spec (the spec's own tests read examples through it). */

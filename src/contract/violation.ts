@@ -10,6 +10,12 @@ export interface Finding {
   instancePath?: string;
   schemaPath?: string;
   keyword?: string;
+  /**
+   * The defect's name, the same in every exchange that has it (no ids, times or values): with the
+   * rule, keyword and path it is what the tally groups by, so one defect across many exchanges is
+   * one violation with its count. Without it the message names the defect.
+   */
+  key?: string;
 }
 
 export interface Violation extends Finding {

@@ -25,6 +25,7 @@ export default defineRule({
       {
         message: receivedExpected(`id ${show(id)}`, `${JSON.stringify(requested)}, the id requested`),
         instancePath: "/id",
+        key: "another id",
       },
     ];
   },

@@ -198,6 +198,7 @@ export default defineRule({
           render(expected),
         ),
         instancePath: "/@odata.context",
+        key: actual === undefined ? "absent" : "another context",
       },
     ];
   },

@@ -15,6 +15,8 @@ export default defineRule({
     if (!isObject(ctx.body)) return none;
     const value = ctx.body.value;
     if (!Array.isArray(value) || value.length <= 1) return none;
-    return [{ message: receivedExpected(`${value.length} items in value`, "0 or 1"), instancePath: "/value" }];
+    return [
+      { message: receivedExpected(`${value.length} items in value`, "0 or 1"), instancePath: "/value", key: "several" },
+    ];
   },
 });

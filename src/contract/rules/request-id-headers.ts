@@ -20,9 +20,15 @@ export default defineRule({
     let findings: Finding[] | undefined;
     const requestId = ctx.headers[REQUEST_ID];
     if (requestId === undefined) {
-      (findings ??= []).push({ message: receivedExpected("no request-id header", "a request-id header (a GUID)") });
+      (findings ??= []).push({
+        message: receivedExpected("no request-id header", "a request-id header (a GUID)"),
+        key: "no request-id",
+      });
     } else if (!headerValidator(REQUEST_ID)(requestId)) {
-      (findings ??= []).push({ message: receivedExpected(`request-id ${JSON.stringify(requestId)}`, "a GUID") });
+      (findings ??= []).push({
+        message: receivedExpected(`request-id ${JSON.stringify(requestId)}`, "a GUID"),
+        key: "request-id not a GUID",
+      });
     }
     const echoed = ctx.headers[CLIENT_REQUEST_ID];
     const sent = ctx.requestHeaders[CLIENT_REQUEST_ID];
@@ -37,6 +43,7 @@ export default defineRule({
               ? "client-request-id equal to request-id"
               : `client-request-id ${JSON.stringify(sent)} (echoed)`,
           ),
+          key: "no client-request-id",
         });
       }
     } else if (sent !== undefined && echoed !== sent) {
@@ -45,6 +52,7 @@ export default defineRule({
           `client-request-id ${JSON.stringify(echoed)}`,
           `${JSON.stringify(sent)}, the value the client sent`,
         ),
+        key: "client-request-id not echoed",
       });
     } else if (sent === undefined && requestId !== undefined && echoed !== requestId) {
       (findings ??= []).push({
@@ -52,6 +60,7 @@ export default defineRule({
           `client-request-id ${JSON.stringify(echoed)}`,
           `${JSON.stringify(requestId)}, equal to request-id`,
         ),
+        key: "client-request-id not request-id",
       });
     }
     return findings ?? none;
