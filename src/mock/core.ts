@@ -5,22 +5,17 @@
 import { schemaValidator } from "../contract/schemas.js";
 import { createClock, type ClockOption, type MockClock } from "./clock.js";
 import { createDirectory } from "./directory.js";
-import {
-  createFaultPicker,
-  faultHeader,
-  faultKinds,
-  requestedFault,
-  type FaultDraw,
-  type FaultPlan,
-} from "./faults.js";
+import { damagedByFault, replacingFault } from "./fault-table.js";
+import { createFaultPicker, faultHeader, faultKinds, requestedFault, type FaultPlan } from "./faults.js";
 import { defaultFixtures, type MockFixtures } from "./fixtures.js";
 import { checkFixtures } from "./fixtures-check.js";
 import type { TenantState } from "./graph/context.js";
 import { handleBatch } from "./graph/batch.js";
 import { handleGraph } from "./graph/handler.js";
 import { route } from "./graph/route.js";
+import { stagesFor } from "./graph/stages.js";
 import { someTicks } from "./graph/timestamp.js";
-import { envelopeFor, errorResponse, graphJsonContentType, rawError, type Envelope } from "./http/envelope.js";
+import { envelopeFor, errorResponse, rawError } from "./http/envelope.js";
 import { header, maxBodyBytes, type MockRequest, type MockResponse } from "./http/exchange.js";
 import { fromWebRequest, toWebResponse } from "./http/web.js";
 import { TokenIssuer, type TokenRequest } from "./identity/issuer.js";
@@ -37,7 +32,7 @@ import {
   type UsabilityReason,
 } from "./policy.js";
 import { UserError } from "../errors.js";
-import { createScenarioSelector, type ScenarioName, type ScenarioOption } from "./scenarios.js";
+import { createScenarioSelector, type ScenarioOption } from "./scenarios.js";
 import { TapStore, type StoredMethod } from "./store.js";
 
 // Cheap test before routing: only a path ending in `$batch` can be one.
@@ -161,13 +156,11 @@ export function createMockGraph(options: MockGraphOptions = {}): MockGraphCore {
         );
       }
       const fault = drawFault(asked);
-      if (fault) {
-        const early = faultResponse(env, fault);
-        if (early) return early;
-      }
-      const res = await handleGraph(state, req, env, selection.active);
-      const shaped = selection.active.size > 0 ? envelopeScenarios(res, selection.active) : res;
-      return fault ? lateFault(shaped, fault) : shaped;
+      const replaced = fault && replacingFault(env, fault);
+      if (replaced) return replaced;
+      const stages = stagesFor(selection.active);
+      const res = stages.envelope(await handleGraph(state, req, env, stages));
+      return fault ? damagedByFault(res, fault) : res;
     } catch (err) {
       // A bug, never a fault: answer like Graph's generalException and say so on stderr.
       console.error(`tap mock: unexpected error, likely a bug: ${err instanceof Error ? err.stack : String(err)}`);
@@ -231,58 +224,4 @@ function seed(store: TapStore, fixtures: MockFixtures, nowMs: number): void {
     };
     store.put(method);
   }
-}
-
-/** Faults that replace the answer. */
-function faultResponse(env: Envelope, fault: FaultDraw): MockResponse | undefined {
-  const retryAfter = String(fault.plan.retryAfterSeconds);
-  switch (fault.kind) {
-    case "throttle":
-      return errorResponse(env, "throttled", {
-        headers: { "retry-after": retryAfter },
-        inner: { code: "429", status: "429" },
-      });
-    case "throttle-fractional":
-      return errorResponse(env, "throttled", {
-        headers: { "retry-after": "2.128" },
-        inner: { code: "429", status: "429" },
-      });
-    case "unavailable":
-      return errorResponse(env, "serviceUnavailable", { headers: { "retry-after": retryAfter } });
-    case "gateway-timeout":
-      return errorResponse(env, "gatewayTimeout", { headers: { "retry-after": retryAfter } });
-    case "drop":
-      return { status: 0, headers: {}, drop: true };
-    default:
-      return undefined;
-  }
-}
-
-/** Faults that damage or delay the real answer. */
-function lateFault(res: MockResponse, fault: FaultDraw): MockResponse {
-  switch (fault.kind) {
-    case "latency":
-      return { ...res, delayMs: fault.plan.latencyMs };
-    case "truncated-json":
-      return res.body ? { ...res, body: res.body.slice(0, Math.max(1, Math.floor(res.body.length / 2))) } : res;
-    case "malformed-json":
-      return res.body ? { ...res, body: `${res.body.slice(0, -1)},}` } : res;
-    default:
-      return res;
-  }
-}
-
-/** Scenarios that break the envelope rather than the resource. */
-function envelopeScenarios(res: MockResponse, active: ReadonlySet<ScenarioName>): MockResponse {
-  const out: MockResponse = { ...res, headers: { ...res.headers } };
-  if (active.has("undocumented-status") && out.status === 200) out.status = 418;
-  if (active.has("wrong-content-type") && out.headers["content-type"] === graphJsonContentType)
-    out.headers["content-type"] = "text/plain; charset=utf-8";
-  if (active.has("missing-request-id")) delete out.headers["request-id"];
-  if (active.has("client-request-id-not-echoed")) out.headers["client-request-id"] = crypto.randomUUID();
-  if (active.has("bad-error-envelope") && out.status >= 400 && out.body) {
-    const message = (JSON.parse(out.body) as { error?: { message?: string } }).error?.message ?? "error";
-    out.body = JSON.stringify({ message });
-  }
-  return out;
 }

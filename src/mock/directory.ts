@@ -2,6 +2,8 @@
 import type { FixtureApp, FixtureUser, MockFixtures } from "./fixtures.js";
 
 export interface Directory {
+  /** Every fixture user, in the fixtures' order. */
+  readonly users: readonly FixtureUser[];
   /** A user by object id or userPrincipalName, case-insensitively; personal accounts included. */
   user(idOrUpn: string): FixtureUser | undefined;
   /** A user by its short fixture name, object id or UPN. */
@@ -34,6 +36,7 @@ export function createDirectory(fixtures: MockFixtures): Directory {
   }
   const none: readonly string[] = [];
   return {
+    users: fixtures.users,
     groupsOf: (userId) => groups.get(userId.toLowerCase()) ?? none,
     user: (key) => users.get(key.toLowerCase()),
     userByAnyName: (key) => names.get(key.toLowerCase()) ?? users.get(key.toLowerCase()),

@@ -6,10 +6,10 @@ import type { Envelope } from "../http/envelope.js";
 import type { MockRequest } from "../http/exchange.js";
 import type { TokenIssuer } from "../identity/issuer.js";
 import type { TapPolicy } from "../policy.js";
-import type { ScenarioName } from "../scenarios.js";
 import type { TapStore } from "../store.js";
 import type { TapOperation } from "../../spec/index.js";
 import type { Caller } from "./authenticate.js";
+import type { Stages } from "./stages.js";
 
 export interface TenantState {
   tenantId: string;
@@ -23,7 +23,8 @@ export interface TenantState {
 export interface GraphCall {
   req: MockRequest;
   env: Envelope;
-  scenarios: ReadonlySet<ScenarioName>;
+  /** Where the scenarios in force act (each stage is the identity on the faithful path). */
+  stages: Stages;
   operation: TapOperation;
   params: Record<string, string>;
   /** Path segments after the version, still percent-encoded (`["", "users", "x", …]`). */

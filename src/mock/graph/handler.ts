@@ -1,33 +1,30 @@
 /**
  * One Graph request, in Graph's order: route (400/405), authenticate (401), the write
  * request's content type (400/415), resolve the user and authorize from the spec's tables
- * (400/403), user lookup (404), then the operation. Contract-breaking scenarios hook in where
- * the behaviour they break is decided.
+ * (400/403), user lookup (404), then the operation. Each of those is a stage of `stages.ts`
+ * where the scenarios in force act; the faithful path calls them all.
  */
 import { authorize } from "../../contract/authorize.js";
 import type { ActingOn } from "../../spec/index.js";
-import { errorResponse, jsonResponse, type Envelope } from "../http/envelope.js";
+import { errorResponse, type Envelope } from "../http/envelope.js";
 import type { MockRequest, MockResponse } from "../http/exchange.js";
 import { isExternalGuest, type FixtureUser } from "../fixtures.js";
-import type { ScenarioName } from "../scenarios.js";
-import { authenticate, callerOf, type Caller } from "./authenticate.js";
+import { authenticate, type Caller } from "./authenticate.js";
 import type { GraphCall, TenantState } from "./context.js";
 import { runOperation } from "./operations.js";
 import { handlePolicy } from "./policy-resource.js";
 import { parseJsonBody, writeContentTypeError } from "./write-body.js";
-import { fabricated } from "./read-scenarios.js";
-import { odataContext } from "./representation.js";
 import { route } from "./route.js";
+import type { Stages } from "./stages.js";
 
 export async function handleGraph(
   state: TenantState,
   req: MockRequest,
   env: Envelope,
-  scenarios: ReadonlySet<ScenarioName>,
+  stages: Stages,
 ): Promise<MockResponse> {
-  if (scenarios.has("server-error")) return errorResponse(env, "internalError");
-  if (scenarios.has("no-retry-after"))
-    return errorResponse(env, "throttled", { inner: { code: "429", status: "429" } });
+  const replaced = stages.beforeRouting(env);
+  if (replaced) return replaced;
 
   const r = route(req.method, req.path);
   if (r.kind === "unknownSegment") return errorResponse(env, "unknownSegment", { values: { segment: r.segment } });
@@ -54,10 +51,13 @@ export async function handleGraph(
   const auth = "ok" in pending ? pending : await pending;
   let caller: Caller;
   if (auth.ok) caller = auth.caller;
-  else if (scenarios.has("auth-ignored")) caller = await standIn(state, "adele");
-  else return errorResponse(env, auth.failure);
+  else {
+    const standIn = await stages.authentication(state);
+    if (!standIn) return errorResponse(env, auth.failure);
+    caller = standIn;
+  }
 
-  if (r.kind === "policy") return handlePolicy(state, req, env, scenarios, r, caller);
+  if (r.kind === "policy") return handlePolicy(state, req, env, stages, r, caller);
   const { operation, params } = r;
   if (operation.method === "POST") {
     const wrongType = writeContentTypeError(req, env);
@@ -72,22 +72,15 @@ export async function handleGraph(
       : "actingOnOthers";
   const decision = authorize(operation, caller, actingOn, target);
   if (!decision.allowed) {
-    const waived =
-      (decision.reason === "appTokenOnMe" && scenarios.has("app-on-me-accepted")) ||
-      (decision.reason === "missingPermission" && scenarios.has("permission-ignored")) ||
-      (decision.reason === "missingRole" && scenarios.has("role-ignored")) ||
-      (decision.reason === "administratorTarget" && scenarios.has("administrator-target-accepted"));
+    const waived = stages.authorization(decision.reason, { caller, target }, state);
     if (!waived) return errorResponse(env, decision.reason);
-    if (decision.reason === "appTokenOnMe") {
-      target = state.directory.userByAnyName("megan");
-      caller = { ...caller, oid: target?.id ?? caller.oid };
-    }
+    ({ caller, target } = waived);
   }
 
   const call: GraphCall = {
     req,
     env,
-    scenarios,
+    stages,
     operation,
     params,
     rawSegments: r.rawSegments,
@@ -96,19 +89,19 @@ export async function handleGraph(
     caller,
     target,
   };
+  const found = stages.lookup(call, state);
+  if (found) return found;
   if (!target) {
-    if (scenarios.has("not-found-ignored")) return somePass(call);
     const userId = params["user-id"] ?? caller.oid;
     return errorResponse(env, "userNotFound", {
       values: { userId: userId.length > 64 ? `${userId.slice(0, 64)}…` : userId },
     });
   }
-  if (scenarios.has("not-found-ignored") && (operation.kind === "get" || operation.kind === "delete")) {
-    const methodId = params["temporaryAccessPassAuthenticationMethod-id"] ?? "";
-    if (!state.store.find(target.id, methodId)) return somePass(call);
-  }
-
-  if (operation.kind === "create" && isExternalGuest(target) && !scenarios.has("guest-accepted")) {
+  if (
+    operation.kind === "create" &&
+    isExternalGuest(target) &&
+    !stages.authorization("externalGuest", { caller, target }, state)
+  ) {
     return errorResponse(env, "externalGuest");
   }
 
@@ -132,14 +125,4 @@ function resolveTarget(
   const user = state.directory.user(userParam ?? "");
   // Personal accounts are not members of the tenant: `/users/sam@outlook.com` does not exist.
   return user?.personal ? undefined : user;
-}
-
-/** A principal for scenarios that accept what Graph would refuse. */
-async function standIn(state: TenantState, name: string): Promise<Caller> {
-  const { claims } = await state.issuer.issue({ user: name });
-  return callerOf(claims);
-}
-
-function somePass(call: GraphCall): MockResponse {
-  return jsonResponse(call.env, 200, { "@odata.context": odataContext(call, true), ...fabricated(call.env.now) });
 }

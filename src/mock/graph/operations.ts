@@ -9,7 +9,6 @@ import type { FixtureUser } from "../fixtures.js";
 import { checkCreateBody } from "./create-body.js";
 import type { GraphCall, TenantState } from "./context.js";
 import { applySelect, odataContext, toEntity, type Entity } from "./representation.js";
-import { readScenarios } from "./read-scenarios.js";
 import { parseSelect } from "./select.js";
 import { someTicks, ticksOf } from "./timestamp.js";
 
@@ -39,16 +38,13 @@ export async function runOperation(
 /** `GET …/authentication/methods`: the member's password, then the pass with its `@odata.type`. */
 function listMethods(state: TenantState, call: GraphCall, user: FixtureUser): MockResponse {
   const now = state.clock.now().getTime();
-  const passes = readScenarios(
-    call.scenarios,
-    "list",
+  const passes = call.stages.read(
+    "methods",
     state.store.list(user.id).map((m) => toEntity(m, state.policy, now, state.directory.groupsOf(user.id))),
   );
   const value: Entity[] = [
     { "@odata.type": passwordMethodType, id: passwordMethodId, password: null, createdDateTime: null },
-    ...(call.scenarios.has("methods-list-omits-pass")
-      ? []
-      : passes.map((e) => ({ "@odata.type": tapMethodType, ...e }))),
+    ...passes.map((e) => ({ "@odata.type": tapMethodType, ...e })),
   ];
   if (call.count) return countResponse(call, value.length);
   return jsonResponse(call.env, 200, { "@odata.context": odataContext(call, false), value });
@@ -70,7 +66,7 @@ function list(state: TenantState, call: GraphCall, user: FixtureUser): MockRespo
   const now = state.clock.now().getTime();
   const memberOf = state.directory.groupsOf(user.id);
   let items: Entity[] = state.store.list(user.id).map((m) => toEntity(m, state.policy, now, memberOf));
-  items = readScenarios(call.scenarios, "list", items);
+  items = call.stages.read("list", items);
   if (call.count) return countResponse(call, items.length);
   const body = {
     "@odata.context": contextFor(call, false, select.selected),
@@ -97,9 +93,7 @@ function get(state: TenantState, call: GraphCall, user: FixtureUser): MockRespon
   const found = findMethod(state, call, user);
   if ("status" in found) return found;
   const now = state.clock.now().getTime();
-  const [entity] = readScenarios(call.scenarios, "get", [
-    toEntity(found, state.policy, now, state.directory.groupsOf(user.id)),
-  ]);
+  const [entity] = call.stages.read("get", [toEntity(found, state.policy, now, state.directory.groupsOf(user.id))]);
   return jsonResponse(call.env, 200, {
     "@odata.context": contextFor(call, true, select.selected),
     ...applySelect(entity!, select.selected),
@@ -116,22 +110,16 @@ function remove(state: TenantState, call: GraphCall, user: FixtureUser): MockRes
 async function create(state: TenantState, call: GraphCall, user: FixtureUser, body: unknown): Promise<MockResponse> {
   const policy = state.policy;
   const memberOf = state.directory.groupsOf(user.id);
-  const s = call.scenarios;
+  const plan = call.stages.create({ waive: {}, keepPrevious: false });
   const checked = checkCreateBody(body, {
     policy,
     nowMs: state.clock.now().getTime(),
     enabled: policy.state === "enabled",
     targeted: targets(policy, memberOf),
-    waive: {
-      disabled: s.has("disabled-method-accepted"),
-      untargeted: s.has("untargeted-user-accepted"),
-      pastStart: s.has("past-start-accepted"),
-      oneTime: s.has("multi-use-despite-policy"),
-      lifetime: s.has("lifetime-outside-policy-accepted"),
-    },
+    waive: plan.waive,
   });
   if (!checked.ok) return errorResponse(call.env, checked.kind, { values: checked.values });
-  const length = call.scenarios.has("secret-wrong-length") ? 4 : policy.defaultLength;
+  const length = plan.passcodeLength ?? policy.defaultLength;
   const passcode = await newPasscode(length);
   const hash = await hashPasscode(passcode);
   // Time is read after the awaits, so createdDateTime is when the pass was stored.
@@ -150,18 +138,11 @@ async function create(state: TenantState, call: GraphCall, user: FixtureUser, bo
     used: false,
     hash,
   };
-  state.store.put(method, call.scenarios.has("create-keeps-previous"));
+  state.store.put(method, plan.keepPrevious);
   const entity = toEntity(method, policy, now, memberOf, passcode);
   return jsonResponse(call.env, 201, { "@odata.context": contextFor(call, true), ...entity });
 }
 
 function contextFor(call: GraphCall, entity: boolean, selected?: readonly string[]): string {
-  if (call.scenarios.has("wrong-odata-context")) {
-    const other =
-      call.target?.id === "00000000-0000-4000-8000-000000000000"
-        ? "00000000-0000-4000-8000-000000000001"
-        : "00000000-0000-4000-8000-000000000000";
-    return odataContext(call, false, other);
-  }
-  return odataContext(call, entity, undefined, selected);
+  return call.stages.context(call) ?? odataContext(call, entity, undefined, selected);
 }

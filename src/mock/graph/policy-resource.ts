@@ -7,9 +7,9 @@ import type { PolicyOperation } from "../../spec/index.js";
 import { errorResponse, jsonResponse, noContent, type Envelope } from "../http/envelope.js";
 import type { MockRequest, MockResponse } from "../http/exchange.js";
 import { applyPolicyPatch, policyODataType, type TapPolicy } from "../policy.js";
-import type { ScenarioName } from "../scenarios.js";
 import type { Caller } from "./authenticate.js";
 import type { TenantState } from "./context.js";
+import type { Stages } from "./stages.js";
 import { parseJsonBody, writeContentTypeError } from "./write-body.js";
 
 /** The policy as Graph returns it: `@odata.context` on this version, `@odata.type`, the fixed id. */
@@ -29,18 +29,11 @@ export function policyBody(policy: Readonly<TapPolicy>, origin: string, version:
   };
 }
 
-/** Refusals of a well-formed body whose values do not fit together or their ranges. */
-const inconsistent: ReadonlySet<string> = new Set([
-  "policyLifetimeOrder",
-  "policyDefaultOutsideRange",
-  "policyInvalidValue",
-]);
-
 export function handlePolicy(
   state: TenantState,
   req: MockRequest,
   env: Envelope,
-  scenarios: ReadonlySet<ScenarioName>,
+  stages: Stages,
   route: { operation: PolicyOperation; version: string },
   caller: Caller,
 ): MockResponse {
@@ -48,25 +41,15 @@ export function handlePolicy(
   const decision = authorize(operation, caller, "actingOnSelf");
   if (!decision.allowed) return errorResponse(env, decision.reason);
   if (operation.kind === "getPolicy") {
-    const body = policyBody(state.policy, req.origin, route.version);
-    // The scenario's policy says "one-time only" while reusable passes stay usable.
-    if (scenarios.has("policy-read-contradicts-passes")) body.isUsableOnce = true;
-    return jsonResponse(env, 200, body);
+    return jsonResponse(env, 200, stages.policyRead(policyBody(state.policy, req.origin, route.version)));
   }
   const wrongType = writeContentTypeError(req, env);
   if (wrongType) return wrongType;
   const parsed = parseJsonBody(req);
   if (!parsed.ok) return errorResponse(env, "invalidJson");
-  const result = applyPolicyPatch(state.policy, parsed.body);
-  if (!result.ok) {
-    // The scenario keeps what an inconsistent body names (a minimum above the maximum, say), and says 204.
-    if (scenarios.has("invalid-policy-accepted") && inconsistent.has(result.refusal.kind)) {
-      state.policy = { ...state.policy, ...(parsed.body as Partial<TapPolicy>) };
-      return noContent(env);
-    }
-    return errorResponse(env, result.refusal.kind, { values: result.refusal.values });
-  }
-  // The scenario answers like Graph and keeps nothing: a read-back shows the old policy.
-  if (!scenarios.has("policy-patch-ignored")) state.policy = result.policy;
+  const before = state.policy;
+  const change = stages.policyWrite({ before, body: parsed.body, change: applyPolicyPatch(before, parsed.body) });
+  if (!change.ok) return errorResponse(env, change.refusal.kind, { values: change.refusal.values });
+  state.policy = change.policy;
   return noContent(env);
 }
